@@ -1,0 +1,47 @@
+import { ConfigError, loadEnv, requireSetting } from "../lib/env";
+import { loadDotEnv } from "../lib/dotenv";
+import { createLogger } from "../lib/log";
+import { startIngestWorker } from "./worker";
+
+/** `npm run start:ingest`: the ingest worker as its own process (DESIGN §1). */
+async function main() {
+  loadDotEnv();
+  const env = loadEnv();
+  const log = createLogger("ingest", env.LOG_LEVEL);
+  const databaseUrl = requireSetting(env, "DATABASE_URL", "the ingest worker writes to PostgreSQL");
+  const mqttUrl = requireSetting(env, "MQTT_URL", "the ingest worker subscribes to an MQTT broker");
+  const worker = await startIngestWorker(
+    {
+      databaseUrl,
+      mqtt: {
+        url: mqttUrl,
+        clientId: env.INGEST_CLIENT_ID,
+        username: env.MQTT_USERNAME,
+        password: env.MQTT_PASSWORD,
+        protocolVersion: env.MQTT_PROTOCOL_VERSION,
+        sharedGroup: env.MQTT_SHARED_GROUP,
+      },
+      writer: { batchSize: env.INGEST_BATCH_SIZE, flushMs: env.INGEST_FLUSH_MS, maxPending: env.INGEST_BATCH_SIZE * 5 },
+      deviceCacheTtlMs: env.DEVICE_CACHE_TTL_MS,
+      httpPort: env.INGEST_HTTP_PORT,
+    },
+    log,
+  );
+  log.info({ httpPort: env.INGEST_HTTP_PORT }, "ingest worker started");
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, "stopping: committing what was received");
+    // Past 10 s something is stuck; leave rather than hang a deploy.
+    setTimeout(() => process.exit(1), 10_000).unref();
+    worker.stop().then(() => process.exit(0), () => process.exit(1));
+  };
+  process.on("SIGTERM", () => shutdown("SIGTERM"));
+  process.on("SIGINT", () => shutdown("SIGINT"));
+}
+
+main().catch((err) => {
+  console.error(err instanceof ConfigError ? err.message : err);
+  process.exit(1);
+});

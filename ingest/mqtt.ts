@@ -1,0 +1,63 @@
+import mqtt, { type MqttClient } from "mqtt";
+import type { Logger } from "pino";
+import { backoffDelay } from "../lib/backoff";
+import type { IngestMetrics } from "./metrics";
+import type { MessageHandler } from "./handler";
+
+export interface IngestMqttOptions {
+  url: string;
+  clientId: string;
+  username?: string;
+  password?: string;
+  protocolVersion: 4 | 5;
+  /** MQTT 5 shared-subscription group; empty: plain subscriptions (aedes has no $share). */
+  sharedGroup: string;
+}
+
+export const INGEST_TOPICS = ["devices/+/telemetry", "devices/+/telemetry/+", "devices/+/status"];
+
+export function subscriptionTopics(options: Pick<IngestMqttOptions, "protocolVersion" | "sharedGroup">): string[] {
+  const shared = options.protocolVersion === 5 && options.sharedGroup !== "";
+  return INGEST_TOPICS.map((t) => (shared ? `$share/${options.sharedGroup}/${t}` : t));
+}
+
+/**
+ * A persistent session (fixed client id, clean session off) so the broker queues QoS 1
+ * messages while the worker restarts. mqtt.js acks a message when handleMessage calls back.
+ */
+export function connectIngestMqtt(options: IngestMqttOptions, onMessage: MessageHandler, metrics: IngestMetrics, log: Logger): MqttClient {
+  const client = mqtt.connect(options.url, {
+    clientId: options.clientId,
+    clean: false,
+    protocolVersion: options.protocolVersion,
+    username: options.username,
+    password: options.password,
+    reconnectPeriod: backoffDelay(0),
+    connectTimeout: 10_000,
+    // Keep the session (and its queue) for a day when the worker is away.
+    properties: options.protocolVersion === 5 ? { sessionExpiryInterval: 86_400 } : undefined,
+  });
+  let failures = 0;
+  client.handleMessage = (packet, done) => {
+    onMessage(packet.topic, packet.payload as Buffer).then(() => done(), (err: Error) => {
+      log.error({ err: err.message }, "message handler failed");
+      done();
+    });
+  };
+  client.on("connect", (connack) => {
+    failures = 0;
+    client.options.reconnectPeriod = backoffDelay(0);
+    metrics.connected.set({ service: "mqtt" }, 1);
+    log.info({ url: options.url, sessionPresent: connack.sessionPresent }, "connected to MQTT broker");
+    client.subscribe(subscriptionTopics(options), { qos: 1 }, (err) => {
+      if (err) log.error({ err: err.message }, "subscribe failed");
+    });
+  });
+  client.on("close", () => {
+    metrics.connected.set({ service: "mqtt" }, 0);
+    client.options.reconnectPeriod = backoffDelay(++failures);
+  });
+  client.on("error", (err) => log.warn({ err: err.message }, "MQTT error"));
+  client.on("offline", () => log.warn({ retryInMs: client.options.reconnectPeriod }, "MQTT broker unreachable, will retry"));
+  return client;
+}

@@ -1,0 +1,53 @@
+import { boolean, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { sites } from "./accounts";
+
+/** One metric a device type reports; min/max bound what is believable (else quarantined). */
+export interface MetricSpec {
+  name: string;
+  label?: string;
+  unit?: string;
+  min?: number;
+  max?: number;
+  precision?: number;
+  /** Shown as a column in the fleet table. */
+  key?: boolean;
+}
+
+export const deviceTypes = pgTable("device_types", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  slug: text("slug").notNull().unique(),
+  name: text("name").notNull(),
+  metrics: jsonb("metrics").$type<MetricSpec[]>().notNull().default([]),
+  inactivityTimeoutS: integer("inactivity_timeout_s").notNull().default(300),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const devices = pgTable(
+  "devices",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    // DESIGN §2: [a-z0-9][a-z0-9_-]{0,63}, immutable, used in topics and URLs.
+    key: text("key").notNull().unique(),
+    name: text("name").notNull(),
+    siteId: uuid("site_id").notNull().references(() => sites.id, { onDelete: "restrict" }),
+    typeId: uuid("type_id").references(() => deviceTypes.id, { onDelete: "set null" }),
+    location: text("location"),
+    // Null: the type's timeout applies.
+    inactivityTimeoutS: integer("inactivity_timeout_s"),
+    disabled: boolean("disabled").notNull().default(false),
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }),
+    // What the device said on devices/{key}/status (or its Last Will): online / offline.
+    reportedStatus: text("reported_status"),
+    reportedStatusAt: timestamp("reported_status_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("devices_site_idx").on(t.siteId), index("devices_type_idx").on(t.typeId)],
+);
+
+export const deviceTokens = pgTable("device_tokens", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  deviceId: uuid("device_id").notNull().references(() => devices.id, { onDelete: "cascade" }),
+  tokenHash: text("token_hash").notNull(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  revokedAt: timestamp("revoked_at", { withTimezone: true }),
+});

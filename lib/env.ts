@@ -1,0 +1,78 @@
+import { hostname } from "node:os";
+import { z } from "zod";
+
+/**
+ * Every setting Fieldwatch reads, validated in one place. `.env.example` lists them all.
+ * Processes call `loadEnv()` once at start so a bad value stops them with a message that
+ * names the variable, instead of failing later somewhere deep.
+ */
+const port = z.coerce.number().int().min(1).max(65535);
+const flag = z
+  .enum(["true", "false", "1", "0", "yes", "no", ""])
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  DATA_DIR: z.string().min(1).default(".data"),
+
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  EMBEDDED_PG_PORT: port.optional(),
+
+  MQTT_URL: z.url({ protocol: /^(mqtts?|wss?|tcp)$/ }).optional(),
+  MQTT_PORT: port.default(1883),
+  MQTT_USERNAME: z.string().optional(),
+  MQTT_PASSWORD: z.string().optional(),
+  MQTT_PROTOCOL_VERSION: z.coerce.number().pipe(z.union([z.literal(4), z.literal(5)])).default(5),
+  MQTT_SHARED_GROUP: z.string().regex(/^[A-Za-z0-9_-]*$/).default("ingest"),
+
+  PORT: port.default(3000),
+  NEXTAUTH_URL: z.url().optional(),
+  NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  ADMIN_EMAIL: z.email().default("admin@fieldwatch.local"),
+  ADMIN_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),
+
+  INGEST_HTTP_PORT: port.default(9464),
+  INGEST_CLIENT_ID: z.string().min(1).default(`fieldwatch-ingest-${hostname()}`),
+  INGEST_BATCH_SIZE: z.coerce.number().int().min(1).max(50_000).default(2000),
+  INGEST_FLUSH_MS: z.coerce.number().int().min(1).max(10_000).default(100),
+  DEVICE_CACHE_TTL_MS: z.coerce.number().int().min(0).default(5000),
+
+  DEMO: flag.optional(),
+});
+
+export type Env = z.infer<typeof schema>;
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  // An empty variable (`FOO=` in .env) means "not set", as in most tools.
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const result = schema.safeParse(cleaned);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => {
+    const name = String(issue.path[0]);
+    return `${name}: ${issue.message} (got ${JSON.stringify(cleaned[name])})`;
+  });
+  throw new ConfigError(problems);
+}
+
+let cached: Env | undefined;
+
+/** The validated environment of this process (parsed once). */
+export function loadEnv(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** A setting this process cannot run without; the message says what to do. */
+export function requireSetting<K extends keyof Env>(env: Env, name: K, hint: string): NonNullable<Env[K]> {
+  const value = env[name];
+  if (value === undefined || value === null) throw new ConfigError([`${String(name)} is not set: ${hint}`]);
+  return value as NonNullable<Env[K]>;
+}

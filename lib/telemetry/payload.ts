@@ -1,0 +1,105 @@
+import { isValidMetricName } from "./topic";
+import { isTrustedTime, parseTimestamp } from "./timestamps";
+import { FLAG_UNTRUSTED_TIME, reject, type ParseResult, type Reading } from "./types";
+import { toNumericValue } from "./values";
+
+export const MAX_PAYLOAD_BYTES = 256 * 1024;
+const MAX_DEPTH = 8;
+
+export interface ParseContext {
+  /** Server receive time, epoch ms. */
+  nowMs: number;
+  /** Set for `devices/{key}/telemetry/{metric}` topics. */
+  metric?: string;
+}
+
+type Draft = { metric: string; value: unknown; ts?: unknown };
+
+/**
+ * Turns a telemetry payload into readings, or says why it can't. Never throws.
+ * Formats are detected, not configured (DESIGN §2).
+ */
+export function parsePayload(payload: Uint8Array, ctx: ParseContext): ParseResult {
+  if (payload.byteLength > MAX_PAYLOAD_BYTES) return reject("too_large", `${payload.byteLength} bytes, limit ${MAX_PAYLOAD_BYTES}`);
+  const text = new TextDecoder("utf-8", { fatal: false }).decode(payload).trim();
+  if (text === "") return reject("malformed", "empty payload");
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    if (ctx.metric) return finish([{ metric: ctx.metric, value: text }], ctx);
+    return reject("malformed", "payload is not JSON");
+  }
+  const drafts = ctx.metric ? singleMetric(ctx.metric, json) : multiMetric(json);
+  if (typeof drafts === "string") return reject("malformed", drafts);
+  return finish(drafts, ctx);
+}
+
+function singleMetric(metric: string, json: unknown): Draft[] | string {
+  if (isPlainObject(json)) {
+    if (!("value" in json)) return `object on a metric topic needs "value"`;
+    return [{ metric, value: json.value, ts: json.ts }];
+  }
+  return [{ metric, value: json }];
+}
+
+function multiMetric(json: unknown): Draft[] | string {
+  const items = Array.isArray(json) ? json : [json];
+  if (items.length === 0) return "empty array";
+  const drafts: Draft[] = [];
+  for (const item of items) {
+    if (!isPlainObject(item)) return "expected a JSON object or an array of objects";
+    // ThingsBoard style: {"ts": …, "values": {…}}
+    if (isPlainObject(item.values) && Object.keys(item).every((k) => k === "ts" || k === "values")) {
+      const flat = flatten(item.values, "", 0);
+      if (typeof flat === "string") return flat;
+      drafts.push(...flat.map((d) => ({ ...d, ts: item.ts })));
+    } else {
+      const flat = flatten(item, "", 0);
+      if (typeof flat === "string") return flat;
+      drafts.push(...flat);
+    }
+  }
+  return drafts.length > 0 ? drafts : "no metrics in payload";
+}
+
+/** Nested objects flatten with dots: {"soil":{"moisture":31}} → soil.moisture. */
+function flatten(obj: Record<string, unknown>, prefix: string, depth: number): Draft[] | string {
+  if (depth > MAX_DEPTH) return `nesting deeper than ${MAX_DEPTH} levels`;
+  const out: Draft[] = [];
+  for (const [key, value] of Object.entries(obj)) {
+    const name = prefix + key;
+    if (isPlainObject(value)) {
+      const inner = flatten(value, `${name}.`, depth + 1);
+      if (typeof inner === "string") return inner;
+      out.push(...inner);
+    } else {
+      out.push({ metric: name, value });
+    }
+  }
+  return out;
+}
+
+function finish(drafts: Draft[], ctx: ParseContext): ParseResult {
+  const readings: Reading[] = [];
+  for (const draft of drafts) {
+    if (!isValidMetricName(draft.metric)) return reject("malformed", `bad metric name "${draft.metric.slice(0, 60)}"`);
+    const value = toNumericValue(draft.value);
+    if (!value.ok) return reject("malformed", `${draft.metric}: ${value.detail}`);
+    // No device time: the server's receive time is the reading's time (normal, not flagged).
+    let ts = ctx.nowMs;
+    let flags = 0;
+    if (draft.ts !== undefined && draft.ts !== null) {
+      const time = parseTimestamp(draft.ts);
+      if (!time.ok) return reject("bad_timestamp", `${draft.metric}: ${time.detail}`);
+      if (isTrustedTime(time.ms, ctx.nowMs)) ts = time.ms;
+      else flags = FLAG_UNTRUSTED_TIME;
+    }
+    readings.push({ metric: draft.metric, ts, value: value.value, flags });
+  }
+  return { ok: true, readings };
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
