@@ -27,11 +27,18 @@ export function createMessageHandler({ directory, writer, metrics, log }: Handle
     const quarantine = (reason: RejectReason, detail: string, deviceKey: string | null) =>
       writer.addQuarantine({ topic, deviceKey, payload: Buffer.from(payload), reason, detail, receivedAt });
 
-    const parsed = parseTopic(topic);
-    if (parsed.kind === "invalid") {
-      quarantine("bad_topic", parsed.detail, parsed.deviceKey ?? null);
-      return writer.waitForRoom();
+    try {
+      await route(topic, payload, receivedAt, quarantine);
+    } catch (err) {
+      log.error({ err: (err as Error).message, topic }, "message handling failed; quarantined");
+      quarantine("internal_error", (err as Error).message, parseTopic(topic).deviceKey ?? null);
     }
+    await writer.waitForRoom();
+  };
+
+  async function route(topic: string, payload: Buffer, receivedAt: number, quarantine: Quarantine) {
+    const parsed = parseTopic(topic);
+    if (parsed.kind === "invalid") return quarantine("bad_topic", parsed.detail, parsed.deviceKey ?? null);
     const device = await lookupWithRetry(directory, parsed.deviceKey, log);
     if (!device) quarantine("unknown_device", `no device with key "${parsed.deviceKey}"`, parsed.deviceKey);
     else if (device.disabled) quarantine("disabled_device", `device "${device.key}" is disabled`, device.key);
@@ -54,9 +61,10 @@ export function createMessageHandler({ directory, writer, metrics, log }: Handle
         if (outOfRange.length > 0) quarantine("out_of_range", outOfRange.join("; "), device.key);
       }
     }
-    await writer.waitForRoom();
-  };
+  }
 }
+
+type Quarantine = (reason: RejectReason, detail: string, deviceKey: string | null) => void;
 
 /** A database outage must hold the message (and so the broker's queue), not lose it. */
 async function lookupWithRetry(directory: DeviceDirectory, key: string, log: Logger) {

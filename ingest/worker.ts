@@ -46,7 +46,7 @@ export async function startIngestWorker(config: IngestWorkerConfig, log: Logger)
       await client.endAsync(false);
       await writer.flush();
       await new Promise<void>((resolve) => (http ? http.close(() => resolve()) : resolve()));
-      await db.sql.end({ timeout: 5 });
+      await db.close();
     },
   };
 }

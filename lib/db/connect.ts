@@ -5,10 +5,11 @@ import * as schema from "./schema";
 export type Sql = postgres.Sql;
 export type Orm = PostgresJsDatabase<typeof schema>;
 
-/** Both faces of one connection pool: raw postgres.js for hot paths, Drizzle for CRUD. */
+/** Raw postgres.js for hot paths, Drizzle for CRUD (DESIGN §6). */
 export interface Db {
   sql: Sql;
   orm: Orm;
+  close(): Promise<void>;
 }
 
 export interface ConnectOptions {
@@ -17,14 +18,27 @@ export interface ConnectOptions {
 }
 
 export function connectDb(url: string, options: ConnectOptions = {}): Db {
-  const sql = postgres(url, {
-    max: options.max ?? 10,
+  const sql = createClient(url, options.max ?? 10, options.applicationName);
+  // Drizzle rewrites its client's date parsers and serializers (timestamps become strings), so
+  // it gets a small pool of its own and raw queries keep postgres.js's Date handling.
+  const ormClient = createClient(url, Math.min(3, options.max ?? 3), options.applicationName);
+  return {
+    sql,
+    orm: drizzle(ormClient, { schema }),
+    close: async () => {
+      await Promise.all([sql.end({ timeout: 5 }), ormClient.end({ timeout: 5 })]);
+    },
+  };
+}
+
+function createClient(url: string, max: number, applicationName = "fieldwatch"): Sql {
+  return postgres(url, {
+    max,
     // postgres.js would log every NOTICE (e.g. "relation already exists, skipping") to the console.
     onnotice: () => {},
-    connection: { application_name: options.applicationName ?? "fieldwatch" },
+    connection: { application_name: applicationName },
     // Transient outages are retried by callers; don't keep half-dead sockets forever.
     idle_timeout: 60,
     connect_timeout: 10,
   });
-  return { sql, orm: drizzle(sql, { schema }) };
 }

@@ -12,6 +12,6 @@ export async function applyMigrations(databaseUrl: string): Promise<void> {
     await migrate(db.orm, { migrationsFolder: path.resolve(process.cwd(), "drizzle") });
     await db.sql`select pg_advisory_unlock(${MIGRATION_LOCK})`;
   } finally {
-    await db.sql.end({ timeout: 5 });
+    await db.close();
   }
 }

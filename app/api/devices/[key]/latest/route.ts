@@ -1,0 +1,11 @@
+import { getDb } from "@/lib/db/client";
+import { latestValues } from "@/lib/db/queries/readings";
+import { requireVisibleDevice } from "@/lib/http/device-access";
+import { route } from "@/lib/http/route";
+
+export const dynamic = "force-dynamic";
+
+export const GET = route<{ key: string }>(async (_req, { key }) => {
+  const { device } = await requireVisibleDevice(key);
+  return Response.json(await latestValues(getDb().sql, device.id));
+});

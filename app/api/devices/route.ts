@@ -1,0 +1,15 @@
+import { siteScope } from "@/lib/auth/access";
+import { requireViewer } from "@/lib/auth/viewer";
+import { getDb } from "@/lib/db/client";
+import { listDevices } from "@/lib/db/queries/devices";
+import { deviceListQuery } from "@/lib/http/device-params";
+import { queryParams, route } from "@/lib/http/route";
+
+export const dynamic = "force-dynamic";
+
+export const GET = route(async (req) => {
+  const viewer = await requireViewer();
+  const params = deviceListQuery.parse(queryParams(req));
+  const { items, total } = await listDevices(getDb().sql, siteScope(viewer), params);
+  return Response.json({ items, total, page: params.page, pageSize: params.pageSize });
+});

@@ -1,0 +1,33 @@
+import { siteScope } from "@/lib/auth/access";
+import { requireViewer } from "@/lib/auth/viewer";
+import { getDb } from "@/lib/db/client";
+import { visibleDeviceKeys } from "@/lib/db/queries/devices";
+import { ApiError } from "@/lib/http/errors";
+import { route } from "@/lib/http/route";
+import { getLiveHub } from "@/lib/live/hub";
+import { createSseStream } from "@/lib/live/sse";
+
+export const dynamic = "force-dynamic";
+
+/** SSE of `reading` and `status` events for `?devices=k1,k2` (default: every device the caller can see). */
+export const GET = route(async (req) => {
+  const viewer = await requireViewer();
+  const { sql } = getDb();
+  const requested = req.nextUrl.searchParams.get("devices")?.split(",").map((k) => k.trim()).filter(Boolean);
+  if (requested && requested.length > 500) throw new ApiError(400, "invalid_request", "devices: at most 500 keys");
+  const allowed = new Set(await visibleDeviceKeys(sql, siteScope(viewer), requested));
+  const missing = requested?.find((k) => !allowed.has(k));
+  if (missing) throw new ApiError(404, "not_found", `No device "${missing}".`);
+  const hub = getLiveHub(sql);
+  await hub.ready;
+  const lastId = Number(req.headers.get("last-event-id") ?? req.nextUrl.searchParams.get("lastEventId") ?? NaN);
+  const stream = createSseStream({
+    hub,
+    accept: (e) => allowed.has(e.device),
+    lastEventId: Number.isFinite(lastId) ? lastId : undefined,
+    signal: req.signal,
+  });
+  return new Response(stream, {
+    headers: { "content-type": "text/event-stream", "cache-control": "no-cache, no-transform", connection: "keep-alive", "x-accel-buffering": "no" },
+  });
+});

@@ -1,0 +1,124 @@
+import mqtt, { type MqttClient } from "mqtt";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { connectDb, type Db } from "../lib/db/connect";
+import { createLogger } from "../lib/log";
+import { LiveHub } from "../lib/live/hub";
+import { createSseStream } from "../lib/live/sse";
+import { createTestDevice, uniqueId, waitFor, type TestDevice } from "../lib/testing/fixtures";
+import { startIngestWorker, type IngestWorker } from "./worker";
+
+// publish → ingest worker → row in PostgreSQL → NOTIFY → live hub → SSE bytes, all real.
+let db: Db;
+let worker: IngestWorker;
+let publisher: MqttClient;
+let hub: LiveHub;
+let device: TestDevice;
+
+beforeAll(async () => {
+  db = connectDb(inject("databaseUrl"));
+  const protocolVersion = inject("mqttProtocolVersion");
+  worker = await startIngestWorker(
+    {
+      databaseUrl: inject("databaseUrl"),
+      mqtt: { url: inject("mqttUrl"), clientId: `it-ingest-${uniqueId()}`, protocolVersion, sharedGroup: protocolVersion === 5 ? `it${uniqueId()}` : "" },
+      writer: { batchSize: 500, flushMs: 20, maxPending: 5000 },
+      deviceCacheTtlMs: 0,
+    },
+    createLogger("ingest-test", "warn"),
+  );
+  publisher = await mqtt.connectAsync(inject("mqttUrl"), { clientId: `it-pub-${uniqueId()}`, protocolVersion });
+  hub = new LiveHub(db.sql);
+  await hub.ready;
+  device = await createTestDevice(db.sql, [{ name: "temperature", unit: "°C", min: -40, max: 85 }]);
+  // The worker's subscription is asynchronous; wait until a probe message makes it through.
+  await waitFor(async () => {
+    await publisher.publishAsync(`devices/${device.key}/telemetry/probe`, "1", { qos: 1 });
+    const rows = await db.sql`select 1 from series where device_id = ${device.id} and metric = 'probe'`;
+    return rows.length > 0 ? true : undefined;
+  }, 20_000, "the worker to subscribe");
+});
+
+afterAll(async () => {
+  await publisher?.endAsync();
+  await worker?.stop();
+  await db?.close();
+});
+
+const readingsOf = (metric: string) => db.sql<{ ts: Date; value: number; flags: number }[]>`
+  select r.ts, r.value, r.flags from readings r join series s on s.id = r.series_id
+  where s.device_id = ${device.id} and s.metric = ${metric} order by r.ts`;
+
+describe("ingest pipeline", () => {
+  it("stores a flat JSON reading, notifies after commit and streams it as SSE", async () => {
+    const controller = new AbortController();
+    const stream = createSseStream({ hub, accept: (e) => e.device === device.key, signal: controller.signal });
+    const reader = stream.pipeThrough(new TextDecoderStream() as unknown as TransformStream<Uint8Array, string>).getReader();
+
+    await publisher.publishAsync(`devices/${device.key}/telemetry`, JSON.stringify({ temperature: 21.5, nested: { humidity: 40 } }), { qos: 1 });
+
+    const rows = await waitFor(async () => ((await readingsOf("temperature")).length > 0 ? readingsOf("temperature") : undefined));
+    expect(rows.map((r) => r.value)).toEqual([21.5]);
+    expect((await readingsOf("nested.humidity")).map((r) => r.value)).toEqual([40]);
+
+    let text = "";
+    while (!text.includes('"metric":"temperature"')) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      text += value;
+    }
+    expect(text).toMatch(/event: reading\ndata: \{"type":"reading","device":"dev-[0-9a-f]+","metric":"temperature","ts":\d+,"value":21\.5\}/);
+    controller.abort();
+    expect(hub.listenerCount).toBe(0);
+  });
+
+  it("stores ThingsBoard-style payloads by device time and keeps the newest as latest", async () => {
+    const t = Date.now() - 60_000;
+    const send = (ts: number, value: number) =>
+      publisher.publishAsync(`devices/${device.key}/telemetry`, JSON.stringify({ ts, values: { pressure: value } }), { qos: 1 });
+    await send(t, 1000);
+    await send(t - 30_000, 990); // arrives late: stored in place, must not become the latest value
+    await waitFor(async () => ((await readingsOf("pressure")).length === 2 ? true : undefined));
+    const rows = await readingsOf("pressure");
+    expect(rows.map((r) => [r.ts.getTime(), r.value])).toEqual([[t - 30_000, 990], [t, 1000]]);
+    const [latest] = await db.sql`select latest_ts, latest_value from series where device_id = ${device.id} and metric = 'pressure'`;
+    expect([latest!.latest_ts.getTime(), latest!.latest_value]).toEqual([t, 1000]);
+  });
+
+  it("writes a redelivered reading once", async () => {
+    const payload = JSON.stringify({ ts: Date.now() - 5000, values: { dup: 7 } });
+    for (let i = 0; i < 3; i++) await publisher.publishAsync(`devices/${device.key}/telemetry`, payload, { qos: 1 });
+    await publisher.publishAsync(`devices/${device.key}/telemetry/dup_done`, "1", { qos: 1 });
+    await waitFor(async () => ((await readingsOf("dup_done")).length > 0 ? true : undefined));
+    expect((await readingsOf("dup")).length).toBe(1);
+  });
+
+  it("quarantines what it can't use, with the reason and the exact bytes", async () => {
+    const stranger = `nobody-${uniqueId()}`;
+    const garbage = Buffer.from([0x7b, 0xff, 0x00, 0x22]);
+    await publisher.publishAsync(`devices/${stranger}/telemetry`, '{"temperature": 20}', { qos: 1 });
+    await publisher.publishAsync(`devices/${device.key}/telemetry`, garbage, { qos: 1 });
+    await publisher.publishAsync(`devices/${device.key}/telemetry`, '{"temperature": -273.15}', { qos: 1 });
+    const rows = await waitFor(async () => {
+      const found = await db.sql<{ device_key: string; reason: string; payload: Buffer; detail: string }[]>`
+        select device_key, reason, payload, detail from quarantine where device_key in (${stranger}, ${device.key}) order by id`;
+      return found.length >= 3 ? found : undefined;
+    });
+    expect(rows.map((r) => [r.device_key, r.reason])).toEqual([
+      [stranger, "unknown_device"],
+      [device.key, "malformed"],
+      [device.key, "out_of_range"],
+    ]);
+    expect(Buffer.compare(rows[1]!.payload, garbage)).toBe(0);
+    expect(rows[2]!.detail).toContain("temperature=-273.15");
+    expect((await readingsOf("temperature")).some((r) => r.value === -273.15)).toBe(false);
+  });
+
+  it("records online/offline from the status topic", async () => {
+    await publisher.publishAsync(`devices/${device.key}/status`, "offline", { qos: 1 });
+    const status = await waitFor(async () => {
+      const [row] = await db.sql<{ reported_status: string | null }[]>`select reported_status from devices where id = ${device.id}`;
+      return row?.reported_status === "offline" ? row.reported_status : undefined;
+    });
+    expect(status).toBe("offline");
+  });
+});

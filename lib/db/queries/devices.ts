@@ -1,0 +1,113 @@
+import type { SiteScope } from "../../auth/access";
+import type { Sql } from "../connect";
+import type { MetricSpec } from "../schema/devices";
+import { siteFilter } from "./scope-sql";
+
+export type DeviceStatus = "online" | "offline" | "never";
+
+export interface DeviceSummary {
+  key: string;
+  name: string;
+  location: string | null;
+  disabled: boolean;
+  site: { slug: string; name: string };
+  type: { slug: string; name: string } | null;
+  metrics: MetricSpec[];
+  status: DeviceStatus;
+  lastSeenAt: string | null;
+  latest: Record<string, { ts: string; value: number }>;
+}
+
+export interface DeviceListParams {
+  site?: string;
+  type?: string;
+  status?: DeviceStatus;
+  q?: string;
+  page: number;
+  pageSize: number;
+  sort: DeviceSort;
+}
+
+export const DEVICE_SORTS = ["name", "-name", "key", "-key", "lastSeen", "-lastSeen", "status", "-status", "site", "-site"] as const;
+export type DeviceSort = (typeof DEVICE_SORTS)[number];
+
+const SORT_SQL: Record<string, string> = { name: "name", key: "key", lastSeen: "last_seen_at", status: "status", site: "site_name" };
+
+/**
+ * Status from what the device said and when it was last heard of: never seen; offline when it
+ * said so (or its Last Will did) after its last message, or went silent past its timeout.
+ */
+function deviceRows(sql: Sql, scope: SiteScope) {
+  return sql`
+    select d.id, d.key, d.name, d.location, d.disabled, d.last_seen_at,
+           s.slug as site_slug, s.name as site_name, t.slug as type_slug, t.name as type_name,
+           coalesce(t.metrics, '[]'::jsonb) as metrics,
+           case
+             when d.last_seen_at is null then 'never'
+             when d.reported_status = 'offline' and d.reported_status_at >= d.last_seen_at then 'offline'
+             when d.last_seen_at < now() - make_interval(secs => coalesce(d.inactivity_timeout_s, t.inactivity_timeout_s, 300)) then 'offline'
+             else 'online'
+           end as status
+    from devices d
+    join sites s on s.id = d.site_id
+    left join device_types t on t.id = d.type_id
+    where true ${siteFilter(sql, "d.site_id", scope)}`;
+}
+
+type Row = {
+  id: string; key: string; name: string; location: string | null; disabled: boolean; last_seen_at: Date | null;
+  site_slug: string; site_name: string; type_slug: string | null; type_name: string | null;
+  metrics: MetricSpec[]; status: DeviceStatus; latest: Record<string, { ts: string; value: number }> | null;
+};
+
+function toSummary(row: Row): DeviceSummary {
+  return {
+    key: row.key,
+    name: row.name,
+    location: row.location,
+    disabled: row.disabled,
+    site: { slug: row.site_slug, name: row.site_name },
+    type: row.type_slug ? { slug: row.type_slug, name: row.type_name ?? row.type_slug } : null,
+    metrics: row.metrics,
+    status: row.status,
+    lastSeenAt: row.last_seen_at?.toISOString() ?? null,
+    latest: row.latest ?? {},
+  };
+}
+
+const latestJson = (sql: Sql) => sql`
+  (select jsonb_object_agg(se.metric, jsonb_build_object('ts', se.latest_ts, 'value', se.latest_value))
+   from series se where se.device_id = v.id and se.latest_ts is not null) as latest`;
+
+export async function listDevices(sql: Sql, scope: SiteScope, p: DeviceListParams): Promise<{ items: DeviceSummary[]; total: number }> {
+  const desc = p.sort.startsWith("-");
+  const column = SORT_SQL[desc ? p.sort.slice(1) : p.sort] ?? "name";
+  const like = p.q ? `%${p.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+  const rows = await sql<(Row & { total: number })[]>`
+    select v.*, count(*) over () ::int as total, ${latestJson(sql)}
+    from (${deviceRows(sql, scope)}) v
+    where true
+      ${p.site ? sql`and v.site_slug = ${p.site}` : sql``}
+      ${p.type ? sql`and v.type_slug = ${p.type}` : sql``}
+      ${p.status ? sql`and v.status = ${p.status}` : sql``}
+      ${like ? sql`and (v.key ilike ${like} or v.name ilike ${like})` : sql``}
+    order by ${sql(column)} ${desc ? sql`desc nulls last` : sql`asc nulls last`}, v.key
+    limit ${p.pageSize} offset ${(p.page - 1) * p.pageSize}`;
+  return { items: rows.map(toSummary), total: rows[0]?.total ?? 0 };
+}
+
+/** One device, or null when it doesn't exist or the scope can't see it (callers answer 404 either way). */
+export async function getDevice(sql: Sql, scope: SiteScope, key: string): Promise<(DeviceSummary & { id: string }) | null> {
+  const rows = await sql<Row[]>`
+    select v.*, ${latestJson(sql)} from (${deviceRows(sql, scope)}) v where v.key = ${key}`;
+  const row = rows[0];
+  return row ? { ...toSummary(row), id: row.id } : null;
+}
+
+/** Keys of the devices a scope can see, for filtering the live stream. */
+export async function visibleDeviceKeys(sql: Sql, scope: SiteScope, keys?: string[]): Promise<string[]> {
+  const rows = await sql<{ key: string }[]>`
+    select d.key from devices d where true ${siteFilter(sql, "d.site_id", scope)}
+    ${keys ? sql`and d.key = any(${keys}::text[])` : sql``}`;
+  return rows.map((r) => r.key);
+}

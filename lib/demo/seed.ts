@@ -1,0 +1,45 @@
+import type { Sql } from "../db/connect";
+import { DEMO_DEVICE_TYPES, DEMO_SITES, demoDevices, type DemoDevice } from "./fleet";
+
+export interface SeededDevice extends DemoDevice {
+  /** The row id in `devices`. */
+  id: string;
+}
+
+/**
+ * Makes sure the demo sites, device types and the first `count` demo devices exist; safe to run
+ * on every start. Existing sites and devices are left as people edited them; the demo types'
+ * metric schemas are brought up to date so a newer simulator's readings are not quarantined.
+ */
+export async function ensureDemoFleet(sql: Sql, count: number): Promise<SeededDevice[]> {
+  const devices = demoDevices(count);
+  const keys = devices.map((d) => d.key);
+  await sql.begin(async (tx) => {
+    for (const site of DEMO_SITES) {
+      await tx`insert into sites (slug, name) values (${site.slug}, ${site.name}) on conflict (slug) do nothing`;
+    }
+    for (const type of DEMO_DEVICE_TYPES) {
+      await tx`
+        insert into device_types (slug, name, metrics, inactivity_timeout_s)
+        values (${type.slug}, ${type.name}, ${JSON.stringify(type.metrics)}::jsonb, ${type.inactivityTimeoutS})
+        on conflict (slug) do update set metrics = excluded.metrics`;
+    }
+    // One statement for the whole fleet, however large: arrays in, joined to sites and types by slug.
+    await tx`
+      insert into devices (key, name, site_id, type_id, location)
+      select d.key, d.name, s.id, t.id, d.location
+      from unnest(${keys}::text[], ${devices.map((d) => d.name)}::text[], ${devices.map((d) => d.siteSlug)}::text[],
+                  ${devices.map((d) => d.typeSlug)}::text[], ${devices.map((d) => d.location)}::text[])
+             as d(key, name, site_slug, type_slug, location)
+      join sites s on s.slug = d.site_slug
+      join device_types t on t.slug = d.type_slug
+      on conflict (key) do nothing`;
+  });
+  const rows = await sql<{ id: string; key: string }[]>`select id, key from devices where key = any(${keys}::text[])`;
+  const ids = new Map(rows.map((row) => [row.key, row.id]));
+  return devices.map((device) => {
+    const id = ids.get(device.key);
+    if (id === undefined) throw new Error(`demo device ${device.key} was not created`);
+    return { ...device, id };
+  });
+}

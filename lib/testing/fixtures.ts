@@ -1,0 +1,37 @@
+import type postgres from "postgres";
+import { randomBytes } from "node:crypto";
+import type { Sql } from "../db/connect";
+import type { MetricSpec } from "../db/schema/devices";
+
+/** A unique suffix, so tests sharing a database or broker never see each other's rows or topics. */
+export const uniqueId = () => randomBytes(4).toString("hex");
+
+export interface TestDevice {
+  id: string;
+  key: string;
+  siteId: string;
+}
+
+/** A site, a device type with `metrics`, and one device in it. */
+export async function createTestDevice(sql: Sql, metrics: MetricSpec[] = [], options: { disabled?: boolean } = {}): Promise<TestDevice> {
+  const id = uniqueId();
+  const [site] = await sql<{ id: string }[]>`insert into sites (slug, name) values (${`site-${id}`}, ${`Site ${id}`}) returning id`;
+  const [type] = await sql<{ id: string }[]>`
+    insert into device_types (slug, name, metrics) values (${`type-${id}`}, ${`Type ${id}`}, ${sql.json(metrics as unknown as postgres.JSONValue)}) returning id`;
+  const key = `dev-${id}`;
+  const [device] = await sql<{ id: string }[]>`
+    insert into devices (key, name, site_id, type_id, disabled)
+    values (${key}, ${`Device ${id}`}, ${site!.id}, ${type!.id}, ${options.disabled ?? false}) returning id`;
+  return { id: device!.id, key, siteId: site!.id };
+}
+
+/** Polls until `check` returns a value that isn't undefined, or fails after `timeoutMs`. */
+export async function waitFor<T>(check: () => Promise<T | undefined>, timeoutMs = 10_000, what = "condition"): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

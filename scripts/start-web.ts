@@ -1,0 +1,21 @@
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { loadDotEnv } from "../lib/dotenv";
+import { ConfigError, loadEnv, requireSetting } from "../lib/env";
+
+/** `npm run start:web`: only the web server, against DATABASE_URL (the production shape, DESIGN §1). */
+try {
+  loadDotEnv();
+  const env = loadEnv();
+  requireSetting(env, "DATABASE_URL", "the web app reads PostgreSQL");
+  requireSetting(env, "NEXTAUTH_SECRET", "sessions are signed with it (openssl rand -base64 32)");
+  const child = spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(env.PORT)], {
+    stdio: "inherit",
+    env: { ...process.env, NODE_ENV: "production" },
+  });
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
+  child.on("exit", (code) => process.exit(code ?? 1));
+} catch (err) {
+  console.error(err instanceof ConfigError ? err.message : err);
+  process.exit(1);
+}

@@ -1,0 +1,123 @@
+import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { ensureFirstAdmin } from "../lib/auth/bootstrap";
+import { connectDb } from "../lib/db/connect";
+import { applyMigrations } from "../lib/db/migrate";
+import { loadDotEnv } from "../lib/dotenv";
+import { PortInUseError, assertPortFree } from "../lib/embedded/ports";
+import { ConfigError, loadEnv } from "../lib/env";
+import { SupervisedChild, runToCompletion } from "./supervisor/child";
+import { formatLogLine } from "./supervisor/format";
+import { sessionSecret } from "./supervisor/secret";
+import { startServices, type Services } from "./supervisor/services";
+
+/**
+ * `npm start`: everything on one machine with nothing but Node — embedded PostgreSQL and MQTT
+ * broker unless DATABASE_URL / MQTT_URL are set, migrations, first admin, ingest worker, web
+ * server and (demo mode) the simulator. Ctrl-C stops it all, PostgreSQL last.
+ */
+const say = (msg: string) => console.log(formatLogLine("fieldwatch", msg));
+const node = process.execPath;
+const tsx = ["--import", "tsx"];
+
+async function main() {
+  loadDotEnv();
+  const env = loadEnv();
+  const args = new Set(process.argv.slice(2));
+  mkdirSync(env.DATA_DIR, { recursive: true });
+  await assertPortFree(env.PORT, "web server", "Set PORT to another port (e.g. PORT=3001 npm start).");
+  await assertPortFree(env.INGEST_HTTP_PORT, "ingest metrics", "Set INGEST_HTTP_PORT to another port.");
+
+  const services = await startServices(env, say);
+  const children: SupervisedChild[] = [];
+  const runtimeFile = path.join(env.DATA_DIR, "runtime.json");
+  let stopping = false;
+  const shutdown = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    say("stopping…");
+    await Promise.all(children.map((c) => c.stop()));
+    await services.stop();
+    rmSync(runtimeFile, { force: true });
+    say("stopped");
+    process.exit(code);
+  };
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => void shutdown(0));
+
+  try {
+    await prepareDatabase(services, env.ADMIN_EMAIL, env.ADMIN_PASSWORD);
+    if (!existsSync(path.join(".next", "BUILD_ID"))) {
+      say("building the web app (first start only, takes a minute or two)…");
+      await runToCompletion({ name: "build", command: node, args: [nextBin(), "build"], env: { ...process.env, NODE_ENV: "production" } });
+    }
+  } catch (err) {
+    console.error(err instanceof Error ? err.message : err);
+    return shutdown(1);
+  }
+
+  const webUrl = `http://localhost:${env.PORT}`;
+  const childEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    DATABASE_URL: services.databaseUrl,
+    MQTT_URL: services.mqttUrl,
+    NEXTAUTH_SECRET: sessionSecret(env.DATA_DIR, env.NEXTAUTH_SECRET),
+    NEXTAUTH_URL: env.NEXTAUTH_URL ?? webUrl,
+    // aedes speaks MQTT 3.1.1 and has no shared subscriptions.
+    ...(services.embeddedBroker ? { MQTT_PROTOCOL_VERSION: "4", MQTT_SHARED_GROUP: "" } : {}),
+  };
+  const giveUp = (reason: string) => {
+    say(`giving up: ${reason}`);
+    void shutdown(1);
+  };
+  children.push(new SupervisedChild({ name: "ingest", command: node, args: [...tsx, "ingest/index.ts"], env: childEnv }, giveUp));
+  children.push(new SupervisedChild({ name: "web", command: node, args: [nextBin(), "start", "-p", String(env.PORT)], env: childEnv }, giveUp));
+  const demo = args.has("--no-demo") ? false : args.has("--demo") || (env.DEMO ?? services.embeddedDb);
+  if (demo) {
+    const simArgs = [...tsx, "scripts/simulate.ts", "--devices", "12", "--rate", "0.5"];
+    children.push(new SupervisedChild({ name: "simulator", command: node, args: simArgs, env: childEnv }, giveUp));
+  }
+  children.forEach((c) => c.start());
+  writeFileSync(runtimeFile, JSON.stringify({ databaseUrl: services.databaseUrl, mqttUrl: services.mqttUrl, webUrl, pid: process.pid }, null, 2));
+  await waitForWeb(webUrl);
+  say(`Fieldwatch is running at ${webUrl}${demo ? " (demo devices are publishing)" : ""}. Ctrl-C stops it.`);
+}
+
+async function prepareDatabase(services: Services, email: string, password?: string) {
+  say("applying database migrations");
+  await applyMigrations(services.databaseUrl);
+  const db = connectDb(services.databaseUrl, { max: 1 });
+  try {
+    const admin = await ensureFirstAdmin(db.orm, email, password);
+    if (admin.generatedPassword) {
+      say(`created the first admin — sign in as ${admin.email} with password ${admin.generatedPassword}`);
+      say("(shown once; set ADMIN_PASSWORD to choose it yourself)");
+    } else if (admin.created || password) {
+      say(`sign in as ${admin.email} with the ADMIN_PASSWORD you set`);
+    }
+  } finally {
+    await db.close();
+  }
+}
+
+function nextBin(): string {
+  return path.resolve("node_modules", "next", "dist", "bin", "next");
+}
+
+async function waitForWeb(url: string): Promise<void> {
+  for (let i = 0; i < 600; i++) {
+    try {
+      const res = await fetch(`${url}/api/health`);
+      if (res.status < 500) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+main().catch((err) => {
+  if (err instanceof ConfigError || err instanceof PortInUseError) console.error(`\n${err.message}\n`);
+  else console.error(err);
+  process.exit(1);
+});
