@@ -4,5 +4,11 @@ import nextTs from "eslint-config-next/typescript";
 export default [
   ...next,
   ...nextTs,
+  {
+    rules: {
+      // `_name` marks a value deliberately left out (e.g. when destructuring to drop a field).
+      "@typescript-eslint/no-unused-vars": ["warn", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" }],
+    },
+  },
   { ignores: [".next/**", ".data/**", "node_modules/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
 ];
