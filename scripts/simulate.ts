@@ -1,0 +1,125 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { connectDb } from "../lib/db/connect";
+import { demoDevices, type DemoDevice } from "../lib/demo/fleet";
+import { ensureDemoFleet } from "../lib/demo/seed";
+import { runSimulator } from "../lib/demo/simulator";
+import { loadDotEnv } from "../lib/dotenv";
+import { createLogger } from "../lib/log";
+
+const USAGE = `Usage: npm run simulate -- [options]
+
+Publishes telemetry from a demo fleet (a farm, an office, a factory) to the MQTT broker.
+
+  --devices N    number of devices (default 12)
+  --rate R       messages per second per device, fractions allowed (default 1)
+  --duration S   stop after S seconds (default: run until Ctrl-C)
+  --no-seed      don't create the demo sites, types and devices in the database
+  --help         show this text
+
+DATABASE_URL and MQTT_URL come from the environment (or .env); when unset, from the
+runtime.json that \`npm start\` writes into DATA_DIR (default .data).`;
+
+interface CliOptions {
+  devices: number;
+  rate: number;
+  durationS?: number;
+  seed: boolean;
+}
+
+function fail(message: string): never {
+  console.error(`simulate: ${message}`);
+  process.exit(1);
+}
+
+function parseCli(argv: string[]): CliOptions {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      options: {
+        devices: { type: "string", default: "12" },
+        rate: { type: "string", default: "1" },
+        duration: { type: "string" },
+        "no-seed": { type: "boolean", default: false },
+        help: { type: "boolean", default: false },
+      },
+    }).values;
+  } catch (err) {
+    fail(`${(err as Error).message}\n\n${USAGE}`);
+  }
+  if (parsed.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  const devices = Number(parsed.devices);
+  const rate = Number(parsed.rate);
+  const durationS = parsed.duration === undefined ? undefined : Number(parsed.duration);
+  if (!Number.isInteger(devices) || devices < 1 || devices > 10_000) fail(`--devices must be a whole number from 1 to 10000 (got ${parsed.devices})`);
+  if (!Number.isFinite(rate) || rate <= 0 || rate > 100) fail(`--rate must be a number above 0 and at most 100 (got ${parsed.rate})`);
+  if (durationS !== undefined && !(durationS > 0)) fail(`--duration must be a number of seconds above 0 (got ${parsed.duration})`);
+  return { devices, rate, durationS, seed: !parsed["no-seed"] };
+}
+
+interface ServiceUrls {
+  databaseUrl?: string;
+  mqttUrl?: string;
+  /** Set when a URL came from runtime.json, to hint that `npm start` may have stopped since. */
+  runtimeFile?: string;
+}
+
+/** Env first; else what a running `npm start` wrote down, so the simulator finds its services. */
+function resolveUrls(): ServiceUrls {
+  loadDotEnv();
+  const fromEnv = { databaseUrl: process.env.DATABASE_URL || undefined, mqttUrl: process.env.MQTT_URL || undefined };
+  const runtimeFile = join(process.env.DATA_DIR || ".data", "runtime.json");
+  if ((fromEnv.databaseUrl && fromEnv.mqttUrl) || !existsSync(runtimeFile)) return fromEnv;
+  let runtime: { databaseUrl?: unknown; mqttUrl?: unknown };
+  try {
+    runtime = JSON.parse(readFileSync(runtimeFile, "utf8"));
+  } catch (err) {
+    fail(`could not read ${runtimeFile}: ${(err as Error).message}`);
+  }
+  const text = (value: unknown) => (typeof value === "string" && value !== "" ? value : undefined);
+  return { databaseUrl: fromEnv.databaseUrl ?? text(runtime.databaseUrl), mqttUrl: fromEnv.mqttUrl ?? text(runtime.mqttUrl), runtimeFile };
+}
+
+async function seedFleet(databaseUrl: string, count: number, hint: string): Promise<DemoDevice[]> {
+  const { sql } = connectDb(databaseUrl, { max: 1, applicationName: "fieldwatch-simulate" });
+  try {
+    return await ensureDemoFleet(sql, count);
+  } catch (err) {
+    fail(`could not create the demo fleet in the database: ${(err as Error).message}${hint}`);
+  } finally {
+    await sql.end({ timeout: 5 });
+  }
+}
+
+async function main(): Promise<void> {
+  const options = parseCli(process.argv.slice(2));
+  const { databaseUrl, mqttUrl, runtimeFile } = resolveUrls();
+  const missing = [!mqttUrl && "MQTT_URL", options.seed && !databaseUrl && "DATABASE_URL"].filter(Boolean).join(" and ");
+  if (missing) {
+    fail(`${missing} ${missing.includes(" and ") ? "are" : "is"} not set. Run \`npm start\` first (the simulator then finds its database and broker), or set ${missing}.`);
+  }
+  const hint = runtimeFile ? ` (settings from ${runtimeFile}: is \`npm start\` still running?)` : "";
+  const log = createLogger("simulate");
+  const devices = options.seed ? await seedFleet(databaseUrl!, options.devices, hint) : demoDevices(options.devices);
+  if (options.seed) log.info({ devices: devices.length }, "demo fleet is in the database");
+
+  const simulator = await runSimulator({ mqttUrl: mqttUrl!, devices, rate: options.rate, log }).catch((err: Error) => fail(err.message + hint));
+  let stopping = false;
+  const shutdown = async (reason: string) => {
+    if (stopping) process.exit(1); // A second Ctrl-C: the user doesn't want to wait.
+    stopping = true;
+    log.info({ reason }, "stopping: devices say offline");
+    await simulator.stop();
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  if (options.durationS !== undefined) setTimeout(() => void shutdown(`ran for ${options.durationS} s`), options.durationS * 1000);
+}
+
+await main();
