@@ -6,7 +6,8 @@ import { z } from "zod";
  * Processes call `loadEnv()` once at start so a bad value stops them with a message that
  * names the variable, instead of failing later somewhere deep.
  */
-const port = z.coerce.number().int().min(1).max(65535);
+const portMessage = "must be a port number from 1 to 65535";
+const port = z.coerce.number({ error: portMessage }).int(portMessage).min(1, portMessage).max(65535, portMessage);
 const flag = z
   .enum(["true", "false", "1", "0", "yes", "no", ""])
   .transform((v) => v === "true" || v === "1" || v === "yes");

@@ -27,6 +27,10 @@ async function main() {
   mkdirSync(env.DATA_DIR, { recursive: true });
   await assertPortFree(env.PORT, "web server", "Set PORT to another port (e.g. PORT=3001 npm start).");
   await assertPortFree(env.INGEST_HTTP_PORT, "ingest metrics", "Set INGEST_HTTP_PORT to another port.");
+  if (!env.MQTT_URL) {
+    const hint = `Set MQTT_PORT to another port (e.g. MQTT_PORT=1884 npm start), or MQTT_URL=mqtt://127.0.0.1:${env.MQTT_PORT} to use the broker that is already running there.`;
+    await assertPortFree(env.MQTT_PORT, "embedded MQTT broker", hint);
+  }
 
   const services = await startServices(env, say);
   const children: SupervisedChild[] = [];
