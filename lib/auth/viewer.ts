@@ -1,16 +1,20 @@
 import { getServerSession } from "next-auth";
+import { cache } from "react";
 import { getDb } from "../db/client";
 import { loadViewer, type Viewer } from "../db/queries/users";
 import { ApiError } from "../http/errors";
 import { authOptions } from "./options";
 
-/** Who is asking, from the session cookie; null when nobody (or a disabled user) is signed in. */
-export async function currentViewer(): Promise<Viewer | null> {
+/**
+ * Who is asking, from the session cookie; null when nobody (or a disabled user) is signed in.
+ * Loaded fresh from the database for each request (cached within it: layout and page share it).
+ */
+export const currentViewer = cache(async (): Promise<Viewer | null> => {
   const session = await getServerSession(authOptions);
   const id = (session?.user as { id?: string } | undefined)?.id;
   if (!id) return null;
   return loadViewer(getDb().orm, id);
-}
+});
 
 /** For route handlers: the viewer, or a 401 JSON error. */
 export async function requireViewer(): Promise<Viewer> {

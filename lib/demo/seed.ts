@@ -1,3 +1,4 @@
+import type postgres from "postgres";
 import type { Sql } from "../db/connect";
 import { DEMO_DEVICE_TYPES, DEMO_SITES, demoDevices, type DemoDevice } from "./fleet";
 
@@ -21,7 +22,7 @@ export async function ensureDemoFleet(sql: Sql, count: number): Promise<SeededDe
     for (const type of DEMO_DEVICE_TYPES) {
       await tx`
         insert into device_types (slug, name, metrics, inactivity_timeout_s)
-        values (${type.slug}, ${type.name}, ${JSON.stringify(type.metrics)}::jsonb, ${type.inactivityTimeoutS})
+        values (${type.slug}, ${type.name}, ${tx.json(type.metrics as unknown as postgres.JSONValue)}, ${type.inactivityTimeoutS})
         on conflict (slug) do update set metrics = excluded.metrics`;
     }
     // One statement for the whole fleet, however large: arrays in, joined to sites and types by slug.

@@ -1,0 +1,32 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { DeviceView } from "@/components/devices/device-view";
+import { siteScope } from "@/lib/auth/access";
+import { currentViewer } from "@/lib/auth/viewer";
+import { getDb } from "@/lib/db/client";
+import { getDevice } from "@/lib/db/queries/devices";
+
+type Params = Promise<{ key: string }>;
+
+/** The device if the signed-in user may see it; unknown and not-yours both read as not found. */
+const loadDevice = cache(async (rawKey: string) => {
+  const viewer = await currentViewer();
+  if (!viewer) return null;
+  const device = await getDevice(getDb().sql, siteScope(viewer), rawKey);
+  if (!device) return null;
+  const { id, ...summary } = device;
+  void id; // the internal id stays on the server
+  return summary;
+});
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const device = await loadDevice((await params).key);
+  return { title: device?.name ?? "Device not found" };
+}
+
+export default async function DevicePage({ params }: { params: Params }) {
+  const device = await loadDevice((await params).key);
+  if (!device) notFound();
+  return <DeviceView key={device.key} initial={device} />;
+}

@@ -1,0 +1,34 @@
+// The API's shapes, shared with the server code that produces them (type-only: nothing server-side is bundled).
+export type { DeviceStatus, DeviceSummary } from "@/lib/db/queries/devices";
+export type { MetricSpec } from "@/lib/db/schema/devices";
+import type { DeviceSummary } from "@/lib/db/queries/devices";
+
+export interface DevicePage {
+  items: DeviceSummary[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface ReadingBucket {
+  t: number;
+  avg: number;
+  min: number;
+  max: number;
+  count: number;
+}
+
+export interface ReadingsResponse {
+  metric: string;
+  from: number;
+  to: number;
+  bucketMs: number;
+  buckets: ReadingBucket[];
+}
+
+export type LatestValues = DeviceSummary["latest"];
+
+export interface SiteOption {
+  slug: string;
+  name: string;
+}

@@ -1,0 +1,83 @@
+"use client";
+
+import { useQueryClient } from "@tanstack/react-query";
+import { useEffect, useState } from "react";
+import { queryKeys } from "../api/keys";
+import type { DeviceSummary } from "../api/types";
+import { applyReading, applyStatus, type ReadingEvent, type StatusEvent } from "./apply-event";
+import { insertPoint, WINDOW_MS, type Point } from "./readings-cache";
+
+export type LiveState = "connecting" | "live" | "reconnecting";
+
+const MAX_BACKOFF_MS = 30_000;
+
+/**
+ * One EventSource for a device page. Each reading goes straight into the React Query caches
+ * the cards and charts read, so it shows without a refetch. EventSource retries by itself
+ * (resuming from Last-Event-ID); when it gives up (e.g. a 401 or 5xx) we reconnect with backoff.
+ */
+export function useLiveReadings(deviceKey: string): LiveState {
+  const qc = useQueryClient();
+  const [state, setState] = useState<LiveState>("connecting");
+
+  useEffect(() => {
+    let source: EventSource | undefined;
+    let retryTimer: ReturnType<typeof setTimeout> | undefined;
+    let attempts = 0;
+    let lastEventId = "";
+    let everOpened = false;
+
+    const onReading = (e: ReadingEvent) => {
+      const key = queryKeys.readings(deviceKey, e.metric);
+      const fresh = qc.getQueryData<Point[]>(key) === undefined;
+      qc.setQueryData<Point[]>(key, (old) => insertPoint(old, { t: e.ts, avg: e.value, min: e.value, max: e.value }, Date.now() - WINDOW_MS));
+      // A chart that has not loaded its history yet must still fetch it, not trust these few points.
+      if (fresh) void qc.invalidateQueries({ queryKey: key, refetchType: "none" });
+      qc.setQueryData<DeviceSummary>(queryKeys.device(deviceKey), (d) => d && applyReading(d, e, Date.now()));
+    };
+    const onStatus = (e: StatusEvent) => qc.setQueryData<DeviceSummary>(queryKeys.device(deviceKey), (d) => d && applyStatus(d, e));
+
+    const handle = <T extends { device: string }>(fn: (e: T) => void) => (msg: MessageEvent<string>) => {
+      if (msg.lastEventId) lastEventId = msg.lastEventId;
+      try {
+        const event = JSON.parse(msg.data) as T;
+        if (event.device === deviceKey) fn(event);
+      } catch {
+        // a malformed event is skipped, the stream goes on
+      }
+    };
+
+    const connect = () => {
+      const qs = new URLSearchParams({ devices: deviceKey });
+      if (lastEventId) qs.set("lastEventId", lastEventId);
+      const es = new EventSource(`/api/stream?${qs}`);
+      source = es;
+      es.addEventListener("reading", handle(onReading));
+      es.addEventListener("status", handle(onStatus));
+      es.onopen = () => {
+        attempts = 0;
+        setState("live");
+        // After an outage the server's replay buffer may not reach back far enough: reload what we show.
+        if (everOpened) {
+          void qc.invalidateQueries({ queryKey: queryKeys.deviceReadings(deviceKey) });
+          void qc.invalidateQueries({ queryKey: queryKeys.device(deviceKey) });
+        }
+        everOpened = true;
+      };
+      es.onerror = () => {
+        setState("reconnecting");
+        if (es.readyState !== EventSource.CLOSED) return;
+        const delay = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** attempts++) * (0.75 + Math.random() / 2);
+        retryTimer = setTimeout(connect, delay);
+      };
+    };
+
+    connect();
+    return () => {
+      clearTimeout(retryTimer);
+      source?.close();
+    };
+  }, [deviceKey, qc]);
+
+  return state;
+}
