@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync } from "node:fs";
+import { chmodSync, existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
@@ -8,7 +8,11 @@ import { pickFreePortSync } from "./e2e/support/ports";
 process.env.E2E_PORT ??= String(pickFreePortSync());
 process.env.E2E_MQTT_PORT ??= String(pickFreePortSync());
 process.env.E2E_INGEST_PORT ??= String(pickFreePortSync());
-process.env.E2E_DATA_DIR ??= mkdtempSync(path.join(tmpdir(), "fieldwatch-e2e-"));
+if (!process.env.E2E_DATA_DIR) {
+  process.env.E2E_DATA_DIR = mkdtempSync(path.join(tmpdir(), "fieldwatch-e2e-"));
+  // As root, PostgreSQL runs as the `postgres` user, which must be able to enter this directory.
+  chmodSync(process.env.E2E_DATA_DIR, 0o755);
+}
 process.env.E2E_ADMIN_EMAIL ??= "admin@e2e.test";
 process.env.E2E_ADMIN_PASSWORD ??= "e2e-admin-password-1";
 
