@@ -66,8 +66,16 @@ export async function startEmbeddedPostgres(options: EmbeddedPgOptions): Promise
   return {
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`,
     port,
-    stop: () => pg.stop(),
+    // Ctrl-C in a terminal reaches postgres too (same process group) and it may be gone before
+    // stop() listens for its exit; its pid file disappearing says the same, so wait for either.
+    stop: () => Promise.race([pg.stop(), pidFileGone(dataDir, 20_000)]),
   };
+}
+
+async function pidFileGone(dataDir: string, timeoutMs: number): Promise<void> {
+  const pidFile = path.join(dataDir, "postmaster.pid");
+  const deadline = Date.now() + timeoutMs;
+  while (existsSync(pidFile) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
 }
 
 const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
