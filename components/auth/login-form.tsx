@@ -32,7 +32,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
         router.refresh();
         return; // keep the spinner until the next page replaces this one
       }
-      setError(!result || result.error === "CredentialsSignin" ? "Wrong email or password." : "Sign-in failed on the server. Try again in a moment.");
+      setError(signInErrorMessage(result?.error, result?.status));
     } catch {
       setError("Can't reach Fieldwatch. Check your connection and try again.");
     }
@@ -71,4 +71,10 @@ export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
       </div>
     </main>
   );
+}
+
+function signInErrorMessage(error: string | null | undefined, status: number | undefined): string {
+  if (status === 429 || error === "RateLimited") return "Too many failed sign-ins for this account. Wait a minute, then try again.";
+  if (!error || error === "CredentialsSignin") return "Wrong email or password.";
+  return "Sign-in failed on the server. Try again in a moment.";
 }

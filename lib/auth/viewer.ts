@@ -2,7 +2,6 @@ import { getServerSession } from "next-auth";
 import { cache } from "react";
 import { getDb } from "../db/client";
 import { loadViewer, type Viewer } from "../db/queries/users";
-import { ApiError } from "../http/errors";
 import { authOptions } from "./options";
 
 /**
@@ -15,10 +14,3 @@ export const currentViewer = cache(async (): Promise<Viewer | null> => {
   if (!id) return null;
   return loadViewer(getDb().orm, id);
 });
-
-/** For route handlers: the viewer, or a 401 JSON error. */
-export async function requireViewer(): Promise<Viewer> {
-  const viewer = await currentViewer();
-  if (!viewer) throw new ApiError(401, "unauthenticated", "Sign in, or send an API token.");
-  return viewer;
-}

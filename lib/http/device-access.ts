@@ -1,5 +1,5 @@
 import { siteScope } from "../auth/access";
-import { requireViewer } from "../auth/viewer";
+import type { Principal } from "../auth/principal";
 import { getDb } from "../db/client";
 import { getDevice } from "../db/queries/devices";
 import { ApiError } from "./errors";
@@ -9,10 +9,9 @@ import { deviceKeySchema } from "./device-params";
  * The device at `key` if the caller may see it. Unknown and not-yours look the same (404),
  * so keys of other sites don't leak.
  */
-export async function requireVisibleDevice(key: string) {
-  const viewer = await requireViewer();
+export async function requireVisibleDevice(viewer: Principal, key: string) {
   const parsed = deviceKeySchema.safeParse(key);
   const device = parsed.success ? await getDevice(getDb().sql, siteScope(viewer), parsed.data) : null;
   if (!device) throw new ApiError(404, "not_found", `No device "${key}".`);
-  return { viewer, device };
+  return device;
 }

@@ -18,3 +18,8 @@ export function route<P = Record<string, never>>(handler: Handler<P>) {
 export function queryParams(req: NextRequest): Record<string, string> {
   return Object.fromEntries(req.nextUrl.searchParams.entries());
 }
+
+/** The JSON body, parsed by `schema` (400 with per-field messages when it doesn't fit). */
+export async function jsonBody<T>(req: NextRequest, schema: { parse(input: unknown): T }): Promise<T> {
+  return schema.parse(await req.json());
+}

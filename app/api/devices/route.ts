@@ -1,5 +1,5 @@
 import { siteScope } from "@/lib/auth/access";
-import { requireViewer } from "@/lib/auth/viewer";
+import { authenticate } from "@/lib/auth/principal";
 import { getDb } from "@/lib/db/client";
 import { listDevices } from "@/lib/db/queries/devices";
 import { deviceListQuery } from "@/lib/http/device-params";
@@ -8,7 +8,7 @@ import { queryParams, route } from "@/lib/http/route";
 export const dynamic = "force-dynamic";
 
 export const GET = route(async (req) => {
-  const viewer = await requireViewer();
+  const viewer = await authenticate(req);
   const params = deviceListQuery.parse(queryParams(req));
   const { items, total } = await listDevices(getDb().sql, siteScope(viewer), params);
   return Response.json({ items, total, page: params.page, pageSize: params.pageSize });

@@ -1,5 +1,5 @@
 import { siteScope } from "@/lib/auth/access";
-import { requireViewer } from "@/lib/auth/viewer";
+import { authenticate } from "@/lib/auth/principal";
 import { getDb } from "@/lib/db/client";
 import { visibleDeviceKeys } from "@/lib/db/queries/devices";
 import { ApiError } from "@/lib/http/errors";
@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 
 /** SSE of `reading` and `status` events for `?devices=k1,k2` (default: every device the caller can see). */
 export const GET = route(async (req) => {
-  const viewer = await requireViewer();
+  const viewer = await authenticate(req);
   const { sql } = getDb();
   const requested = req.nextUrl.searchParams.get("devices")?.split(",").map((k) => k.trim()).filter(Boolean);
   if (requested && requested.length > 500) throw new ApiError(400, "invalid_request", "devices: at most 500 keys");

@@ -1,14 +1,31 @@
 import { asc, inArray } from "drizzle-orm";
 import type { SiteScope } from "../../auth/access";
-import type { Orm } from "../connect";
+import type { Orm, Sql } from "../connect";
 import { sites } from "../schema";
 
 /** The sites a scope can see (for filters and pickers), by name. */
-export async function listVisibleSites(orm: Orm, scope: SiteScope): Promise<{ slug: string; name: string }[]> {
+export async function listVisibleSites(orm: Orm, scope: SiteScope): Promise<{ id: string; slug: string; name: string }[]> {
   if (!scope.all && scope.siteIds.length === 0) return [];
   return orm
-    .select({ slug: sites.slug, name: sites.name })
+    .select({ id: sites.id, slug: sites.slug, name: sites.name })
     .from(sites)
     .where(scope.all ? undefined : inArray(sites.id, scope.siteIds))
     .orderBy(asc(sites.name));
+}
+
+/** Sites with their device counts by state, for the sites API. */
+export async function siteSummaries(sql: Sql, scope: SiteScope) {
+  if (!scope.all && scope.siteIds.length === 0) return [];
+  return sql<{ slug: string; name: string; devices: number; createdAt: Date }[]>`
+    select s.slug, s.name, s.created_at as "createdAt", count(d.id)::int as devices
+    from sites s left join devices d on d.site_id = s.id
+    where ${scope.all ? sql`true` : sql`s.id = any(${scope.siteIds}::uuid[])`}
+    group by s.id order by s.name`;
+}
+
+/** slug → id for the given slugs that exist. */
+export async function siteIdsBySlug(orm: Orm, slugs: string[]): Promise<Map<string, string>> {
+  if (slugs.length === 0) return new Map();
+  const rows = await orm.select({ id: sites.id, slug: sites.slug }).from(sites).where(inArray(sites.slug, slugs));
+  return new Map(rows.map((r) => [r.slug, r.id]));
 }

@@ -1,3 +1,4 @@
 export * from "./accounts";
 export * from "./devices";
 export * from "./telemetry";
+export * from "./security";

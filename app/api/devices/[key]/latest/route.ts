@@ -1,11 +1,12 @@
 import { getDb } from "@/lib/db/client";
 import { latestValues } from "@/lib/db/queries/readings";
+import { authenticate } from "@/lib/auth/principal";
 import { requireVisibleDevice } from "@/lib/http/device-access";
 import { route } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route<{ key: string }>(async (_req, { key }) => {
-  const { device } = await requireVisibleDevice(key);
+export const GET = route<{ key: string }>(async (req, { key }) => {
+  const device = await requireVisibleDevice(await authenticate(req), key);
   return Response.json(await latestValues(getDb().sql, device.id));
 });

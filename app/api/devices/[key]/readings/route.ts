@@ -1,5 +1,6 @@
 import { getDb } from "@/lib/db/client";
 import { readingBuckets } from "@/lib/db/queries/readings";
+import { authenticate } from "@/lib/auth/principal";
 import { requireVisibleDevice } from "@/lib/http/device-access";
 import { readingsQuery } from "@/lib/http/device-params";
 import { queryParams, route } from "@/lib/http/route";
@@ -7,7 +8,7 @@ import { queryParams, route } from "@/lib/http/route";
 export const dynamic = "force-dynamic";
 
 export const GET = route<{ key: string }>(async (req, { key }) => {
-  const { device } = await requireVisibleDevice(key);
+  const device = await requireVisibleDevice(await authenticate(req), key);
   const q = readingsQuery.parse(queryParams(req));
   const result = await readingBuckets(getDb().sql, { deviceId: device.id, metric: q.metric, fromMs: q.from, toMs: q.to, points: q.points });
   return Response.json({ metric: q.metric, from: q.from, to: q.to, ...result });

@@ -1,0 +1,25 @@
+import { z } from "zod";
+import { canAnywhere, scopeFor } from "@/lib/auth/permissions";
+import { authenticate } from "@/lib/auth/principal";
+import { getDb } from "@/lib/db/client";
+import { listAudit } from "@/lib/db/queries/audit-log";
+import { forbidden } from "@/lib/http/errors";
+import { queryParams, route } from "@/lib/http/route";
+
+export const dynamic = "force-dynamic";
+
+const auditQuery = z.object({
+  action: z.string().max(60).optional(),
+  actor: z.string().max(200).optional(),
+  from: z.coerce.number().int().nonnegative().optional(),
+  to: z.coerce.number().int().nonnegative().optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export const GET = route(async (req) => {
+  const viewer = await authenticate(req);
+  if (!canAnywhere(viewer, "audit.read")) throw forbidden();
+  const q = auditQuery.parse(queryParams(req));
+  return Response.json({ ...(await listAudit(getDb().sql, scopeFor(viewer, "audit.read"), q)), page: q.page, pageSize: q.pageSize });
+});

@@ -1,0 +1,18 @@
+import { audit } from "@/lib/audit";
+import { clientAddress } from "@/lib/auth/origin";
+import { authenticate } from "@/lib/auth/principal";
+import { getDb } from "@/lib/db/client";
+import { revokeToken } from "@/lib/db/queries/api-tokens";
+import { notFound } from "@/lib/http/errors";
+import { route } from "@/lib/http/route";
+
+export const dynamic = "force-dynamic";
+
+/** Revoke one of the caller's own tokens; it stops working at once. */
+export const DELETE = route<{ id: string }>(async (req, { id }) => {
+  const viewer = await authenticate(req, { write: true });
+  const { orm, sql } = getDb();
+  if (!/^[0-9a-f-]{36}$/i.test(id) || !(await revokeToken(orm, viewer.id, id))) throw notFound("such token");
+  await audit(sql, { action: "token.revoke", actor: viewer, target: { type: "token", id }, ip: clientAddress(req.headers) });
+  return new Response(null, { status: 204 });
+});

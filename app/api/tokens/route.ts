@@ -1,0 +1,34 @@
+import { z } from "zod";
+import { audit } from "@/lib/audit";
+import { generateApiToken } from "@/lib/auth/api-tokens";
+import { clientAddress } from "@/lib/auth/origin";
+import { authenticate } from "@/lib/auth/principal";
+import { getDb } from "@/lib/db/client";
+import { createToken, listTokens } from "@/lib/db/queries/api-tokens";
+import { jsonBody, route } from "@/lib/http/route";
+
+export const dynamic = "force-dynamic";
+
+const newToken = z.object({
+  name: z.string().trim().min(1, "required").max(80),
+  scope: z.enum(["read", "write"]).default("read"),
+  expiresInDays: z.number().int().min(1).max(3650).optional(),
+});
+
+/** The caller's own live tokens (never the secret). */
+export const GET = route(async (req) => {
+  const viewer = await authenticate(req);
+  return Response.json({ items: await listTokens(getDb().orm, viewer.id) });
+});
+
+/** A new token for the caller; the secret is in this answer only. */
+export const POST = route(async (req) => {
+  const viewer = await authenticate(req, { write: true });
+  const body = await jsonBody(req, newToken);
+  const { token, hash, prefix } = generateApiToken();
+  const expiresAt = body.expiresInDays ? new Date(Date.now() + body.expiresInDays * 86_400_000) : null;
+  const { orm, sql } = getDb();
+  const row = await createToken(orm, { userId: viewer.id, name: body.name, scope: body.scope, tokenHash: hash, prefix, expiresAt });
+  await audit(sql, { action: "token.create", actor: viewer, target: { type: "token", id: row.id }, ip: clientAddress(req.headers), details: { name: body.name, scope: body.scope } });
+  return Response.json({ id: row.id, name: body.name, scope: body.scope, prefix, expiresAt, createdAt: row.createdAt, token }, { status: 201 });
+});

@@ -1,0 +1,27 @@
+import { clientAddress } from "@/lib/auth/origin";
+import { canAnywhere, scopeFor } from "@/lib/auth/permissions";
+import { authenticate } from "@/lib/auth/principal";
+import { getDb } from "@/lib/db/client";
+import { listManagedUsers } from "@/lib/db/queries/user-admin";
+import { forbidden } from "@/lib/http/errors";
+import { jsonBody, route } from "@/lib/http/route";
+import { newUserInput } from "@/lib/users/input";
+import { createUser } from "@/lib/users/manage";
+
+export const dynamic = "force-dynamic";
+
+/** Users the caller manages (global admins: everyone; site admins: their sites' members). */
+export const GET = route(async (req) => {
+  const viewer = await authenticate(req);
+  if (!canAnywhere(viewer, "user.manage")) throw forbidden();
+  return Response.json({ items: await listManagedUsers(getDb().sql, scopeFor(viewer, "user.manage")) });
+});
+
+/** Create a user with a password, or get a one-time link for them to choose one. */
+export const POST = route(async (req) => {
+  const viewer = await authenticate(req, { write: true });
+  if (!canAnywhere(viewer, "user.manage")) throw forbidden();
+  const result = await createUser(getDb().sql, viewer, await jsonBody(req, newUserInput), clientAddress(req.headers));
+  const { setPasswordPath, ...rest } = result;
+  return Response.json({ ...rest, setPasswordUrl: setPasswordPath ? req.nextUrl.origin + setPasswordPath : null }, { status: 201 });
+});
