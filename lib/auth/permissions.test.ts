@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import type { Viewer } from "../db/queries/users";
+import { ACTIONS, can, canAnywhere, scopeFor, type Action } from "./permissions";
+
+const farm = "site-farm";
+const factory = "site-factory";
+const person = (roles: Viewer["roles"], isAdmin = false): Viewer => ({ id: "u", email: "u@x.test", name: "U", isAdmin, roles });
+
+describe("permissions", () => {
+  it("grants by role rank on the site, never across sites", () => {
+    const operator = person([{ siteId: farm, role: "operator" }]);
+    expect(can(operator, "device.read", farm)).toBe(true);
+    expect(can(operator, "alert.ack", farm)).toBe(true);
+    expect(can(operator, "device.manage", farm)).toBe(false);
+    expect(can(operator, "device.read", factory)).toBe(false);
+  });
+
+  it("gives global admins everything and site admins nothing global", () => {
+    const admin = person([], true);
+    const siteAdmin = person([{ siteId: farm, role: "admin" }]);
+    for (const action of Object.keys(ACTIONS) as Action[]) expect(can(admin, action, factory)).toBe(true);
+    expect(can(siteAdmin, "user.manage", farm)).toBe(true);
+    expect(can(siteAdmin, "site.manage", farm)).toBe(false);
+  });
+
+  it("scopes list queries to the sites where the action is allowed", () => {
+    const mixed = person([{ siteId: farm, role: "admin" }, { siteId: factory, role: "viewer" }]);
+    expect(scopeFor(mixed, "device.read")).toEqual({ all: false, siteIds: [farm, factory] });
+    expect(scopeFor(mixed, "user.manage")).toEqual({ all: false, siteIds: [farm] });
+    expect(canAnywhere(person([{ siteId: farm, role: "viewer" }]), "audit.read")).toBe(false);
+    expect(scopeFor(person([], true), "audit.read")).toEqual({ all: true });
+  });
+});
