@@ -1,0 +1,88 @@
+import { expect, test } from "@playwright/test";
+import type { Db } from "../lib/db/connect";
+import { uniqueId } from "../lib/testing/fixtures";
+import { apiRoutes } from "./support/api-routes";
+import { createWorld, PERSONAS, type Persona, type World } from "./support/personas";
+import { openDb } from "./support/stack";
+
+// Every route under app/api × every kind of caller → the status each must get.
+type Statuses = Record<Persona, number>;
+interface Case {
+  request: (w: World, who: Persona) => { path: string; body?: unknown };
+  expect: Statuses;
+}
+const all = (n: number): Statuses => ({ anonymous: n, otherViewer: n, viewer: n, operator: n, siteAdmin: n, globalAdmin: n });
+const signedIn = (n: number): Statuses => ({ ...all(n), anonymous: 401 });
+const farmReaders: Statuses = { ...signedIn(200), otherViewer: 404 };
+const adminsOnly = (ok: number, others: number): Statuses => ({ ...signedIn(others), siteAdmin: ok, globalAdmin: ok });
+
+const CASES: Record<string, Case> = {
+  "GET /api/health": { request: () => ({ path: "/api/health" }), expect: all(200) },
+  "GET /api/devices": { request: () => ({ path: "/api/devices" }), expect: signedIn(200) },
+  "GET /api/devices/[key]": { request: (w) => ({ path: `/api/devices/${w.farm.deviceKey}` }), expect: farmReaders },
+  "GET /api/devices/[key]/latest": { request: (w) => ({ path: `/api/devices/${w.farm.deviceKey}/latest` }), expect: farmReaders },
+  "GET /api/devices/[key]/readings": { request: (w) => ({ path: `/api/devices/${w.farm.deviceKey}/readings?metric=t` }), expect: farmReaders },
+  "GET /api/stream": { request: (w) => ({ path: `/api/stream?devices=${w.farm.deviceKey}` }), expect: farmReaders },
+  "GET /api/sites": { request: () => ({ path: "/api/sites" }), expect: signedIn(200) },
+  "POST /api/sites": {
+    request: (_w, who) => ({ path: "/api/sites", body: { slug: `s-${who.toLowerCase()}-${uniqueId()}`, name: "New site" } }),
+    expect: { ...signedIn(403), globalAdmin: 201 },
+  },
+  "GET /api/users": { request: () => ({ path: "/api/users" }), expect: adminsOnly(200, 403) },
+  "POST /api/users": {
+    request: (w, who) => ({ path: "/api/users", body: { email: `new-${who.toLowerCase()}-${uniqueId()}@e2e.test`, name: "New", roles: [{ site: w.farm.slug, role: "viewer" }] } }),
+    expect: adminsOnly(201, 403),
+  },
+  "PATCH /api/users/[id]": { request: (w) => ({ path: `/api/users/${w.people.viewer.id}`, body: { name: "Viewer" } }), expect: adminsOnly(200, 404) },
+  "GET /api/tokens": { request: () => ({ path: "/api/tokens" }), expect: signedIn(200) },
+  "POST /api/tokens": { request: () => ({ path: "/api/tokens", body: { name: "matrix", scope: "read" } }), expect: signedIn(201) },
+  "DELETE /api/tokens/[id]": { request: () => ({ path: `/api/tokens/00000000-0000-4000-8000-000000000000` }), expect: signedIn(404) },
+  "GET /api/audit": { request: () => ({ path: "/api/audit" }), expect: adminsOnly(200, 403) },
+  "POST /api/profile/password": { request: () => ({ path: "/api/profile/password", body: { currentPassword: "wrong", newPassword: "pasture gate at dawn" } }), expect: signedIn(422) },
+  "POST /api/password-links/[token]": { request: () => ({ path: "/api/password-links/not-a-real-link", body: { password: "pasture gate at dawn" } }), expect: all(404) },
+  "GET /api/auth/[...nextauth]": { request: () => ({ path: "/api/auth/csrf" }), expect: all(200) },
+  // Sign-in itself: the rate-limit and sign-in specs cover it; here only that it answers.
+  "POST /api/auth/[...nextauth]": { request: () => ({ path: "/api/auth/callback/credentials", body: "form" }), expect: all(200) },
+};
+
+let db: Db;
+let world: World;
+test.beforeAll(async () => {
+  db = openDb();
+  world = await createWorld(db);
+});
+test.afterAll(() => db.close());
+
+async function call(baseURL: string, method: string, c: Case, who: Persona, extra: Record<string, string> = {}) {
+  const { path, body } = c.request(world, who);
+  const headers: Record<string, string> = { ...extra };
+  if (who !== "anonymous") headers.authorization = `Bearer ${world.people[who].token}`;
+  let payload: string | undefined;
+  if (body === "form") {
+    headers["content-type"] = "application/x-www-form-urlencoded";
+    payload = new URLSearchParams({ email: "nobody@e2e.test", password: "x", json: "true" }).toString();
+  } else if (body !== undefined) {
+    headers["content-type"] = "application/json";
+    payload = JSON.stringify(body);
+  }
+  const controller = new AbortController();
+  const res = await fetch(baseURL + path, { method, headers, body: payload, signal: controller.signal, redirect: "manual" });
+  controller.abort(); // streams (SSE) never end by themselves; the status is all we need
+  return res.status;
+}
+
+test("every API route has an authorisation case", () => {
+  const missing = apiRoutes().filter((r) => !(r in CASES));
+  expect(missing, "add these routes to CASES in e2e/authz-matrix.spec.ts").toEqual([]);
+});
+
+for (const [route, c] of Object.entries(CASES)) {
+  test(`authorisation: ${route}`, async ({ baseURL }) => {
+    const method = route.split(" ")[0]!;
+    const got = Object.fromEntries(await Promise.all(PERSONAS.map(async (who) => [who, await call(baseURL!, method, c, who)])));
+    expect(got).toEqual(c.expect);
+    // A forged internal header must not let anyone past (CVE-2025-29927 style).
+    const forged = await call(baseURL!, method, c, "anonymous", { "x-middleware-subrequest": "proxy:proxy:proxy:proxy:proxy" });
+    expect(forged).toBe(c.expect.anonymous);
+  });
+}

@@ -1,0 +1,60 @@
+import { generateApiToken } from "../../lib/auth/api-tokens";
+import { hashPassword } from "../../lib/auth/password";
+import type { Db } from "../../lib/db/connect";
+import type { SiteRole } from "../../lib/db/queries/users";
+import { uniqueId } from "../../lib/testing/fixtures";
+
+export const PERSONAS = ["anonymous", "otherViewer", "viewer", "operator", "siteAdmin", "globalAdmin"] as const;
+export type Persona = (typeof PERSONAS)[number];
+
+export interface Person {
+  id: string;
+  email: string;
+  password: string;
+  /** A read-write personal API token. */
+  token: string;
+}
+
+export interface World {
+  farm: { id: string; slug: string; deviceKey: string; deviceId: string };
+  factory: { id: string; slug: string; deviceKey: string; deviceId: string };
+  people: Record<Exclude<Persona, "anonymous">, Person>;
+}
+
+/**
+ * Two sites (a farm and a factory, one device each) and one person per role: a viewer of the
+ * factory ("another site"), a viewer, an operator and an admin of the farm, and a global admin.
+ */
+export async function createWorld(db: Db): Promise<World> {
+  const id = uniqueId();
+  const site = async (kind: string) => {
+    const [s] = await db.sql<{ id: string }[]>`insert into sites (slug, name) values (${`${kind}-${id}`}, ${`${kind} ${id}`}) returning id`;
+    const key = `${kind}-dev-${id}`;
+    const [d] = await db.sql<{ id: string }[]>`
+      insert into devices (key, name, site_id) values (${key}, ${`${kind} device ${id}`}, ${s!.id}) returning id`;
+    return { id: s!.id, slug: `${kind}-${id}`, deviceKey: key, deviceId: d!.id };
+  };
+  const farm = await site("farm");
+  const factory = await site("factory");
+  const person = async (name: string, roles: [string, SiteRole][], isAdmin = false): Promise<Person> => {
+    const email = `${name.toLowerCase()}-${id}@e2e.test`;
+    const password = `${name}-pass-${id}-long`;
+    const [u] = await db.sql<{ id: string }[]>`
+      insert into users (email, name, password_hash, is_admin) values (${email}, ${name}, ${await hashPassword(password)}, ${isAdmin}) returning id`;
+    for (const [siteId, role] of roles) await db.sql`insert into memberships (user_id, site_id, role) values (${u!.id}, ${siteId}, ${role})`;
+    const { token, hash, prefix } = generateApiToken();
+    await db.sql`insert into api_tokens (user_id, name, token_hash, prefix, scope) values (${u!.id}, 'e2e', ${hash}, ${prefix}, 'write')`;
+    return { id: u!.id, email, password, token };
+  };
+  return {
+    farm,
+    factory,
+    people: {
+      otherViewer: await person("OtherViewer", [[factory.id, "viewer"]]),
+      viewer: await person("Viewer", [[farm.id, "viewer"]]),
+      operator: await person("Operator", [[farm.id, "operator"]]),
+      siteAdmin: await person("SiteAdmin", [[farm.id, "admin"]]),
+      globalAdmin: await person("GlobalAdmin", [], true),
+    },
+  };
+}
