@@ -15,5 +15,5 @@ export function proxy(request: NextRequest) {
 
 export const config = {
   // Pages only: not the API (401 JSON there), the sign-in page, or static assets.
-  matcher: ["/((?!api/|login|_next/|favicon.ico|.*\\.(?:png|svg|ico|jpg|css|js)$).*)"],
+  matcher: ["/((?!api/|login|set-password/|_next/|favicon.ico|.*\\.(?:png|svg|ico|jpg|css|js)$).*)"],
 };

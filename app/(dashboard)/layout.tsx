@@ -1,10 +1,19 @@
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { AppShell } from "@/components/shell/app-shell";
+import type { NavPermission } from "@/components/shell/nav-items";
+import { canAnywhere } from "@/lib/auth/permissions";
 import { currentViewer } from "@/lib/auth/viewer";
+
+const NAV_PERMISSIONS: NavPermission[] = ["user.manage", "audit.read"];
 
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const viewer = await currentViewer();
   if (!viewer) redirect("/login");
-  return <AppShell user={{ name: viewer.name, email: viewer.email }}>{children}</AppShell>;
+  const allowed = NAV_PERMISSIONS.filter((action) => canAnywhere(viewer, action));
+  return (
+    <AppShell user={{ name: viewer.name, email: viewer.email }} allowed={allowed}>
+      {children}
+    </AppShell>
+  );
 }

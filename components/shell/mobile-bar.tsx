@@ -3,11 +3,12 @@
 import Link from "next/link";
 import { useState } from "react";
 import { Logo } from "../ui/logo";
+import type { NavPermission } from "./nav-items";
 import { NavLinks } from "./nav-links";
 import { UserBox, type ShellUser } from "./user-box";
 
 /** Below the md breakpoint the sidebar folds into this top bar with a menu button. */
-export function MobileBar({ user }: { user: ShellUser }) {
+export function MobileBar({ user, allowed }: { user: ShellUser; allowed: NavPermission[] }) {
   const [open, setOpen] = useState(false);
   return (
     <header className="sticky top-0 z-30 border-b border-border bg-surface/95 backdrop-blur md:hidden">
@@ -30,9 +31,9 @@ export function MobileBar({ user }: { user: ShellUser }) {
       </div>
       {open && (
         <nav id="mobile-menu" aria-label="Main" className="space-y-4 border-t border-border px-4 pb-4 pt-3">
-          <NavLinks onNavigate={() => setOpen(false)} />
+          <NavLinks allowed={allowed} onNavigate={() => setOpen(false)} />
           <div className="border-t border-border pt-4">
-            <UserBox user={user} />
+            <UserBox user={user} onNavigate={() => setOpen(false)} />
           </div>
         </nav>
       )}

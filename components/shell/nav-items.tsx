@@ -1,9 +1,14 @@
 import type { ReactNode } from "react";
 
+/** Actions that decide whether a section shows in the menu (the pages check them again themselves). */
+export type NavPermission = "user.manage" | "audit.read";
+
 export interface NavItem {
   href: string;
   label: string;
   icon: ReactNode;
+  /** Shown only to people who may do this on at least one site; absent means everyone. */
+  requires?: NavPermission;
 }
 
 const icon = (d: string) => (
@@ -15,4 +20,21 @@ const icon = (d: string) => (
 /** The app's sections, in menu order. Overview, Alerts, Sites and Quarantine join here as they are built. */
 export const NAV_ITEMS: NavItem[] = [
   { href: "/devices", label: "Devices", icon: icon("M5 4h14a1 1 0 0 1 1 1v10a1 1 0 0 1-1 1H5a1 1 0 0 1-1-1V5a1 1 0 0 1 1-1zM8 20h8M12 16v4") },
+  {
+    href: "/users",
+    label: "Users",
+    requires: "user.manage",
+    icon: icon("M16 19v-1a4 4 0 0 0-4-4H7a4 4 0 0 0-4 4v1M9.5 10a3.5 3.5 0 1 0 0-7 3.5 3.5 0 0 0 0 7zM21 19v-1a4 4 0 0 0-3-3.87M15.5 3.13a3.5 3.5 0 0 1 0 6.74"),
+  },
+  {
+    href: "/audit",
+    label: "Audit log",
+    requires: "audit.read",
+    icon: icon("M9 4h6a1 1 0 0 1 1 1v1H8V5a1 1 0 0 1 1-1zM8 5H6a1 1 0 0 0-1 1v13a1 1 0 0 0 1 1h12a1 1 0 0 0 1-1V6a1 1 0 0 0-1-1h-2M9 11h6M9 15h4"),
+  },
 ];
+
+/** The sections this person may use. */
+export function visibleNavItems(allowed: readonly NavPermission[]): NavItem[] {
+  return NAV_ITEMS.filter((item) => !item.requires || allowed.includes(item.requires));
+}

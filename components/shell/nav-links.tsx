@@ -2,14 +2,14 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { NAV_ITEMS } from "./nav-items";
+import { visibleNavItems, type NavPermission } from "./nav-items";
 
-/** The section links; the current section is highlighted and marked aria-current. */
-export function NavLinks({ onNavigate }: { onNavigate?: () => void }) {
+/** The section links this person may use; the current section is highlighted and marked aria-current. */
+export function NavLinks({ allowed, onNavigate }: { allowed: readonly NavPermission[]; onNavigate?: () => void }) {
   const pathname = usePathname();
   return (
     <ul className="space-y-0.5">
-      {NAV_ITEMS.map((item) => {
+      {visibleNavItems(allowed).map((item) => {
         const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
         return (
           <li key={item.href}>

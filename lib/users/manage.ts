@@ -30,6 +30,11 @@ function checkPassword(password: string, email: string) {
   if (problem) throw new ApiError(422, "weak_password", problem, { password: problem });
 }
 
+/** Site admins see their sites' audit events, so changes they make are filed under their site. */
+function auditSite(scope: SiteScope, roles: { siteId: string }[]): string | null {
+  return roles[0]?.siteId ?? (scope.all ? null : (scope.siteIds[0] ?? null));
+}
+
 const unusablePassword = () => hashPassword(randomBytes(32).toString("base64url"));
 
 export async function createUser(sql: Sql, actor: Principal, input: NewUserInput, ip: string | null) {
@@ -49,7 +54,7 @@ export async function createUser(sql: Sql, actor: Principal, input: NewUserInput
     const link = input.password ? null : await issuePasswordLink(tx as unknown as Sql, row.id);
     return { id: row.id, link };
   });
-  await audit(sql, { action: "user.create", actor, target: { type: "user", id: input.email }, ip, details: { roles: input.roles, isAdmin: input.isAdmin, invited: !input.password } });
+  await audit(sql, { action: "user.create", actor, target: { type: "user", id: input.email }, siteId: auditSite(scope, roles), ip, details: { roles: input.roles, isAdmin: input.isAdmin, invited: !input.password } });
   const [user] = await listManagedUsers(sql, scope, result.id);
   return { user: user!, setPasswordPath: result.link };
 }
@@ -59,7 +64,9 @@ export async function updateUser(sql: Sql, actor: Principal, id: string, patch: 
   const target: ManagedUser | undefined = /^[0-9a-f-]{36}$/i.test(id) ? (await listManagedUsers(sql, scope, id))[0] : undefined;
   if (!target) throw notFound("such user");
   const self = target.id === actor.id;
-  if (self && (patch.disabled || patch.isAdmin === false)) throw new ApiError(422, "invalid_field", "You can't disable yourself or drop your own admin rights.");
+  if (self && (patch.disabled || patch.isAdmin === false || patch.resetLink)) {
+    throw new ApiError(422, "invalid_field", "You can't disable yourself, reset your own password or drop your own admin rights (use your profile to change your password).");
+  }
   if (patch.isAdmin !== undefined && !actor.isAdmin) throw forbidden("Only global admins change global admin rights.");
   if (patch.password) checkPassword(patch.password, target.email);
   const roles = patch.roles ? await resolveRoles(sql, scope, patch.roles) : null;
@@ -74,7 +81,7 @@ export async function updateUser(sql: Sql, actor: Principal, id: string, patch: 
     return patch.resetLink ? issuePasswordLink(t, id) : null;
   });
   const { password: _password, ...logged } = patch;
-  await audit(sql, { action: "user.update", actor, target: { type: "user", id: target.email }, ip, details: { ...logged, passwordSet: Boolean(patch.password) } });
+  await audit(sql, { action: "user.update", actor, target: { type: "user", id: target.email }, siteId: auditSite(scope, roles ?? []), ip, details: { ...logged, passwordSet: Boolean(patch.password) } });
   const [user] = await listManagedUsers(sql, scope, id);
   return { user: user ?? null, setPasswordPath: link };
 }

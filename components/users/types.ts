@@ -1,0 +1,38 @@
+export type SiteRole = "viewer" | "operator" | "admin";
+
+export const ROLE_LABEL: Record<SiteRole, string> = { viewer: "Viewer", operator: "Operator", admin: "Admin" };
+
+/** A site the signed-in admin manages (slug is what the API speaks). */
+export interface ManagedSite {
+  slug: string;
+  name: string;
+}
+
+export interface RoleGrant {
+  site: string;
+  role: SiteRole;
+}
+
+/** A user as GET /api/users lists them (dates arrive as ISO strings). */
+export interface ManagedUser {
+  id: string;
+  email: string;
+  name: string;
+  isAdmin: boolean;
+  disabled: boolean;
+  createdAt: string;
+  roles: (RoleGrant & { siteName: string })[];
+}
+
+export interface UserResult {
+  user: ManagedUser | null;
+  setPasswordUrl: string | null;
+}
+
+/** What the users screens need to know about who is looking. */
+export interface UserAdminContext {
+  viewerId: string;
+  /** Global admins may make (and unmake) other global admins. */
+  viewerIsAdmin: boolean;
+  sites: ManagedSite[];
+}

@@ -1,0 +1,45 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { fetchJson } from "../api/fetch-json";
+import { sendJson } from "@/components/api/send-json";
+import type { ManagedUser, RoleGrant, UserResult } from "./types";
+
+const USERS_KEY = ["users"] as const;
+
+export function useUsers() {
+  return useQuery({ queryKey: USERS_KEY, queryFn: () => fetchJson<{ items: ManagedUser[] }>("/api/users") });
+}
+
+export interface UserPatch {
+  name?: string;
+  roles?: RoleGrant[];
+  disabled?: boolean;
+  isAdmin?: boolean;
+  resetLink?: true;
+}
+
+/** PATCH one user; the list is refreshed afterwards, whatever the outcome. */
+export function useUpdateUser(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (patch: UserPatch) => sendJson<UserResult>(`/api/users/${encodeURIComponent(id)}`, "PATCH", patch),
+    onSettled: () => client.invalidateQueries({ queryKey: USERS_KEY }),
+  });
+}
+
+export interface NewUser {
+  email: string;
+  name: string;
+  password?: string;
+  roles: RoleGrant[];
+  isAdmin?: boolean;
+}
+
+export function useCreateUser() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (user: NewUser) => sendJson<UserResult>("/api/users", "POST", user),
+    onSuccess: () => client.invalidateQueries({ queryKey: USERS_KEY }),
+  });
+}
