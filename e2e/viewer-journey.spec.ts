@@ -46,7 +46,7 @@ test("a farm admin adds a viewer with a one-time link; the viewer sets a passwor
   await dialog.getByLabel("Name").fill("Invited Farmer");
   await dialog.getByLabel(/^Role on /).selectOption("viewer");
   await dialog.getByRole("button", { name: "Add user" }).click();
-  const link = await page.getByLabel("One-time link").inputValue();
+  const link = await page.getByTestId("set-password-url").inputValue();
   expect(link).toMatch(/\/set-password\//);
 
   const invitee = await browser.newPage();
