@@ -4,9 +4,8 @@ import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Button, Spinner } from "../ui/button";
-import { Card } from "../ui/card";
-import { Logo } from "../ui/logo";
 import { safeCallbackPath } from "./safe-redirect";
+import { AuthCard } from "./auth-card";
 
 const INPUT =
   "block w-full rounded-md border border-border bg-surface px-3 py-2 text-sm shadow-xs outline-none placeholder:text-muted focus:border-accent focus:ring-2 focus:ring-accent/30";
@@ -40,36 +39,29 @@ export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
   }
 
   return (
-    <main className="flex min-h-dvh items-center justify-center px-4 py-12">
-      <div className="w-full max-w-sm">
-        <div className="mb-6 flex justify-center">
-          <Logo className="text-lg" />
+    <AuthCard>
+      <h1 className="text-lg font-semibold">Sign in</h1>
+      <p className="mt-1 text-muted">Watch your devices live, wherever you are.</p>
+      <form onSubmit={onSubmit} className="mt-6 space-y-4">
+        <div className="space-y-1.5">
+          <label htmlFor="email" className="block font-medium">Email</label>
+          <input id="email" name="email" type="email" autoComplete="username" required autoFocus className={INPUT} />
         </div>
-        <Card className="p-6 sm:p-8">
-          <h1 className="text-lg font-semibold">Sign in</h1>
-          <p className="mt-1 text-muted">Watch your devices live, wherever you are.</p>
-          <form onSubmit={onSubmit} className="mt-6 space-y-4">
-            <div className="space-y-1.5">
-              <label htmlFor="email" className="block font-medium">Email</label>
-              <input id="email" name="email" type="email" autoComplete="username" required autoFocus className={INPUT} />
-            </div>
-            <div className="space-y-1.5">
-              <label htmlFor="password" className="block font-medium">Password</label>
-              <input id="password" name="password" type="password" autoComplete="current-password" required className={INPUT} />
-            </div>
-            {error && (
-              <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-red-700 dark:border-red-900 dark:bg-red-950 dark:text-red-300">
-                {error}
-              </p>
-            )}
-            <Button type="submit" variant="primary" className="w-full" disabled={pending} aria-busy={pending}>
-              {pending && <Spinner />}
-              Sign in
-            </Button>
-          </form>
-        </Card>
-      </div>
-    </main>
+        <div className="space-y-1.5">
+          <label htmlFor="password" className="block font-medium">Password</label>
+          <input id="password" name="password" type="password" autoComplete="current-password" required className={INPUT} />
+        </div>
+        {error && (
+          <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-red-700 dark:border-red-900 dark:bg-red-950 dark:text-red-300">
+            {error}
+          </p>
+        )}
+        <Button type="submit" variant="primary" className="w-full" disabled={pending} aria-busy={pending}>
+          {pending && <Spinner />}
+          Sign in
+        </Button>
+      </form>
+    </AuthCard>
   );
 }
 

@@ -5,11 +5,10 @@ import Link from "next/link";
 import { useState, type FormEvent } from "react";
 import { ApiRequestError } from "../api/fetch-json";
 import { Button, Spinner } from "../ui/button";
-import { Card } from "../ui/card";
-import { Logo } from "../ui/logo";
 import { Notice } from "../ui/notice";
 import { formErrors, NO_ERRORS, sendJson } from "@/components/api/send-json";
 import { confirmProblem, NewPasswordFields } from "./new-password-fields";
+import { AuthCard } from "../auth/auth-card";
 
 const LINK = "font-medium text-accent hover:underline";
 
@@ -63,17 +62,10 @@ export function SetPasswordForm({ token }: { token: string }) {
   }
 
   return (
-    <main className="flex min-h-dvh items-center justify-center px-4 py-12">
-      <div className="w-full max-w-sm">
-        <div className="mb-6 flex justify-center">
-          <Logo className="text-lg" />
-        </div>
-        <Card className="p-6 sm:p-8">
-          <h1 className="text-lg font-semibold">{submit.data ? "Password set" : "Choose your password"}</h1>
-          <p className="mb-6 mt-1 text-muted">You&apos;ll use it with your email address to sign in to Fieldwatch.</p>
-          {content}
-        </Card>
-      </div>
-    </main>
+    <AuthCard>
+      <h1 className="text-lg font-semibold">{submit.data ? "Password set" : "Choose your password"}</h1>
+      <p className="mb-6 mt-1 text-muted">You&apos;ll use it with your email address to sign in to Fieldwatch.</p>
+      {content}
+    </AuthCard>
   );
 }
