@@ -54,7 +54,8 @@ describe("parsePayload", () => {
 
   it("rejects what isn't telemetry with a typed reason", () => {
     expect(parse("")).toMatchObject({ ok: false, reason: "malformed" });
-    expect(parse("not json")).toMatchObject({ ok: false, reason: "malformed", detail: "payload is not JSON" });
+    expect(parse("not json")).toMatchObject({ ok: false, reason: "malformed", detail: "payload is not JSON, CSV with a header, or key=value lines" });
+    expect(parse(Buffer.from([0x7b, 0xff, 0xfe, 0x7d]))).toMatchObject({ ok: false, reason: "malformed", detail: "payload is not valid UTF-8" });
     expect(parse("[]")).toMatchObject({ ok: false, reason: "malformed" });
     expect(parse('{"ts": "yesterday", "values": {"a": 1}}')).toMatchObject({ ok: false, reason: "bad_timestamp" });
     expect(parse(new Uint8Array(256 * 1024 + 1))).toMatchObject({ ok: false, reason: "too_large" });

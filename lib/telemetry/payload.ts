@@ -1,3 +1,6 @@
+import { isPlainObject, type Draft, type DraftResult } from "./draft";
+import { looksLikeSenml, readSenml } from "./senml";
+import { readTextPayload } from "./text-formats";
 import { isValidMetricName } from "./topic";
 import { isTrustedTime, parseTimestamp } from "./timestamps";
 import { FLAG_UNTRUSTED_TIME, reject, type ParseResult, type Reading } from "./types";
@@ -13,29 +16,36 @@ export interface ParseContext {
   metric?: string;
 }
 
-type Draft = { metric: string; value: unknown; ts?: unknown };
-
 /**
  * Turns a telemetry payload into readings, or says why it can't. Never throws.
  * Formats are detected, not configured (DESIGN §2).
  */
 export function parsePayload(payload: Uint8Array, ctx: ParseContext): ParseResult {
   if (payload.byteLength > MAX_PAYLOAD_BYTES) return reject("too_large", `${payload.byteLength} bytes, limit ${MAX_PAYLOAD_BYTES}`);
-  const text = new TextDecoder("utf-8", { fatal: false }).decode(payload).trim();
-  if (text === "") return reject("malformed", "empty payload");
-  let json: unknown;
+  let text: string;
   try {
-    json = JSON.parse(text);
+    text = new TextDecoder("utf-8", { fatal: true }).decode(payload).trim();
   } catch {
-    if (ctx.metric) return finish([{ metric: ctx.metric, value: text }], ctx);
-    return reject("malformed", "payload is not JSON");
+    return reject("malformed", "payload is not valid UTF-8");
   }
-  const drafts = ctx.metric ? singleMetric(ctx.metric, json) : multiMetric(json);
+  if (text === "") return reject("malformed", "empty payload");
+  const drafts = readDrafts(text, ctx);
   if (typeof drafts === "string") return reject("malformed", drafts);
   return finish(drafts, ctx);
 }
 
-function singleMetric(metric: string, json: unknown): Draft[] | string {
+function readDrafts(text: string, ctx: ParseContext): DraftResult {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return ctx.metric ? [{ metric: ctx.metric, value: text }] : readTextPayload(text);
+  }
+  if (ctx.metric) return singleMetric(ctx.metric, json);
+  return looksLikeSenml(json) ? readSenml(json, ctx.nowMs) : multiMetric(json);
+}
+
+function singleMetric(metric: string, json: unknown): DraftResult {
   if (isPlainObject(json)) {
     if (!("value" in json)) return `object on a metric topic needs "value"`;
     return [{ metric, value: json.value, ts: json.ts }];
@@ -43,7 +53,7 @@ function singleMetric(metric: string, json: unknown): Draft[] | string {
   return [{ metric, value: json }];
 }
 
-function multiMetric(json: unknown): Draft[] | string {
+function multiMetric(json: unknown): DraftResult {
   const items = Array.isArray(json) ? json : [json];
   if (items.length === 0) return "empty array";
   const drafts: Draft[] = [];
@@ -64,7 +74,7 @@ function multiMetric(json: unknown): Draft[] | string {
 }
 
 /** Nested objects flatten with dots: {"soil":{"moisture":31}} → soil.moisture. */
-function flatten(obj: Record<string, unknown>, prefix: string, depth: number): Draft[] | string {
+function flatten(obj: Record<string, unknown>, prefix: string, depth: number): DraftResult {
   if (depth > MAX_DEPTH) return `nesting deeper than ${MAX_DEPTH} levels`;
   const out: Draft[] = [];
   for (const [key, value] of Object.entries(obj)) {
@@ -89,17 +99,11 @@ function finish(drafts: Draft[], ctx: ParseContext): ParseResult {
     // No device time: the server's receive time is the reading's time (normal, not flagged).
     let ts = ctx.nowMs;
     let flags = 0;
-    if (draft.ts !== undefined && draft.ts !== null) {
-      const time = parseTimestamp(draft.ts);
-      if (!time.ok) return reject("bad_timestamp", `${draft.metric}: ${time.detail}`);
-      if (isTrustedTime(time.ms, ctx.nowMs)) ts = time.ms;
-      else flags = FLAG_UNTRUSTED_TIME;
-    }
+    const time = draft.tsMs !== undefined ? { ok: true as const, ms: draft.tsMs } : draft.ts !== undefined && draft.ts !== null ? parseTimestamp(draft.ts) : null;
+    if (time && !time.ok) return reject("bad_timestamp", `${draft.metric}: ${time.detail}`);
+    if (time && isTrustedTime(time.ms, ctx.nowMs)) ts = time.ms;
+    else if (time) flags = FLAG_UNTRUSTED_TIME;
     readings.push({ metric: draft.metric, ts, value: value.value, flags });
   }
   return { ok: true, readings };
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
