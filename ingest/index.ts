@@ -1,3 +1,4 @@
+import path from "node:path";
 import { ConfigError, loadEnv, requireSetting } from "../lib/env";
 import { loadDotEnv } from "../lib/dotenv";
 import { createLogger } from "../lib/log";
@@ -23,6 +24,11 @@ async function main() {
       },
       writer: { batchSize: env.INGEST_BATCH_SIZE, flushMs: env.INGEST_FLUSH_MS, maxPending: env.INGEST_BATCH_SIZE * 5 },
       deviceCacheTtlMs: env.DEVICE_CACHE_TTL_MS,
+      journal: {
+        dir: env.INGEST_JOURNAL_DIR ?? path.join(env.DATA_DIR, "journal", env.INGEST_CLIENT_ID),
+        maxBytes: env.INGEST_JOURNAL_MAX_BYTES,
+        fsyncMs: env.INGEST_JOURNAL_FSYNC_MS,
+      },
       httpPort: env.INGEST_HTTP_PORT,
     },
     log,

@@ -3,6 +3,7 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom
 /** Prometheus metrics of one ingest worker, served on /metrics. */
 export function createIngestMetrics() {
   const registry = new Registry();
+  let journalBytes = () => 0;
   collectDefaultMetrics({ register: registry, prefix: "fieldwatch_ingest_process_" });
   const opts = { registers: [registry] };
   return {
@@ -29,6 +30,18 @@ export function createIngestMetrics() {
       ...opts,
     }),
     pending: new Gauge({ name: "fieldwatch_ingest_pending_readings", help: "Readings waiting for the next commit", ...opts }),
+    journalBytes: new Gauge({
+      name: "fieldwatch_ingest_journal_bytes",
+      help: "Bytes in the journal not yet known committed",
+      collect() {
+        this.set(journalBytes());
+      },
+      ...opts,
+    }),
+    /** Where the journal-bytes gauge reads from at scrape time. */
+    watchJournal(source: () => number) {
+      journalBytes = source;
+    },
     connected: new Gauge({
       name: "fieldwatch_ingest_connected",
       help: "1 when connected, by service",

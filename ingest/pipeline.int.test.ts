@@ -5,6 +5,7 @@ import { createLogger } from "../lib/log";
 import { LiveHub } from "../lib/live/hub";
 import { createSseStream } from "../lib/live/sse";
 import { createTestDevice, uniqueId, waitFor, type TestDevice } from "../lib/testing/fixtures";
+import { testWorkerConfig } from "../lib/testing/ingest-config";
 import { startIngestWorker, type IngestWorker } from "./worker";
 
 // publish → ingest worker → row in PostgreSQL → NOTIFY → live hub → SSE bytes, all real.
@@ -18,12 +19,7 @@ beforeAll(async () => {
   db = connectDb(inject("databaseUrl"));
   const protocolVersion = inject("mqttProtocolVersion");
   worker = await startIngestWorker(
-    {
-      databaseUrl: inject("databaseUrl"),
-      mqtt: { url: inject("mqttUrl"), clientId: `it-ingest-${uniqueId()}`, protocolVersion, sharedGroup: protocolVersion === 5 ? `it${uniqueId()}` : "" },
-      writer: { batchSize: 500, flushMs: 20, maxPending: 5000 },
-      deviceCacheTtlMs: 0,
-    },
+    testWorkerConfig(inject("databaseUrl"), { url: inject("mqttUrl"), protocolVersion, sharedGroup: protocolVersion === 5 ? `it${uniqueId()}` : "" }),
     createLogger("ingest-test", "warn"),
   );
   publisher = await mqtt.connectAsync(inject("mqttUrl"), { clientId: `it-pub-${uniqueId()}`, protocolVersion });

@@ -5,6 +5,7 @@ import { startEmbeddedBroker, type RunningBroker } from "../lib/embedded/broker"
 import { freePort } from "../lib/embedded/ports";
 import { createLogger } from "../lib/log";
 import { createTestDevice, uniqueId, waitFor } from "../lib/testing/fixtures";
+import { testWorkerConfig } from "../lib/testing/ingest-config";
 import { startIngestWorker } from "./worker";
 
 // The broker goes away and comes back: the worker reconnects and resubscribes by itself.
@@ -21,15 +22,7 @@ describe("ingest worker when the broker restarts", () => {
     const port = await freePort();
     broker = await startEmbeddedBroker(port);
     const device = await createTestDevice(db.sql);
-    const worker = await startIngestWorker(
-      {
-        databaseUrl: inject("databaseUrl"),
-        mqtt: { url: broker.url, clientId: `it-reconnect-${uniqueId()}`, protocolVersion: 4, sharedGroup: "" },
-        writer: { batchSize: 100, flushMs: 20, maxPending: 1000 },
-        deviceCacheTtlMs: 0,
-      },
-      createLogger("ingest-test", "silent"),
-    );
+    const worker = await startIngestWorker(testWorkerConfig(inject("databaseUrl"), { url: broker.url, protocolVersion: 4, sharedGroup: "" }), createLogger("ingest-test", "silent"));
     const stored = (metric: string) => async () =>
       (await db.sql`select 1 from series where device_id = ${device.id} and metric = ${metric} and latest_ts is not null`).length > 0 ? true : undefined;
     const publishUntilStored = async (metric: string) => {

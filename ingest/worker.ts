@@ -2,6 +2,7 @@ import type { Server } from "node:http";
 import type { Logger } from "pino";
 import { connectDb } from "../lib/db/connect";
 import { DeviceDirectory } from "./device-directory";
+import { Journal, type JournalOptions } from "./journal";
 import { createMessageHandler } from "./handler";
 import { startIngestHttp } from "./http";
 import { createIngestMetrics } from "./metrics";
@@ -13,6 +14,7 @@ export interface IngestWorkerConfig {
   mqtt: IngestMqttOptions;
   writer: WriterOptions;
   deviceCacheTtlMs: number;
+  journal: Omit<JournalOptions, "segmentBytes">;
   /** 0 or undefined: no HTTP endpoint (tests). */
   httpPort?: number;
 }
@@ -30,7 +32,26 @@ export async function startIngestWorker(config: IngestWorkerConfig, log: Logger)
   const writer = new BatchWriter(db.sql, metrics, log, config.writer);
   const directory = new DeviceDirectory(db.sql, config.deviceCacheTtlMs);
   const handler = createMessageHandler({ directory, writer, metrics, log });
-  const client = connectIngestMqtt(config.mqtt, handler, metrics, log);
+  const { journal, leftovers } = Journal.open({ ...config.journal, segmentBytes: 4 * 1_048_576 });
+  if (leftovers.length > 0) {
+    // Acknowledged before the last run ended but maybe not committed: write them first.
+    log.info({ messages: leftovers.length }, "replaying the journal");
+    for (const record of leftovers) {
+      await handler(record.topic, record.payload, record.receivedAt);
+      writer.hold(record.release);
+    }
+    await writer.flush();
+  }
+  metrics.watchJournal(() => journal.bytes);
+  // Journaled (in the kernel, so a killed worker keeps it) before mqtt.js acknowledges it.
+  const durableHandler = async (topic: string, payload: Buffer) => {
+    await journal.waitForBudget();
+    const receivedAt = Date.now();
+    const release = journal.append({ topic, payload, receivedAt });
+    await handler(topic, payload, receivedAt);
+    writer.hold(release);
+  };
+  const client = connectIngestMqtt(config.mqtt, durableHandler, metrics, log);
   let http: Server | undefined;
   if (config.httpPort) {
     http = await startIngestHttp(config.httpPort, metrics, {
@@ -45,6 +66,7 @@ export async function startIngestWorker(config: IngestWorkerConfig, log: Logger)
       // Stop the flow first, then commit what was already acknowledged.
       await client.endAsync(false);
       await writer.flush();
+      journal.close();
       await new Promise<void>((resolve) => (http ? http.close(() => resolve()) : resolve()));
       await db.close();
     },

@@ -19,6 +19,8 @@ const emptyBatch = (): BatchInput => ({ readings: [], quarantine: [], statuses: 
  */
 export class BatchWriter {
   private batch = emptyBatch();
+  /** Journal releases of the messages in `batch`, called once it is committed. */
+  private releases: (() => void)[] = [];
   private pendingCount = 0;
   private inFlight: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
@@ -50,6 +52,12 @@ export class BatchWriter {
     this.grew(1);
   }
 
+  /** `release` runs once everything added so far is committed (the journal then drops the message). */
+  hold(release: () => void): void {
+    this.releases.push(release);
+    this.timer ??= setTimeout(() => this.startFlush(), this.options.flushMs);
+  }
+
   get pending(): number {
     return this.pendingCount;
   }
@@ -62,7 +70,7 @@ export class BatchWriter {
 
   /** Commits everything collected so far (and whatever is already being committed). */
   async flush(): Promise<void> {
-    while (this.inFlight || this.size(this.batch) > 0) {
+    while (this.inFlight || this.size(this.batch) > 0 || this.releases.length > 0) {
       if (!this.inFlight) this.startFlush();
       await this.inFlight;
     }
@@ -82,20 +90,24 @@ export class BatchWriter {
   private startFlush(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    if (this.inFlight || this.size(this.batch) === 0) return;
+    if (this.inFlight || (this.size(this.batch) === 0 && this.releases.length === 0)) return;
     const batch = this.batch;
+    const releases = this.releases;
     this.batch = emptyBatch();
+    this.releases = [];
     this.inFlight = this.commitWithRetry(batch).finally(() => {
+      releases.forEach((release) => release());
       this.inFlight = null;
       this.pendingCount -= this.size(batch);
       this.metrics.pending.set(this.pendingCount);
       this.releaseWaiters();
       if (this.size(this.batch) >= this.options.batchSize) this.startFlush();
-      else if (this.size(this.batch) > 0) this.timer ??= setTimeout(() => this.startFlush(), this.options.flushMs);
+      else if (this.size(this.batch) > 0 || this.releases.length > 0) this.timer ??= setTimeout(() => this.startFlush(), this.options.flushMs);
     });
   }
 
   private async commitWithRetry(batch: BatchInput): Promise<void> {
+    if (this.size(batch) === 0) return; // only journal releases: their rows went in an earlier batch
     for (let attempt = 0; ; attempt++) {
       const end = this.metrics.commitSeconds.startTimer();
       try {

@@ -37,6 +37,10 @@ const schema = z.object({
   INGEST_CLIENT_ID: z.string().min(1).default(`fieldwatch-ingest-${hostname()}`),
   INGEST_BATCH_SIZE: z.coerce.number().int().min(1).max(50_000).default(2000),
   INGEST_FLUSH_MS: z.coerce.number().int().min(1).max(10_000).default(100),
+  // Default: <DATA_DIR>/journal/<INGEST_CLIENT_ID>
+  INGEST_JOURNAL_DIR: z.string().min(1).optional(),
+  INGEST_JOURNAL_MAX_BYTES: z.coerce.number().int().min(1_048_576).default(256 * 1_048_576),
+  INGEST_JOURNAL_FSYNC_MS: z.coerce.number().int().min(1).max(1000).default(20),
   DEVICE_CACHE_TTL_MS: z.coerce.number().int().min(0).default(5000),
 
   DEMO: flag.optional(),
