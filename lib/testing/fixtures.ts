@@ -35,3 +35,12 @@ export async function waitFor<T>(check: () => Promise<T | undefined>, timeoutMs 
     await new Promise((r) => setTimeout(r, 50));
   }
 }
+
+/** Publishes a probe until the worker has stored it: the worker's subscription is asynchronous. */
+export async function waitUntilIngesting(sql: Sql, publish: (topic: string, payload: string) => Promise<unknown>, device: TestDevice): Promise<void> {
+  await waitFor(async () => {
+    await publish(`devices/${device.key}/telemetry/probe`, "1");
+    const rows = await sql`select 1 from series where device_id = ${device.id} and metric = 'probe'`;
+    return rows.length > 0 ? true : undefined;
+  }, 30_000, "the worker to subscribe");
+}

@@ -103,9 +103,27 @@ async function insertReadings(tx: Tx, readings: SeriesReading[], cache: Map<stri
     ), moved as (
       update series s set latest_ts = n.ts, latest_value = n.value from newest n
       where s.id = n.series_id and (s.latest_ts is null or n.ts > s.latest_ts)
+    ), minute as (
+      ${rollupUpsert(tx, "rollups_1m", "minute")}
+    ), hour as (
+      ${rollupUpsert(tx, "rollups_1h", "hour")}
     )
     select u.i::int as i from uniq u join ins on ins.series_id = u.series_id and ins.ts = u.ts`;
   return rows.map((row) => readings[row.i - 1] as SeriesReading);
+}
+
+/**
+ * Folds the rows just inserted (`ins`: redeliveries count nothing) into a rollup table. Late
+ * readings land in their own bucket. Sorted so concurrent workers lock rows in the same order.
+ */
+function rollupUpsert(tx: Tx, table: "rollups_1m" | "rollups_1h", unit: "minute" | "hour") {
+  return tx`
+    insert into ${tx(table)} as r (series_id, bucket, min, max, sum, count)
+    select series_id, date_trunc(${unit}, ts), min(value), max(value), sum(value), count(*)::int
+    from ins group by 1, 2 order by 1, 2
+    on conflict (series_id, bucket) do update set
+      min = least(r.min, excluded.min), max = greatest(r.max, excluded.max),
+      sum = r.sum + excluded.sum, count = r.count + excluded.count`;
 }
 
 async function updateLastSeen(tx: Tx, seen: Map<string, number>): Promise<void> {

@@ -45,3 +45,16 @@ export const quarantine = pgTable(
   },
   (t) => [index("quarantine_received_idx").on(t.receivedAt), index("quarantine_device_idx").on(t.deviceKey)],
 );
+
+/** Per-minute and per-hour aggregates, kept in the same transaction as the readings (DESIGN §4). */
+const rollupColumns = {
+  seriesId: integer("series_id").notNull().references(() => series.id, { onDelete: "cascade" }),
+  bucket: timestamp("bucket", { withTimezone: true }).notNull(),
+  min: doublePrecision("min").notNull(),
+  max: doublePrecision("max").notNull(),
+  sum: doublePrecision("sum").notNull(),
+  count: integer("count").notNull(),
+};
+
+export const rollupsMinute = pgTable("rollups_1m", rollupColumns, (t) => [primaryKey({ columns: [t.seriesId, t.bucket] })]);
+export const rollupsHour = pgTable("rollups_1h", rollupColumns, (t) => [primaryKey({ columns: [t.seriesId, t.bucket] })]);
