@@ -1,6 +1,11 @@
 /** DESIGN §2: a device time more than this far ahead of the server is not trusted. */
 export const MAX_FUTURE_MS = 5 * 60_000;
 export const EARLIEST_TRUSTED_MS = Date.UTC(2000, 0, 1);
+/**
+ * A clock minutes or months off is a device problem (reading kept at server time, flagged); a
+ * date past 2100 is garbage, and the message is quarantined as `bad_timestamp` instead.
+ */
+export const LATEST_PLAUSIBLE_MS = Date.UTC(2100, 0, 1);
 
 export type TimeResult = { ok: true; ms: number } | { ok: false; detail: string };
 
@@ -34,7 +39,8 @@ function fromIso(text: string): TimeResult {
   const hasZone = /(Z|[+-]\d{2}:?\d{2})$/i.test(text) && text.length > 10;
   const normalised = text.replace(" ", "T") + (hasZone ? "" : text.length > 10 ? "Z" : "T00:00:00Z");
   const ms = Date.parse(normalised);
-  return Number.isFinite(ms) ? { ok: true, ms } : { ok: false, detail: `invalid date "${text.slice(0, 40)}"` };
+  if (!Number.isFinite(ms)) return { ok: false, detail: `invalid date "${text.slice(0, 40)}"` };
+  return ms < LATEST_PLAUSIBLE_MS ? { ok: true, ms } : { ok: false, detail: `implausible date "${text.slice(0, 40)}"` };
 }
 
 /** True when a device time is believable relative to the server's clock. */
