@@ -5,21 +5,26 @@ import { LiveHub } from "../lib/live/hub";
 import { createLogger } from "../lib/log";
 import { createTestDevice, uniqueId, waitFor, waitUntilIngesting } from "../lib/testing/fixtures";
 import { testWorkerConfig } from "../lib/testing/ingest-config";
+import { startOwnBroker, type OwnBroker } from "../lib/testing/own-broker";
 import { startIngestWorker, type IngestWorker } from "./worker";
 
 // DESIGN §3 "bad input never stops the stream": 200 poison messages among 10,000 good ones.
 const GOOD = 10_000;
 const db = connectDb(inject("databaseUrl"));
+let broker: OwnBroker;
 let worker: IngestWorker;
 let publisher: MqttClient;
+// A broker of its own: 10,200 messages outrun a default-configured Mosquitto's queue.
 beforeAll(async () => {
-  const protocolVersion = inject("mqttProtocolVersion");
-  worker = await startIngestWorker(testWorkerConfig(inject("databaseUrl"), { url: inject("mqttUrl"), protocolVersion, sharedGroup: "" }), createLogger("ingest-test", "silent"));
-  publisher = await mqtt.connectAsync(inject("mqttUrl"), { clientId: `it-pub-${uniqueId()}`, protocolVersion });
+  broker = await startOwnBroker();
+  const { url, protocolVersion } = broker;
+  worker = await startIngestWorker(testWorkerConfig(inject("databaseUrl"), { url, protocolVersion, sharedGroup: "" }), createLogger("ingest-test", "silent"));
+  publisher = await mqtt.connectAsync(url, { clientId: `it-pub-${uniqueId()}`, protocolVersion });
 });
 afterAll(async () => {
   await publisher.endAsync();
   await worker.stop();
+  await broker.stop();
   await db.close();
 });
 
