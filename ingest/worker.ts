@@ -5,7 +5,7 @@ import { DeviceDirectory } from "./device-directory";
 import { Journal, type JournalOptions } from "./journal";
 import { createMessageHandler } from "./handler";
 import { startIngestHttp } from "./http";
-import { createIngestMetrics } from "./metrics";
+import { createIngestMetrics, type IngestMetrics } from "./metrics";
 import { connectIngestMqtt, type IngestMqttOptions } from "./mqtt";
 import { BatchWriter, type WriterOptions } from "./writer";
 
@@ -23,6 +23,7 @@ export interface IngestWorker {
   /** Stops taking messages, commits what was taken, closes connections. */
   stop(): Promise<void>;
   readonly writer: BatchWriter;
+  readonly metrics: IngestMetrics;
 }
 
 /** Wires config → database → writer → MQTT → HTTP. The process entry point is ingest/index.ts. */
@@ -62,6 +63,7 @@ export async function startIngestWorker(config: IngestWorkerConfig, log: Logger)
   }
   return {
     writer,
+    metrics,
     async stop() {
       // Stop the flow first, then commit what was already acknowledged.
       await client.endAsync(false);

@@ -1,0 +1,59 @@
+import mqtt from "mqtt";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { connectDb } from "../lib/db/connect";
+import { createLogger } from "../lib/log";
+import { createTestDevice, uniqueId, waitFor, waitUntilIngesting } from "../lib/testing/fixtures";
+import { testWorkerConfig } from "../lib/testing/ingest-config";
+import { startOwnBroker, type OwnBroker } from "../lib/testing/own-broker";
+import { startIngestWorker } from "./worker";
+
+// DESIGN §1: several workers split the stream through an MQTT 5 shared subscription; each
+// message is written by exactly one of them (counted by the workers, not hidden by ON CONFLICT).
+const TOTAL = 5000;
+const db = connectDb(inject("databaseUrl"));
+let broker: OwnBroker;
+beforeAll(async () => {
+  broker = await startOwnBroker();
+});
+afterAll(async () => {
+  await broker.stop();
+  await db.close();
+});
+
+describe("two ingest workers on a shared subscription", () => {
+  it("write every message once between them", { timeout: 120_000 }, async (ctx) => {
+    // aedes (used when Mosquitto isn't installed) has no shared subscriptions.
+    if (broker.kind !== "mosquitto") ctx.skip();
+    const group = `it${uniqueId()}`;
+    const config = () => testWorkerConfig(inject("databaseUrl"), { url: broker.url, protocolVersion: 5, sharedGroup: group });
+    const log = createLogger("ingest-test", "silent");
+    const workers = [await startIngestWorker(config(), log), await startIngestWorker(config(), log)];
+    const publisher = await mqtt.connectAsync(broker.url, { clientId: `it-pub-${uniqueId()}`, protocolVersion: 5 });
+    const device = await createTestDevice(db.sql);
+    await waitUntilIngesting(db.sql, (t, p) => publisher.publishAsync(t, p, { qos: 1 }), device);
+    const written = async () => (await Promise.all(workers.map((w) => w.metrics.written.get()))).map((m) => m.values[0]?.value ?? 0);
+    const probes = async () => (await db.sql<{ n: number }[]>`select count(*)::int as n from readings r join series s on s.id = r.series_id where s.device_id = ${device.id} and s.metric = 'probe'`)[0]!.n;
+    const before = await written();
+    const probesBefore = await probes();
+    const base = Date.now() - TOTAL - 60_000;
+    for (let i = 0; i < TOTAL; i += 500) {
+      await Promise.all(
+        Array.from({ length: 500 }, (_, j) => publisher.publishAsync(`devices/${device.key}/telemetry`, JSON.stringify({ ts: base + i + j, values: { s: i + j } }), { qos: 1 })),
+      );
+    }
+    await waitFor(async () => {
+      const [row] = await db.sql<{ n: number }[]>`select count(*)::int as n from readings r join series s on s.id = r.series_id where s.device_id = ${device.id} and s.metric = 's'`;
+      return row!.n >= TOTAL ? true : undefined;
+    }, 60_000, "every message stored");
+    await Promise.all(workers.map((w) => w.writer.flush()));
+    const after = await written();
+    const perWorker = after.map((n, i) => n - before[i]!);
+    // A last subscription probe may have landed after the first count; it is a row of its own.
+    expect(perWorker.reduce((a, b) => a + b, 0)).toBe(TOTAL + (await probes()) - probesBefore);
+    for (const n of perWorker) expect(n).toBeGreaterThan(0);
+    const duplicates = await Promise.all(workers.map(async (w) => (await w.metrics.duplicates.get()).values[0]?.value ?? 0));
+    expect(duplicates).toEqual([0, 0]);
+    await publisher.endAsync();
+    await Promise.all(workers.map((w) => w.stop()));
+  });
+});
