@@ -7,7 +7,7 @@ import { afterAll, describe, expect, inject, it } from "vitest";
 import { connectDb } from "../lib/db/connect";
 import { startEmbeddedBroker } from "../lib/embedded/broker";
 import { freePort } from "../lib/embedded/ports";
-import { createTestDevice, uniqueId, waitFor } from "../lib/testing/fixtures";
+import { countReadings, createTestDevice, uniqueId, waitFor } from "../lib/testing/fixtures";
 
 // DESIGN §3 "no loss, no duplicates": the worker process is SIGKILLed twice while 20,000 QoS 1
 // messages stream in. The broker keeps its session queue (aedes, in memory, for as long as it
@@ -40,10 +40,7 @@ describe("ingest worker killed mid-stream", () => {
       children.push(child);
       return child;
     };
-    const stored = async () => {
-      const [row] = await db.sql<{ n: number }[]>`select count(*)::int as n from readings r join series s on s.id = r.series_id where s.device_id = ${device.id}`;
-      return row!.n;
-    };
+    const stored = () => countReadings(db.sql, device.id);
     let worker = startWorker();
     const publisher = await mqtt.connectAsync(broker.url, { clientId: `it-pub-${uniqueId()}` });
     // The worker's persistent session must exist before publishing, or the broker has no one to queue for.

@@ -8,7 +8,7 @@ import { applyMigrations } from "../lib/db/migrate";
 import { freePort } from "../lib/embedded/ports";
 import { startEmbeddedPostgres, type RunningPg } from "../lib/embedded/postgres";
 import { createLogger } from "../lib/log";
-import { createTestDevice, uniqueId, waitFor, waitUntilIngesting } from "../lib/testing/fixtures";
+import { countReadings, createTestDevice, uniqueId, waitFor, waitUntilIngesting } from "../lib/testing/fixtures";
 import { testWorkerConfig } from "../lib/testing/ingest-config";
 import { startOwnBroker } from "../lib/testing/own-broker";
 import { startIngestWorker } from "./worker";
@@ -47,7 +47,7 @@ describe("PostgreSQL outage", () => {
     await publish(2000, TOTAL);
     const count = async () => {
       try {
-        return (await db.sql<{ n: number }[]>`select count(*)::int as n from readings r join series s on s.id = r.series_id where s.device_id = ${device.id} and s.metric = 'o'`)[0]!.n;
+        return countReadings(db.sql, device.id, "o");
       } catch {
         return 0; // our own pool is reconnecting too
       }

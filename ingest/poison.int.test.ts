@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { connectDb } from "../lib/db/connect";
 import { LiveHub } from "../lib/live/hub";
 import { createLogger } from "../lib/log";
-import { createTestDevice, uniqueId, waitFor, waitUntilIngesting } from "../lib/testing/fixtures";
+import { countReadings, createTestDevice, uniqueId, waitFor, waitUntilIngesting } from "../lib/testing/fixtures";
 import { testWorkerConfig } from "../lib/testing/ingest-config";
 import { startOwnBroker, type OwnBroker } from "../lib/testing/own-broker";
 import { startIngestWorker, type IngestWorker } from "./worker";
@@ -58,7 +58,7 @@ describe("poison messages", () => {
     }
     await Promise.all(sends);
 
-    const count = async () => (await db.sql<{ n: number }[]>`select count(*)::int as n from readings r join series s on s.id = r.series_id where s.device_id = ${device.id} and s.metric = 'g'`)[0]!.n;
+    const count = async () => countReadings(db.sql, device.id, "g");
     await waitFor(async () => ((await count()) >= GOOD ? true : undefined), 60_000, "every good reading");
     const reasons = await waitFor(async () => {
       const rows = await db.sql<{ reason: string; n: number }[]>`

@@ -2,7 +2,7 @@ import mqtt from "mqtt";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { connectDb } from "../lib/db/connect";
 import { createLogger } from "../lib/log";
-import { createTestDevice, uniqueId, waitFor, waitUntilIngesting } from "../lib/testing/fixtures";
+import { countReadings, createTestDevice, uniqueId, waitFor, waitUntilIngesting } from "../lib/testing/fixtures";
 import { testWorkerConfig } from "../lib/testing/ingest-config";
 import { startOwnBroker, type OwnBroker } from "../lib/testing/own-broker";
 import { startIngestWorker } from "./worker";
@@ -32,7 +32,7 @@ describe("two ingest workers on a shared subscription", () => {
     const device = await createTestDevice(db.sql);
     await waitUntilIngesting(db.sql, (t, p) => publisher.publishAsync(t, p, { qos: 1 }), device);
     const written = async () => (await Promise.all(workers.map((w) => w.metrics.written.get()))).map((m) => m.values[0]?.value ?? 0);
-    const probes = async () => (await db.sql<{ n: number }[]>`select count(*)::int as n from readings r join series s on s.id = r.series_id where s.device_id = ${device.id} and s.metric = 'probe'`)[0]!.n;
+    const probes = async () => countReadings(db.sql, device.id, "probe");
     const before = await written();
     const probesBefore = await probes();
     const base = Date.now() - TOTAL - 60_000;
@@ -42,8 +42,7 @@ describe("two ingest workers on a shared subscription", () => {
       );
     }
     await waitFor(async () => {
-      const [row] = await db.sql<{ n: number }[]>`select count(*)::int as n from readings r join series s on s.id = r.series_id where s.device_id = ${device.id} and s.metric = 's'`;
-      return row!.n >= TOTAL ? true : undefined;
+      return (await countReadings(db.sql, device.id, "s")) >= TOTAL ? true : undefined;
     }, 60_000, "every message stored");
     await Promise.all(workers.map((w) => w.writer.flush()));
     const after = await written();

@@ -44,3 +44,11 @@ export async function waitUntilIngesting(sql: Sql, publish: (topic: string, payl
     return rows.length > 0 ? true : undefined;
   }, 30_000, "the worker to subscribe");
 }
+
+/** How many readings a device has stored, for one metric or all of them. */
+export async function countReadings(sql: Sql, deviceId: string, metric?: string): Promise<number> {
+  const [row] = await sql<{ n: number }[]>`
+    select count(*)::int as n from readings r join series s on s.id = r.series_id
+    where s.device_id = ${deviceId} ${metric ? sql`and s.metric = ${metric}` : sql``}`;
+  return row!.n;
+}
