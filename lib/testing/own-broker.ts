@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -10,6 +10,8 @@ export interface OwnBroker {
   url: string;
   protocolVersion: 4 | 5;
   kind: "mosquitto" | "aedes";
+  /** Stops and starts the broker on the same port (Mosquitto keeps sessions on disk). */
+  restart(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -21,25 +23,44 @@ export interface OwnBroker {
 export async function startOwnBroker(): Promise<OwnBroker> {
   const port = await freePort();
   if (spawnSync("mosquitto", ["-h"]).error) {
-    const aedes = await startEmbeddedBroker(port);
-    return { url: aedes.url, protocolVersion: 4, kind: "aedes", stop: aedes.stop };
+    let aedes = await startEmbeddedBroker(port);
+    return {
+      url: aedes.url,
+      protocolVersion: 4,
+      kind: "aedes",
+      restart: async () => {
+        await aedes.stop();
+        aedes = await startEmbeddedBroker(port);
+      },
+      stop: () => aedes.stop(),
+    };
   }
   const dir = mkdtempSync(path.join(tmpdir(), "fieldwatch-mosquitto-"));
+  // Started as root, Mosquitto drops to its own user, which must be able to write its persistence file.
+  chmodSync(dir, 0o777);
   const config = path.join(dir, "mosquitto.conf");
   writeFileSync(
     config,
     [`listener ${port} 127.0.0.1`, "allow_anonymous true", "persistence true", `persistence_location ${dir}/`, "max_queued_messages 0", "max_inflight_messages 100", "log_dest none"].join("\n") + "\n",
   );
-  const child = spawn("mosquitto", ["-c", config], { stdio: "ignore" });
+  let child = spawn("mosquitto", ["-c", config], { stdio: "ignore" });
   await waitForPort(port);
+  const terminate = async () => {
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    child.kill("SIGTERM"); // Mosquitto writes its persistence file on the way out
+    await exited;
+  };
   return {
     url: `mqtt://127.0.0.1:${port}`,
     protocolVersion: 5,
     kind: "mosquitto",
+    restart: async () => {
+      await terminate();
+      child = spawn("mosquitto", ["-c", config], { stdio: "ignore" });
+      await waitForPort(port);
+    },
     stop: async () => {
-      const exited = new Promise((resolve) => child.once("exit", resolve));
-      child.kill("SIGTERM");
-      await exited;
+      await terminate();
       rmSync(dir, { recursive: true, force: true });
     },
   };
