@@ -1,6 +1,7 @@
 import path from "node:path";
 import { ConfigError, loadEnv, requireSetting } from "../lib/env";
 import { loadDotEnv } from "../lib/dotenv";
+import { isPostgresJsClosedSocketBug } from "../lib/db/postgres-js-bug";
 import { createLogger } from "../lib/log";
 import { startIngestWorker } from "./worker";
 
@@ -43,6 +44,12 @@ async function main() {
     setTimeout(() => process.exit(1), 10_000).unref();
     worker.stop().then(() => process.exit(0), () => process.exit(1));
   };
+  process.on("uncaughtException", (err) => {
+    if (isPostgresJsClosedSocketBug(err)) return log.warn({ err: err.message }, "PostgreSQL connection closed mid-write; retrying");
+    // Anything else is a bug: leave, and let the supervisor restart us (the journal keeps what was acknowledged).
+    log.fatal({ err: err.stack ?? String(err) }, "uncaught exception");
+    process.exit(1);
+  });
   process.on("SIGTERM", () => shutdown("SIGTERM"));
   process.on("SIGINT", () => shutdown("SIGINT"));
 }
