@@ -32,9 +32,12 @@ describe("two ingest workers on a shared subscription", () => {
     const device = await createTestDevice(db.sql);
     await waitUntilIngesting(db.sql, (t, p) => publisher.publishAsync(t, p, { qos: 1 }), device);
     const written = async () => (await Promise.all(workers.map((w) => w.metrics.written.get()))).map((m) => m.values[0]?.value ?? 0);
+    // Let stray subscription probes land, so the counters below only see the 5,000 messages.
+    await new Promise((r) => setTimeout(r, 500));
+    await Promise.all(workers.map((w) => w.writer.flush()));
     const probes = async () => countReadings(db.sql, device.id, "probe");
-    const before = await written();
     const probesBefore = await probes();
+    const before = await written();
     const base = Date.now() - TOTAL - 60_000;
     for (let i = 0; i < TOTAL; i += 500) {
       await Promise.all(

