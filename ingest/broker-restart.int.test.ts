@@ -4,6 +4,7 @@ import { connectDb } from "../lib/db/connect";
 import { createLogger } from "../lib/log";
 import { countReadings, createTestDevice, uniqueId, waitFor, waitUntilIngesting } from "../lib/testing/fixtures";
 import { testWorkerConfig } from "../lib/testing/ingest-config";
+import { publishNumbered } from "../lib/testing/publish";
 import { startOwnBroker, type OwnBroker } from "../lib/testing/own-broker";
 import { startIngestWorker } from "./worker";
 
@@ -29,8 +30,7 @@ describe("broker restart mid-stream", () => {
     const device = await createTestDevice(db.sql);
     await waitUntilIngesting(db.sql, (t, p) => publisher.publishAsync(t, p, { qos: 1 }), device);
     const base = Date.now() - TOTAL - 60_000;
-    const publish = (from: number, to: number) =>
-      Promise.all(Array.from({ length: to - from }, (_, j) => publisher.publishAsync(`devices/${device.key}/telemetry`, JSON.stringify({ ts: base + from + j, values: { b: from + j } }), { qos: 1 })));
+    const publish = (from: number, to: number) => publishNumbered(publisher, device.key, "b", base, from, to);
     await publish(0, TOTAL / 2);
     await broker.restart();
     await publish(TOTAL / 2, TOTAL);

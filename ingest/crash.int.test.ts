@@ -8,6 +8,7 @@ import { connectDb } from "../lib/db/connect";
 import { startEmbeddedBroker } from "../lib/embedded/broker";
 import { freePort } from "../lib/embedded/ports";
 import { countReadings, createTestDevice, uniqueId, waitFor } from "../lib/testing/fixtures";
+import { publishNumbered } from "../lib/testing/publish";
 
 // DESIGN §3 "no loss, no duplicates": the worker process is SIGKILLed twice while 20,000 QoS 1
 // messages stream in. The broker keeps its session queue (aedes, in memory, for as long as it
@@ -50,12 +51,7 @@ describe("ingest worker killed mid-stream", () => {
     }, 30_000, "the worker to subscribe");
 
     const base = Date.now() - TOTAL - 60_000;
-    const publishing = (async () => {
-      for (let i = 0; i < TOTAL; i += 500) {
-        const chunk = Array.from({ length: Math.min(500, TOTAL - i) }, (_, j) => i + j);
-        await Promise.all(chunk.map((n) => publisher.publishAsync(`devices/${device.key}/telemetry`, JSON.stringify({ ts: base + n, values: { n } }), { qos: 1 })));
-      }
-    })();
+    const publishing = publishNumbered(publisher, device.key, "n", base, 0, TOTAL);
     for (const threshold of [TOTAL * 0.25, TOTAL * 0.6]) {
       await waitFor(async () => ((await stored()) >= threshold ? true : undefined), 60_000, `${threshold} rows`);
       worker.kill("SIGKILL");

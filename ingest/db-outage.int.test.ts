@@ -10,6 +10,7 @@ import { startEmbeddedPostgres, type RunningPg } from "../lib/embedded/postgres"
 import { createLogger } from "../lib/log";
 import { countReadings, createTestDevice, uniqueId, waitFor, waitUntilIngesting } from "../lib/testing/fixtures";
 import { testWorkerConfig } from "../lib/testing/ingest-config";
+import { publishNumbered } from "../lib/testing/publish";
 import { startOwnBroker } from "../lib/testing/own-broker";
 import { startIngestWorker } from "./worker";
 
@@ -36,8 +37,7 @@ describe("PostgreSQL outage", () => {
     await waitUntilIngesting(db.sql, (t, p) => publisher.publishAsync(t, p, { qos: 1 }), device);
 
     const base = Date.now() - TOTAL - 60_000;
-    const publish = (from: number, to: number) =>
-      Promise.all(Array.from({ length: to - from }, (_, j) => publisher.publishAsync(`devices/${device.key}/telemetry`, JSON.stringify({ ts: base + from + j, values: { o: from + j } }), { qos: 1 })));
+    const publish = (from: number, to: number) => publishNumbered(publisher, device.key, "o", base, from, to);
     await publish(0, 1000);
     await pg.stop();
     const outage = publish(1000, 2000); // acks may wait: that is the back-pressure

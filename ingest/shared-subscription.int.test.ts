@@ -4,6 +4,7 @@ import { connectDb } from "../lib/db/connect";
 import { createLogger } from "../lib/log";
 import { countReadings, createTestDevice, uniqueId, waitFor, waitUntilIngesting } from "../lib/testing/fixtures";
 import { testWorkerConfig } from "../lib/testing/ingest-config";
+import { publishNumbered } from "../lib/testing/publish";
 import { startOwnBroker, type OwnBroker } from "../lib/testing/own-broker";
 import { startIngestWorker } from "./worker";
 
@@ -39,11 +40,7 @@ describe("two ingest workers on a shared subscription", () => {
     const probesBefore = await probes();
     const before = await written();
     const base = Date.now() - TOTAL - 60_000;
-    for (let i = 0; i < TOTAL; i += 500) {
-      await Promise.all(
-        Array.from({ length: 500 }, (_, j) => publisher.publishAsync(`devices/${device.key}/telemetry`, JSON.stringify({ ts: base + i + j, values: { s: i + j } }), { qos: 1 })),
-      );
-    }
+    await publishNumbered(publisher, device.key, "s", base, 0, TOTAL);
     await waitFor(async () => {
       return (await countReadings(db.sql, device.id, "s")) >= TOTAL ? true : undefined;
     }, 60_000, "every message stored");

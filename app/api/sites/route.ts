@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { audit } from "@/lib/audit";
-import { siteScope } from "@/lib/auth/access";
 import { clientAddress } from "@/lib/auth/origin";
-import { can } from "@/lib/auth/permissions";
+import { can, scopeFor } from "@/lib/auth/permissions";
 import { authenticate } from "@/lib/auth/principal";
 import { getDb } from "@/lib/db/client";
 import { siteSummaries } from "@/lib/db/queries/sites";
@@ -20,7 +19,7 @@ const newSite = z.object({
 /** The sites the caller can see, with device counts. */
 export const GET = route(async (req) => {
   const viewer = await authenticate(req);
-  return Response.json({ items: await siteSummaries(getDb().sql, siteScope(viewer)) });
+  return Response.json({ items: await siteSummaries(getDb().sql, scopeFor(viewer, "device.read")) });
 });
 
 /** Global admins create sites. */

@@ -1,4 +1,3 @@
-import { siteScope } from "@/lib/auth/access";
 import { authenticate } from "@/lib/auth/principal";
 import { getDb } from "@/lib/db/client";
 import { visibleDeviceKeys } from "@/lib/db/queries/devices";
@@ -6,6 +5,7 @@ import { ApiError } from "@/lib/http/errors";
 import { route } from "@/lib/http/route";
 import { getLiveHub } from "@/lib/live/hub";
 import { createSseStream } from "@/lib/live/sse";
+import { scopeFor } from "@/lib/auth/permissions";
 
 export const dynamic = "force-dynamic";
 
@@ -15,7 +15,7 @@ export const GET = route(async (req) => {
   const { sql } = getDb();
   const requested = req.nextUrl.searchParams.get("devices")?.split(",").map((k) => k.trim()).filter(Boolean);
   if (requested && requested.length > 500) throw new ApiError(400, "invalid_request", "devices: at most 500 keys");
-  const allowed = new Set(await visibleDeviceKeys(sql, siteScope(viewer), requested));
+  const allowed = new Set(await visibleDeviceKeys(sql, scopeFor(viewer, "device.read"), requested));
   const missing = requested?.find((k) => !allowed.has(k));
   if (missing) throw new ApiError(404, "not_found", `No device "${missing}".`);
   const hub = getLiveHub(sql);

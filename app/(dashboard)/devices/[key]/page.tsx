@@ -2,10 +2,10 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { DeviceView } from "@/components/devices/device-view";
-import { siteScope } from "@/lib/auth/access";
 import { currentViewer } from "@/lib/auth/viewer";
 import { getDb } from "@/lib/db/client";
 import { getDevice } from "@/lib/db/queries/devices";
+import { scopeFor } from "@/lib/auth/permissions";
 
 type Params = Promise<{ key: string }>;
 
@@ -13,7 +13,7 @@ type Params = Promise<{ key: string }>;
 const loadDevice = cache(async (rawKey: string) => {
   const viewer = await currentViewer();
   if (!viewer) return null;
-  const device = await getDevice(getDb().sql, siteScope(viewer), rawKey);
+  const device = await getDevice(getDb().sql, scopeFor(viewer, "device.read"), rawKey);
   if (!device) return null;
   const { id, ...summary } = device;
   void id; // the internal id stays on the server
