@@ -11,7 +11,7 @@ import { countReadings, createTestDevice, uniqueId, waitFor } from "../lib/testi
 import { publishNumbered } from "../lib/testing/publish";
 
 // DESIGN §3 "no loss, no duplicates": the worker process is SIGKILLed twice while 20,000 QoS 1
-// messages stream in. The broker keeps its session queue (aedes, in memory, for as long as it
+// messages (and a trickle of malformed ones) stream in. The broker keeps its session queue (aedes, in memory, for as long as it
 // runs — which is why this test owns its broker); the journal keeps what was acknowledged.
 const TOTAL = 20_000;
 const db = connectDb(inject("databaseUrl"));
@@ -51,7 +51,17 @@ describe("ingest worker killed mid-stream", () => {
     }, 30_000, "the worker to subscribe");
 
     const base = Date.now() - TOTAL - 60_000;
-    const publishing = publishNumbered(publisher, device.key, "n", base, 0, TOTAL);
+    let done = false;
+    const publishing = publishNumbered(publisher, device.key, "n", base, 0, TOTAL).finally(() => (done = true));
+    // Malformed messages throughout: a replayed journal must not quarantine any of them twice.
+    const poison = (async () => {
+      let sent = 0;
+      while (!done) {
+        await publisher.publishAsync(`devices/${device.key}/telemetry`, `not json ${sent++}`, { qos: 1 });
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      return sent;
+    })();
     for (const threshold of [TOTAL * 0.25, TOTAL * 0.6]) {
       await waitFor(async () => ((await stored()) >= threshold ? true : undefined), 60_000, `${threshold} rows`);
       worker.kill("SIGKILL");
@@ -59,11 +69,18 @@ describe("ingest worker killed mid-stream", () => {
       worker = startWorker();
     }
     await publishing;
+    const poisonSent = await poison;
     await waitFor(async () => ((await stored()) >= TOTAL + 1 ? true : undefined), 90_000, "every message stored");
     const [check] = await db.sql<{ n: number; distinct_values: number; min: number; max: number }[]>`
       select count(*)::int as n, count(distinct r.value)::int as distinct_values, min(r.value) as min, max(r.value) as max
       from readings r join series s on s.id = r.series_id where s.device_id = ${device.id} and s.metric = 'n'`;
     expect(check).toEqual({ n: TOTAL, distinct_values: TOTAL, min: 0, max: TOTAL - 1 });
+    const quarantined = await waitFor(async () => {
+      const [q] = await db.sql<{ n: number; distinct_payloads: number }[]>`
+        select count(*)::int as n, count(distinct payload)::int as distinct_payloads from quarantine where device_key = ${device.key}`;
+      return q && q.distinct_payloads >= poisonSent ? q : undefined;
+    }, 30_000, "every malformed message quarantined");
+    expect(quarantined).toEqual({ n: poisonSent, distinct_payloads: poisonSent });
     worker.kill("SIGTERM");
     await new Promise((r) => worker.once("exit", r));
     await publisher.endAsync();

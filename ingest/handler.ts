@@ -1,9 +1,7 @@
 import type { Logger } from "pino";
 import { backoffDelay, sleep } from "../lib/backoff";
-import { parsePayload } from "../lib/telemetry/payload";
+import { classifyMessage } from "../lib/telemetry/classify";
 import { parseTopic } from "../lib/telemetry/topic";
-import type { RejectReason } from "../lib/telemetry/types";
-import { checkRanges } from "../lib/telemetry/validate";
 import type { DeviceDirectory } from "./device-directory";
 import type { IngestMetrics } from "./metrics";
 import type { BatchWriter } from "./writer";
@@ -15,56 +13,42 @@ export interface HandlerDeps {
   log: Logger;
 }
 
-export type MessageHandler = (topic: string, payload: Buffer, receivedAt?: number) => Promise<void>;
+/** One received message; `messageId` is the journal's, so a replayed journal quarantines nothing twice. */
+export interface IncomingMessage {
+  messageId: string;
+  topic: string;
+  payload: Buffer;
+  receivedAt: number;
+}
+
+export type MessageHandler = (message: IncomingMessage) => Promise<void>;
 
 /**
  * Turns one MQTT message into readings, a status change or a quarantine entry. It never
  * rejects: whatever can't be used is quarantined with its reason, so the stream never stops.
  */
 export function createMessageHandler({ directory, writer, metrics, log }: HandlerDeps): MessageHandler {
-  return async (topic, payload, receivedAt = Date.now()) => {
+  return async ({ messageId, topic, payload, receivedAt }) => {
     metrics.received.inc();
-    const quarantine = (reason: RejectReason, detail: string, deviceKey: string | null) =>
-      writer.addQuarantine({ topic, deviceKey, payload: Buffer.from(payload), reason, detail, receivedAt });
-
+    const topicInfo = parseTopic(topic);
+    const deviceKey = topicInfo.kind === "invalid" ? (topicInfo.deviceKey ?? null) : topicInfo.deviceKey;
     try {
-      await route(topic, payload, receivedAt, quarantine);
+      const device = topicInfo.kind === "invalid" ? null : await lookupWithRetry(directory, topicInfo.deviceKey, log);
+      const outcome = classifyMessage(topicInfo, device, payload, receivedAt);
+      if (device && !device.disabled) {
+        if (outcome.status) writer.addStatus(device, outcome.status, receivedAt);
+        // Even with no usable reading, a message is a sign of life (last seen, online).
+        else writer.addReadings(outcome.readings.map((r) => ({ ...r, deviceId: device.id, deviceKey: device.key })), device, receivedAt);
+      }
+      // A copy: mqtt.js may hand out a view of a larger buffer, which the batch would keep alive.
+      if (outcome.rejection) writer.addQuarantine({ messageId, topic, deviceKey, payload: Buffer.from(payload), receivedAt, ...outcome.rejection });
     } catch (err) {
       log.error({ err: (err as Error).message, topic }, "message handling failed; quarantined");
-      quarantine("internal_error", (err as Error).message, parseTopic(topic).deviceKey ?? null);
+      writer.addQuarantine({ messageId, topic, deviceKey, payload: Buffer.from(payload), receivedAt, reason: "internal_error", detail: (err as Error).message });
     }
     await writer.waitForRoom();
   };
-
-  async function route(topic: string, payload: Buffer, receivedAt: number, quarantine: Quarantine) {
-    const parsed = parseTopic(topic);
-    if (parsed.kind === "invalid") return quarantine("bad_topic", parsed.detail, parsed.deviceKey ?? null);
-    const device = await lookupWithRetry(directory, parsed.deviceKey, log);
-    if (!device) quarantine("unknown_device", `no device with key "${parsed.deviceKey}"`, parsed.deviceKey);
-    else if (device.disabled) quarantine("disabled_device", `device "${device.key}" is disabled`, device.key);
-    else if (parsed.kind === "status") {
-      const status = payload.toString("utf8").trim().toLowerCase();
-      if (status === "online" || status === "offline") writer.addStatus({ deviceId: device.id, deviceKey: device.key, status, at: receivedAt });
-      else quarantine("malformed", `status must be "online" or "offline"`, device.key);
-    } else {
-      const result = parsePayload(payload, { nowMs: receivedAt, metric: parsed.metric });
-      if (!result.ok) quarantine(result.reason, result.detail, device.key);
-      else {
-        const { accepted, outOfRange } = checkRanges(result.readings, device.metrics);
-        if (accepted.length > 0) {
-          writer.addReadings(
-            accepted.map((r) => ({ ...r, deviceId: device.id, deviceKey: device.key })),
-            device.id,
-            receivedAt,
-          );
-        }
-        if (outOfRange.length > 0) quarantine("out_of_range", outOfRange.join("; "), device.key);
-      }
-    }
-  }
 }
-
-type Quarantine = (reason: RejectReason, detail: string, deviceKey: string | null) => void;
 
 /** A database outage must hold the message (and so the broker's queue), not lose it. */
 async function lookupWithRetry(directory: DeviceDirectory, key: string, log: Logger) {

@@ -1,4 +1,4 @@
-import { closeSync, fdatasyncSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, unlinkSync, writeSync } from "node:fs";
+import { close, closeSync, fdatasync, fdatasyncSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, unlinkSync, writeSync } from "node:fs";
 import path from "node:path";
 import { decodeSegment, encodeRecord, type JournalRecord } from "./journal-format";
 
@@ -28,6 +28,7 @@ export class Journal {
   private readonly sizes = new Map<number, number>();
   private totalBytes = 0;
   private dirty = false;
+  private syncing = false;
   private readonly syncTimer: NodeJS.Timeout;
   private budgetWaiters: (() => void)[] = [];
 
@@ -73,7 +74,7 @@ export class Journal {
 
   close(): void {
     clearInterval(this.syncTimer);
-    this.sync();
+    if (this.dirty) fdatasyncSync(this.fd);
     closeSync(this.fd);
     this.deleteIfDone(this.seq);
   }
@@ -92,8 +93,9 @@ export class Journal {
 
   private rotate(): void {
     if (this.fd >= 0) {
-      this.sync();
-      closeSync(this.fd);
+      // Synced and closed off the event loop: a slow disk must not pause the stream.
+      const old = this.fd;
+      fdatasync(old, () => close(old, () => {}));
       this.deleteIfDone(this.seq);
     }
     this.seq += 1;
@@ -121,10 +123,15 @@ export class Journal {
     while (this.budgetWaiters.length > 0 && this.totalBytes < this.options.maxBytes) this.budgetWaiters.shift()?.();
   }
 
+  /** The periodic fdatasync, in libuv's thread pool: acknowledgements never wait for the disk. */
   private sync(): void {
-    if (!this.dirty || this.fd < 0) return;
-    fdatasyncSync(this.fd);
+    if (!this.dirty || this.syncing || this.fd < 0) return;
     this.dirty = false;
+    this.syncing = true;
+    fdatasync(this.fd, (err) => {
+      this.syncing = false;
+      if (err) this.dirty = true; // the segment was rotated and closed meanwhile, or try again
+    });
   }
 
   private file(seq: number): string {

@@ -2,7 +2,6 @@ import mqtt, { type MqttClient } from "mqtt";
 import type { Logger } from "pino";
 import { backoffDelay } from "../lib/backoff";
 import type { IngestMetrics } from "./metrics";
-import type { MessageHandler } from "./handler";
 
 export interface IngestMqttOptions {
   url: string;
@@ -25,7 +24,7 @@ export function subscriptionTopics(options: Pick<IngestMqttOptions, "protocolVer
  * A persistent session (fixed client id, clean session off) so the broker queues QoS 1
  * messages while the worker restarts. mqtt.js acks a message when handleMessage calls back.
  */
-export function connectIngestMqtt(options: IngestMqttOptions, onMessage: MessageHandler, metrics: IngestMetrics, log: Logger): MqttClient {
+export function connectIngestMqtt(options: IngestMqttOptions, onMessage: (topic: string, payload: Buffer) => Promise<void>, metrics: IngestMetrics, log: Logger): MqttClient {
   const client = mqtt.connect(options.url, {
     clientId: options.clientId,
     clean: false,

@@ -109,12 +109,27 @@ describe("ingest pipeline", () => {
     expect((await readingsOf("temperature")).some((r) => r.value === -273.15)).toBe(false);
   });
 
-  it("records online/offline from the status topic", async () => {
-    await publisher.publishAsync(`devices/${device.key}/status`, "offline", { qos: 1 });
-    const status = await waitFor(async () => {
-      const [row] = await db.sql<{ reported_status: string | null }[]>`select reported_status from devices where id = ${device.id}`;
-      return row?.reported_status === "offline" ? row.reported_status : undefined;
+  it("moves a device online and offline, from its status topic and from silence, as live events", async () => {
+    const quiet = await createTestDevice(db.sql, [{ name: "temperature" }]);
+    await db.sql`update devices set inactivity_timeout_s = 1 where id = ${quiet.id}`;
+    const events: string[] = [];
+    const unsubscribe = hub.subscribe((e) => {
+      if (e.device === quiet.key && e.type === "status") events.push(e.status);
     });
-    expect(status).toBe("offline");
+    const connectivity = async () => (await db.sql<{ connectivity: string | null }[]>`select connectivity from devices where id = ${quiet.id}`)[0]?.connectivity;
+    try {
+      expect(await connectivity()).toBeNull(); // never seen
+      await publisher.publishAsync(`devices/${quiet.key}/telemetry`, '{"temperature": 20}', { qos: 1 });
+      // Silent for longer than its 1 s timeout: the worker's sweep takes it offline.
+      await waitFor(async () => (events.length >= 2 ? true : undefined), 10_000, "online then offline by silence");
+      expect(events).toEqual(["online", "offline"]);
+      await publisher.publishAsync(`devices/${quiet.key}/status`, "online", { qos: 1 });
+      await waitFor(async () => (events.length >= 3 ? true : undefined), 10_000, "online again");
+      await publisher.publishAsync(`devices/${quiet.key}/status`, "offline", { qos: 1 });
+      await waitFor(async () => ((await connectivity()) === "offline" && events.length >= 4 ? true : undefined), 10_000, "offline by its Last Will");
+      expect(events).toEqual(["online", "offline", "online", "offline"]);
+    } finally {
+      unsubscribe();
+    }
   });
 });

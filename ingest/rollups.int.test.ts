@@ -51,4 +51,19 @@ describe("rollups", () => {
       expect(mismatches, table).toEqual([]);
     }
   });
+
+  it("go, with the readings, when their device is deleted", async () => {
+    const device = await createTestDevice(db.sql);
+    await waitUntilIngesting(db.sql, (t, p) => publisher.publishAsync(t, p, { qos: 1 }), device);
+    const [series] = await db.sql<{ id: number }[]>`select id from series where device_id = ${device.id} limit 1`;
+    const left = async () => {
+      const [r] = await db.sql<{ n: number }[]>`
+        select (select count(*) from readings where series_id = ${series!.id}) + (select count(*) from rollups_1m where series_id = ${series!.id})
+             + (select count(*) from rollups_1h where series_id = ${series!.id}) as n`;
+      return Number(r!.n);
+    };
+    expect(await left()).toBeGreaterThan(0);
+    await db.sql`delete from devices where id = ${device.id}`;
+    expect(await left()).toBe(0);
+  });
 });

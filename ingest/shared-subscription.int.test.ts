@@ -1,35 +1,27 @@
 import mqtt from "mqtt";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { connectDb } from "../lib/db/connect";
+import { describe, expect, inject, it } from "vitest";
 import { createLogger } from "../lib/log";
 import { countReadings, createTestDevice, uniqueId, waitFor, waitUntilIngesting } from "../lib/testing/fixtures";
 import { testWorkerConfig } from "../lib/testing/ingest-config";
 import { publishNumbered } from "../lib/testing/publish";
-import { startOwnBroker, type OwnBroker } from "../lib/testing/own-broker";
+import { withOwnBroker } from "../lib/testing/own-broker-suite";
 import { startIngestWorker } from "./worker";
 
 // DESIGN §1: several workers split the stream through an MQTT 5 shared subscription; each
 // message is written by exactly one of them (counted by the workers, not hidden by ON CONFLICT).
 const TOTAL = 5000;
-const db = connectDb(inject("databaseUrl"));
-let broker: OwnBroker;
-beforeAll(async () => {
-  broker = await startOwnBroker();
-});
-afterAll(async () => {
-  await broker.stop();
-  await db.close();
-});
+const suite = withOwnBroker();
+const { db } = suite;
 
 describe("two ingest workers on a shared subscription", () => {
   it("write every message once between them", { timeout: 120_000 }, async (ctx) => {
     // aedes (used when Mosquitto isn't installed) has no shared subscriptions.
-    if (broker.kind !== "mosquitto") ctx.skip();
+    if (suite.broker.kind !== "mosquitto") ctx.skip();
     const group = `it${uniqueId()}`;
-    const config = () => testWorkerConfig(inject("databaseUrl"), { url: broker.url, protocolVersion: 5, sharedGroup: group });
+    const config = () => testWorkerConfig(inject("databaseUrl"), { url: suite.broker.url, protocolVersion: 5, sharedGroup: group });
     const log = createLogger("ingest-test", "silent");
     const workers = [await startIngestWorker(config(), log), await startIngestWorker(config(), log)];
-    const publisher = await mqtt.connectAsync(broker.url, { clientId: `it-pub-${uniqueId()}`, protocolVersion: 5 });
+    const publisher = await mqtt.connectAsync(suite.broker.url, { clientId: `it-pub-${uniqueId()}`, protocolVersion: 5 });
     const device = await createTestDevice(db.sql);
     await waitUntilIngesting(db.sql, (t, p) => publisher.publishAsync(t, p, { qos: 1 }), device);
     const written = async () => (await Promise.all(workers.map((w) => w.metrics.written.get()))).map((m) => m.values[0]?.value ?? 0);

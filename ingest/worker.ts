@@ -1,8 +1,10 @@
+import { randomUUID } from "node:crypto";
 import type { Server } from "node:http";
 import type { Logger } from "pino";
 import { connectDb } from "../lib/db/connect";
 import { DeviceDirectory } from "./device-directory";
 import { Journal, type JournalOptions } from "./journal";
+import { startConnectivitySweep } from "./connectivity-sweep";
 import { createMessageHandler } from "./handler";
 import { startIngestHttp } from "./http";
 import { createIngestMetrics, type IngestMetrics } from "./metrics";
@@ -14,6 +16,8 @@ export interface IngestWorkerConfig {
   mqtt: IngestMqttOptions;
   writer: WriterOptions;
   deviceCacheTtlMs: number;
+  /** How often silent devices are looked for (their timeouts are per device, in seconds). */
+  connectivitySweepMs: number;
   journal: Omit<JournalOptions, "segmentBytes">;
   /** 0 or undefined: no HTTP endpoint (tests). */
   httpPort?: number;
@@ -38,7 +42,7 @@ export async function startIngestWorker(config: IngestWorkerConfig, log: Logger)
     // Acknowledged before the last run ended but maybe not committed: write them first.
     log.info({ messages: leftovers.length }, "replaying the journal");
     for (const record of leftovers) {
-      await handler(record.topic, record.payload, record.receivedAt);
+      await handler(record);
       writer.hold(record.release);
     }
     await writer.flush();
@@ -47,12 +51,13 @@ export async function startIngestWorker(config: IngestWorkerConfig, log: Logger)
   // Journaled (in the kernel, so a killed worker keeps it) before mqtt.js acknowledges it.
   const durableHandler = async (topic: string, payload: Buffer) => {
     await journal.waitForBudget();
-    const receivedAt = Date.now();
-    const release = journal.append({ topic, payload, receivedAt });
-    await handler(topic, payload, receivedAt);
+    const message = { messageId: randomUUID(), topic, payload, receivedAt: Date.now() };
+    const release = journal.append(message);
+    await handler(message);
     writer.hold(release);
   };
   const client = connectIngestMqtt(config.mqtt, durableHandler, metrics, log);
+  const sweep = startConnectivitySweep(db.sql, config.connectivitySweepMs, log);
   let http: Server | undefined;
   if (config.httpPort) {
     http = await startIngestHttp(config.httpPort, metrics, {
@@ -68,6 +73,7 @@ export async function startIngestWorker(config: IngestWorkerConfig, log: Logger)
       // Stop the flow first, then commit what was already acknowledged.
       await client.endAsync(false);
       await writer.flush();
+      await sweep.stop();
       journal.close();
       await new Promise<void>((resolve) => (http ? http.close(() => resolve()) : resolve()));
       await db.close();

@@ -1,7 +1,7 @@
 import type { Logger } from "pino";
 import { backoffDelay, sleep } from "../lib/backoff";
 import type { Sql } from "../lib/db/connect";
-import { writeBatch, type BatchInput, type QuarantineItem, type SeriesReading, type StatusChange } from "../lib/db/queries/ingest";
+import { writeBatch, type BatchInput, type ConnectivitySignal, type QuarantineItem, type SeriesCache, type SeriesReading } from "../lib/db/queries/ingest";
 import type { IngestMetrics } from "./metrics";
 
 export interface WriterOptions {
@@ -9,9 +9,14 @@ export interface WriterOptions {
   flushMs: number;
   /** Above this many pending items the message handler waits, so the broker holds the rest. */
   maxPending: number;
+  /** Transactions a batch is split into (by device), committed at the same time. */
+  parallelCommits: number;
 }
 
-const emptyBatch = (): BatchInput => ({ readings: [], quarantine: [], statuses: [], seen: new Map() });
+/** A batch, and how many status messages it took (they add no rows, but count as pending work). */
+type Batch = BatchInput & { statusMessages: number };
+
+const emptyBatch = (): Batch => ({ readings: [], quarantine: [], seen: new Map(), connectivity: new Map(), statusMessages: 0 });
 
 /**
  * Collects what the message handler produced and commits it in batches (one transaction per
@@ -25,7 +30,7 @@ export class BatchWriter {
   private inFlight: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
   private roomWaiters: (() => void)[] = [];
-  private readonly seriesCache = new Map<string, number>();
+  private readonly seriesCache: SeriesCache = new Map();
   dbHealthy = true;
 
   constructor(
@@ -35,9 +40,9 @@ export class BatchWriter {
     private readonly options: WriterOptions,
   ) {}
 
-  addReadings(readings: SeriesReading[], deviceId: string, receivedAt: number): void {
+  addReadings(readings: SeriesReading[], device: { id: string; key: string }, receivedAt: number): void {
     this.batch.readings.push(...readings);
-    this.batch.seen.set(deviceId, Math.max(this.batch.seen.get(deviceId) ?? 0, receivedAt));
+    this.signal(device, "online", receivedAt);
     this.grew(readings.length);
   }
 
@@ -46,10 +51,18 @@ export class BatchWriter {
     this.grew(1);
   }
 
-  addStatus(change: StatusChange): void {
-    this.batch.statuses.push(change);
-    this.batch.seen.set(change.deviceId, Math.max(this.batch.seen.get(change.deviceId) ?? 0, change.at));
+  /** What the device said on devices/{key}/status (or its Last Will). */
+  addStatus(device: { id: string; key: string }, state: ConnectivitySignal["state"], at: number): void {
+    this.signal(device, state, at);
+    this.batch.statusMessages += 1;
     this.grew(1);
+  }
+
+  /** Last seen, and the newest connectivity signal (later in the batch wins a tie). */
+  private signal(device: { id: string; key: string }, state: ConnectivitySignal["state"], at: number): void {
+    this.batch.seen.set(device.id, Math.max(this.batch.seen.get(device.id) ?? 0, at));
+    const previous = this.batch.connectivity.get(device.id);
+    if (!previous || previous.at <= at) this.batch.connectivity.set(device.id, { deviceKey: device.key, state, at });
   }
 
   /** `release` runs once everything added so far is committed (the journal then drops the message). */
@@ -83,8 +96,8 @@ export class BatchWriter {
     else this.timer ??= setTimeout(() => this.startFlush(), this.options.flushMs);
   }
 
-  private size(batch: BatchInput): number {
-    return batch.readings.length + batch.quarantine.length + batch.statuses.length;
+  private size(batch: Batch): number {
+    return batch.readings.length + batch.quarantine.length + batch.statusMessages;
   }
 
   private startFlush(): void {
@@ -106,22 +119,32 @@ export class BatchWriter {
     });
   }
 
-  private async commitWithRetry(batch: BatchInput): Promise<void> {
-    if (this.size(batch) === 0) return; // only journal releases: their rows went in an earlier batch
+  /**
+   * Commits a batch as `parallelCommits` transactions on their own connections, split by device:
+   * no two of them touch the same series, rollup or device rows, so they never wait on each
+   * other's locks. The batch counts as committed once all of them are.
+   */
+  private async commitWithRetry(batch: Batch): Promise<void> {
+    // Only journal releases: their rows went in an earlier batch.
+    if (this.size(batch) === 0 && batch.seen.size === 0) return;
+    await Promise.all(splitByDevice(batch, this.options.parallelCommits).map((part) => this.commitPartWithRetry(part)));
+    this.metrics.batchSize.observe(batch.readings.length);
+  }
+
+  private async commitPartWithRetry(part: BatchInput): Promise<void> {
     for (let attempt = 0; ; attempt++) {
       const end = this.metrics.commitSeconds.startTimer();
       try {
-        const result = await writeBatch(this.sql, batch, this.seriesCache);
+        const result = await writeBatch(this.sql, part, this.seriesCache);
         end();
         this.markDb(true);
         this.metrics.written.inc(result.inserted);
         this.metrics.duplicates.inc(result.duplicates);
-        this.metrics.batchSize.observe(batch.readings.length);
-        for (const q of batch.quarantine) this.metrics.quarantined.inc({ reason: q.reason });
+        for (const q of part.quarantine) this.metrics.quarantined.inc({ reason: q.reason });
         return;
       } catch (err) {
         this.markDb(false);
-        // A series id cached before a device was deleted would fail forever: start clean.
+        // A series id cached before its device was deleted must not outlive it: start clean.
         this.seriesCache.clear();
         const delay = backoffDelay(attempt);
         this.log.warn({ err: (err as Error).message, attempt, retryInMs: delay }, "batch commit failed, retrying");
@@ -138,4 +161,15 @@ export class BatchWriter {
   private releaseWaiters(): void {
     while (this.roomWaiters.length > 0 && this.pendingCount < this.options.maxPending) this.roomWaiters.shift()?.();
   }
+}
+
+/** `n` batches with the devices spread over them; quarantine rows go with the first. */
+function splitByDevice(batch: BatchInput, n: number): BatchInput[] {
+  if (n <= 1) return [batch];
+  const parts = Array.from({ length: n }, (_, i): BatchInput => ({ readings: [], quarantine: i === 0 ? batch.quarantine : [], seen: new Map(), connectivity: new Map() }));
+  const partOf = (deviceId: string) => parts[Number.parseInt(deviceId.slice(0, 8), 16) % n]!;
+  for (const r of batch.readings) partOf(r.deviceId).readings.push(r);
+  for (const [id, at] of batch.seen) partOf(id).seen.set(id, at);
+  for (const [id, signal] of batch.connectivity) partOf(id).connectivity.set(id, signal);
+  return parts.filter((p, i) => i === 0 || p.readings.length > 0 || p.seen.size > 0);
 }

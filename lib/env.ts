@@ -35,8 +35,9 @@ const schema = z.object({
 
   INGEST_HTTP_PORT: port.default(9464),
   INGEST_CLIENT_ID: z.string().min(1).default(`fieldwatch-ingest-${hostname()}`),
-  INGEST_BATCH_SIZE: z.coerce.number().int().min(1).max(50_000).default(2000),
-  INGEST_FLUSH_MS: z.coerce.number().int().min(1).max(10_000).default(100),
+  INGEST_BATCH_SIZE: z.coerce.number().int().min(1).max(50_000).default(10_000),
+  INGEST_FLUSH_MS: z.coerce.number().int().min(1).max(10_000).default(50),
+  INGEST_PARALLEL_COMMITS: z.coerce.number().int().min(1).max(8).default(2),
   // Default: <DATA_DIR>/journal/<INGEST_CLIENT_ID>
   INGEST_JOURNAL_DIR: z.string().min(1).optional(),
   INGEST_JOURNAL_MAX_BYTES: z.coerce.number().int().min(1_048_576).default(256 * 1_048_576),

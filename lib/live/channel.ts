@@ -8,13 +8,24 @@ export type LiveEvent =
   | { type: "reading"; device: string; metric: string; ts: number; value: number }
   | { type: "status"; device: string; status: "online" | "offline"; ts: number };
 
+/** A `reading` event already as JSON, for the ingest hot path (built by `readingEvent`). */
+export type EncodedEvent = string & { readonly encoded: unique symbol };
+
+/**
+ * A committed reading as event JSON, without JSON.stringify (a batch has thousands): device keys
+ * and metric names need no escaping (their patterns, lib/telemetry/topic.ts), numbers are finite.
+ */
+export function readingEvent(r: { deviceKey: string; metric: string; ts: number; value: number }): EncodedEvent {
+  return `{"type":"reading","device":"${r.deviceKey}","metric":"${r.metric}","ts":${r.ts},"value":${r.value}}` as EncodedEvent;
+}
+
 /** Packs events into as few NOTIFY payloads as fit (each a JSON array of events). */
-export function encodeLivePayloads(events: LiveEvent[]): string[] {
+export function encodeLivePayloads(events: (LiveEvent | EncodedEvent)[]): string[] {
   const payloads: string[] = [];
   let parts: string[] = [];
   let size = 2;
   for (const event of events) {
-    const json = JSON.stringify(event);
+    const json = typeof event === "string" ? event : JSON.stringify(event);
     if (parts.length > 0 && size + json.length + 1 > MAX_PAYLOAD_CHARS) {
       payloads.push(`[${parts.join(",")}]`);
       parts = [];

@@ -8,6 +8,8 @@ import { toNumericValue } from "./values";
 
 export const MAX_PAYLOAD_BYTES = 256 * 1024;
 const MAX_DEPTH = 8;
+// One decoder for every message: constructing one costs more than decoding a small payload.
+const utf8 = new TextDecoder("utf-8", { fatal: true });
 
 export interface ParseContext {
   /** Server receive time, epoch ms. */
@@ -24,7 +26,7 @@ export function parsePayload(payload: Uint8Array, ctx: ParseContext): ParseResul
   if (payload.byteLength > MAX_PAYLOAD_BYTES) return reject("too_large", `${payload.byteLength} bytes, limit ${MAX_PAYLOAD_BYTES}`);
   let text: string;
   try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(payload).trim();
+    text = utf8.decode(payload).trim();
   } catch {
     return reject("malformed", "payload is not valid UTF-8");
   }

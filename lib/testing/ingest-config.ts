@@ -9,8 +9,9 @@ export function testWorkerConfig(databaseUrl: string, mqtt: Omit<IngestWorkerCon
   return {
     databaseUrl,
     mqtt: { clientId: `it-ingest-${uniqueId()}`, ...mqtt },
-    writer: { batchSize: 500, flushMs: 20, maxPending: 5000 },
+    writer: { batchSize: 500, flushMs: 20, maxPending: 5000, parallelCommits: 2 },
     deviceCacheTtlMs: 0,
+    connectivitySweepMs: 200,
     journal: { dir: mkdtempSync(path.join(tmpdir(), "fieldwatch-journal-")), maxBytes: 64 * 1_048_576, fsyncMs: 20 },
   };
 }

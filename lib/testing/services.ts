@@ -21,20 +21,8 @@ export interface TestServices {
  * when set (a new database is created there and dropped after), else embedded ones.
  */
 export async function startTestServices(): Promise<TestServices> {
-  const stops: (() => Promise<void>)[] = [];
-  let databaseUrl: string;
-  if (process.env.TEST_DATABASE_URL) {
-    databaseUrl = await createScratchDatabase(process.env.TEST_DATABASE_URL, stops);
-  } else {
-    const dir = mkdtempSync(path.join(tmpdir(), "fieldwatch-test-pg-"));
-    const pg = await startEmbeddedPostgres({ dataDir: dir });
-    stops.push(async () => {
-      await pg.stop();
-      rmSync(dir, { recursive: true, force: true });
-    });
-    databaseUrl = pg.url;
-  }
-  await applyMigrations(databaseUrl);
+  const database = await startScratchDatabase(process.env.TEST_DATABASE_URL);
+  const stops: (() => Promise<void>)[] = [database.stop];
   let mqttUrl = process.env.TEST_MQTT_URL;
   if (!mqttUrl) {
     const broker = await startEmbeddedBroker(await freePort());
@@ -42,13 +30,35 @@ export async function startTestServices(): Promise<TestServices> {
     mqttUrl = broker.url;
   }
   return {
-    databaseUrl,
+    databaseUrl: database.url,
     mqttUrl,
     mqttProtocolVersion: process.env.TEST_MQTT_URL ? 5 : 4,
     stop: async () => {
       for (const stop of stops.reverse()) await stop();
     },
   };
+}
+
+/**
+ * A fresh, migrated database, dropped (or deleted) by `stop`: a new one on the server at
+ * `serverUrl` when given, else an embedded PostgreSQL in a temporary directory.
+ */
+export async function startScratchDatabase(serverUrl?: string): Promise<{ url: string; stop(): Promise<void> }> {
+  const stops: (() => Promise<void>)[] = [];
+  let url: string;
+  if (serverUrl) {
+    url = await createScratchDatabase(serverUrl, stops);
+  } else {
+    const dir = mkdtempSync(path.join(tmpdir(), "fieldwatch-test-pg-"));
+    const pg = await startEmbeddedPostgres({ dataDir: dir });
+    stops.push(async () => {
+      await pg.stop();
+      rmSync(dir, { recursive: true, force: true });
+    });
+    url = pg.url;
+  }
+  await applyMigrations(url);
+  return { url, stop: async () => stops[0]?.() };
 }
 
 async function createScratchDatabase(serverUrl: string, stops: (() => Promise<void>)[]): Promise<string> {

@@ -34,8 +34,8 @@ export type DeviceSort = (typeof DEVICE_SORTS)[number];
 const SORT_SQL: Record<string, string> = { name: "name", key: "key", lastSeen: "last_seen_at", status: "status", site: "site_name" };
 
 /**
- * Status from what the device said and when it was last heard of: never seen; offline when it
- * said so (or its Last Will did) after its last message, or went silent past its timeout.
+ * Status: never seen; offline when the ingest worker marked it so (its status topic, Last Will
+ * or a sweep for silence) or it has been silent past its timeout since the last sweep.
  */
 function deviceRows(sql: Sql, scope: SiteScope) {
   return sql`
@@ -44,7 +44,7 @@ function deviceRows(sql: Sql, scope: SiteScope) {
            coalesce(t.metrics, '[]'::jsonb) as metrics,
            case
              when d.last_seen_at is null then 'never'
-             when d.reported_status = 'offline' and d.reported_status_at >= d.last_seen_at then 'offline'
+             when d.connectivity = 'offline' then 'offline'
              when d.last_seen_at < now() - make_interval(secs => coalesce(d.inactivity_timeout_s, t.inactivity_timeout_s, 300)) then 'offline'
              else 'online'
            end as status

@@ -1,5 +1,6 @@
 import type postgres from "postgres";
-import { encodeLivePayloads, LIVE_CHANNEL, type LiveEvent } from "../../live/channel";
+import { readingEvent } from "../../live/channel";
+import { notifyLive, updateConnectivity } from "./connectivity";
 import type { Sql } from "../connect";
 
 export interface SeriesReading {
@@ -12,6 +13,7 @@ export interface SeriesReading {
 }
 
 export interface QuarantineItem {
+  messageId: string;
   topic: string;
   deviceKey: string | null;
   payload: Buffer;
@@ -20,19 +22,20 @@ export interface QuarantineItem {
   receivedAt: number;
 }
 
-export interface StatusChange {
-  deviceId: string;
+/** A device's newest sign of life in a batch: data or an "online" status, or an "offline" one. */
+export interface ConnectivitySignal {
   deviceKey: string;
-  status: "online" | "offline";
+  state: "online" | "offline";
   at: number;
 }
 
 export interface BatchInput {
   readings: SeriesReading[];
   quarantine: QuarantineItem[];
-  statuses: StatusChange[];
   /** device id → newest receive time in this batch, for last_seen. */
   seen: Map<string, number>;
+  /** device id → its newest connectivity signal in this batch. */
+  connectivity: Map<string, ConnectivitySignal>;
 }
 
 export interface BatchResult {
@@ -40,62 +43,94 @@ export interface BatchResult {
   duplicates: number;
 }
 
-type Tx = postgres.TransactionSql;
+export type Tx = postgres.TransactionSql;
 
 /**
  * Writes one batch in one transaction: series, readings (idempotent), latest values (forward
- * in device time only), last seen, quarantine, status; then NOTIFY, which PostgreSQL delivers
- * only when the transaction commits — so live views never show what was not stored.
+ * in device time only), last seen, quarantine, connectivity; then NOTIFY of what changed.
  */
-export async function writeBatch(sql: Sql, input: BatchInput, seriesCache: Map<string, number>): Promise<BatchResult> {
-  return sql.begin(async (tx) => {
-    await resolveSeries(tx, input.readings, seriesCache);
-    const inserted = await insertReadings(tx, input.readings, seriesCache);
-    await updateLastSeen(tx, input.seen);
-    await insertQuarantine(tx, input.quarantine);
-    await updateStatuses(tx, input.statuses);
-    const events: LiveEvent[] = [
-      ...inserted.map((r) => ({ type: "reading" as const, device: r.deviceKey, metric: r.metric, ts: r.ts, value: r.value })),
-      ...input.statuses.map((s) => ({ type: "status" as const, device: s.deviceKey, status: s.status, ts: s.at })),
-    ];
-    const payloads = encodeLivePayloads(events);
-    if (payloads.length > 0) await tx`select pg_notify(${LIVE_CHANNEL}, p) from unnest(${payloads}::text[]) as p`;
-    return { inserted: inserted.length, duplicates: input.readings.length - inserted.length };
-  }) as Promise<BatchResult>;
+export async function writeBatch(sql: Sql, input: BatchInput, seriesCache: SeriesCache): Promise<BatchResult> {
+  return sql.begin((tx) => writeBatchIn(tx, input, seriesCache)) as Promise<BatchResult>;
 }
 
-const seriesKey = (deviceId: string, metric: string) => `${deviceId}\u0000${metric}`;
+/** writeBatch inside a transaction the caller owns (a replay marks its quarantine row in the same one). */
+export async function writeBatchIn(tx: Tx, input: BatchInput, seriesCache: SeriesCache): Promise<BatchResult> {
+  const seriesIds = await resolveSeries(tx, input.readings, seriesCache);
+  const inserted = await insertReadings(tx, input.readings, seriesIds);
+  await updateLastSeen(tx, input.seen);
+  await insertQuarantine(tx, input.quarantine);
+  const changed = await updateConnectivity(tx, input.connectivity);
+  await notifyLive(tx, [...inserted.map(readingEvent), ...changed]);
+  return { inserted: inserted.length, duplicates: input.readings.length - inserted.length };
+}
 
-async function resolveSeries(tx: Tx, readings: SeriesReading[], cache: Map<string, number>): Promise<void> {
-  const missing = new Map<string, { deviceId: string; metric: string }>();
+/**
+ * A PostgreSQL array literal of finite numbers. postgres.js escapes array elements one by one,
+ * which is most of the worker's cost per batch; numbers need no escaping.
+ */
+function numberArray(values: number[]): string {
+  return `{${values.join(",")}}`;
+}
+
+/** Series ids by device id, then metric: the worker's cache, kept across batches. */
+export type SeriesCache = Map<string, Map<string, number>>;
+
+/**
+ * The series id of each reading (-1: its device was deleted meanwhile), from the cache or
+ * created (or found) and cached. Two map lookups a reading: this runs for every row.
+ */
+async function resolveSeries(tx: Tx, readings: SeriesReading[], cache: SeriesCache): Promise<number[]> {
+  const missing: { deviceId: string; metric: string }[] = [];
   for (const r of readings) {
-    const key = seriesKey(r.deviceId, r.metric);
-    if (!cache.has(key)) missing.set(key, { deviceId: r.deviceId, metric: r.metric });
+    if (cache.get(r.deviceId)?.get(r.metric) === undefined) missing.push({ deviceId: r.deviceId, metric: r.metric });
   }
-  if (missing.size === 0) return;
-  const list = [...missing.values()];
-  // DO UPDATE (a no-op) so RETURNING also yields series that already existed.
-  const rows = await tx<{ id: number; device_id: string; metric: string }[]>`
-    insert into series (device_id, metric)
-    select * from unnest(${list.map((s) => s.deviceId)}::uuid[], ${list.map((s) => s.metric)}::text[])
-    on conflict (device_id, metric) do update set metric = excluded.metric
-    returning id, device_id, metric`;
-  for (const row of rows) cache.set(seriesKey(row.device_id, row.metric), row.id);
+  if (missing.length > 0) {
+    // DO UPDATE (a no-op) so RETURNING also yields series that already existed. A device deleted
+    // since its message was read gets none, and its readings are dropped with it.
+    const rows = await tx<{ id: number; device_id: string; metric: string }[]>`
+      insert into series (device_id, metric)
+      select distinct u.device_id, u.metric
+      from unnest(${missing.map((s) => s.deviceId)}::uuid[], ${missing.map((s) => s.metric)}::text[]) as u(device_id, metric)
+      join devices d on d.id = u.device_id
+      on conflict (device_id, metric) do update set metric = excluded.metric
+      returning id, device_id, metric`;
+    for (const row of rows) {
+      let metrics = cache.get(row.device_id);
+      if (!metrics) cache.set(row.device_id, (metrics = new Map()));
+      metrics.set(row.metric, row.id);
+    }
+  }
+  return readings.map((r) => cache.get(r.deviceId)?.get(r.metric) ?? -1);
 }
 
-async function insertReadings(tx: Tx, readings: SeriesReading[], cache: Map<string, number>): Promise<SeriesReading[]> {
+async function insertReadings(tx: Tx, readings: SeriesReading[], seriesIds: number[]): Promise<SeriesReading[]> {
   if (readings.length === 0) return [];
-  const ids = readings.map((r) => cache.get(seriesKey(r.deviceId, r.metric)) as number);
-  // Duplicates inside the batch are removed first: ON CONFLICT cannot touch a row twice.
+  // A reading repeated inside the batch (a redelivery) is dropped here, so it isn't announced twice.
+  const unique: SeriesReading[] = [];
+  const ids: number[] = [];
+  const seen = new Map<number, Set<number>>();
+  readings.forEach((r, i) => {
+    const id = seriesIds[i]!;
+    if (id < 0) return; // its device is gone
+    let times = seen.get(id);
+    if (!times) seen.set(id, (times = new Set()));
+    if (times.has(r.ts)) return;
+    times.add(r.ts);
+    unique.push(r);
+    ids.push(id);
+  });
+  if (unique.length === 0) return [];
   const rows = await tx<{ i: number }[]>`
     with input as (
-      select * from unnest(${ids}::int[], ${readings.map((r) => r.ts)}::float8[], ${readings.map((r) => r.value)}::float8[],
-                           ${readings.map((r) => r.flags)}::int2[]) with ordinality as t(series_id, ms, value, flags, i)
-    ), uniq as (
-      select distinct on (series_id, ms) series_id, to_timestamp(ms / 1000.0) as ts, value, flags, i from input order by series_id, ms, i
+      select * from unnest(${numberArray(ids)}::int[], ${numberArray(unique.map((r) => r.ts))}::float8[],
+                           ${numberArray(unique.map((r) => r.value))}::float8[], ${numberArray(unique.map((r) => r.flags))}::int2[])
+                    with ordinality as t(series_id, ms, value, flags, i)
     ), ins as (
+      -- The join stands in for the foreign key (see the schema): a series deleted meanwhile (its
+      -- device was) takes its readings with it; the lock makes such a delete wait for this commit.
       insert into readings (series_id, ts, value, flags)
-      select series_id, ts, value, flags from uniq
+      select t.series_id, to_timestamp(t.ms / 1000.0), t.value, t.flags from input t join series s on s.id = t.series_id
+      for key share of s
       on conflict do nothing
       returning series_id, ts, value
     ), newest as (
@@ -108,8 +143,8 @@ async function insertReadings(tx: Tx, readings: SeriesReading[], cache: Map<stri
     ), hour as (
       ${rollupUpsert(tx, "rollups_1h", "hour")}
     )
-    select u.i::int as i from uniq u join ins on ins.series_id = u.series_id and ins.ts = u.ts`;
-  return rows.map((row) => readings[row.i - 1] as SeriesReading);
+    select t.i::int as i from input t join ins on ins.series_id = t.series_id and ins.ts = to_timestamp(t.ms / 1000.0)`;
+  return rows.map((row) => unique[row.i - 1] as SeriesReading);
 }
 
 /**
@@ -136,8 +171,10 @@ async function updateLastSeen(tx: Tx, seen: Map<string, number>): Promise<void> 
 
 async function insertQuarantine(tx: Tx, items: QuarantineItem[]): Promise<void> {
   if (items.length === 0) return;
+  // A journal replayed after a crash brings the same message ids: nothing is kept twice.
   await tx`insert into quarantine ${tx(
     items.map((q) => ({
+      message_id: q.messageId,
       topic: q.topic,
       device_key: q.deviceKey,
       payload: q.payload,
@@ -145,11 +182,5 @@ async function insertQuarantine(tx: Tx, items: QuarantineItem[]): Promise<void> 
       detail: q.detail,
       received_at: new Date(q.receivedAt),
     })),
-  )}`;
-}
-
-async function updateStatuses(tx: Tx, statuses: StatusChange[]): Promise<void> {
-  for (const s of statuses) {
-    await tx`update devices set reported_status = ${s.status}, reported_status_at = ${new Date(s.at)} where id = ${s.deviceId}`;
-  }
+  )} on conflict (message_id) do nothing`;
 }

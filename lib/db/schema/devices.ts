@@ -36,9 +36,11 @@ export const devices = pgTable(
     inactivityTimeoutS: integer("inactivity_timeout_s"),
     disabled: boolean("disabled").notNull().default(false),
     lastSeenAt: timestamp("last_seen_at", { withTimezone: true }),
-    // What the device said on devices/{key}/status (or its Last Will): online / offline.
-    reportedStatus: text("reported_status"),
-    reportedStatusAt: timestamp("reported_status_at", { withTimezone: true }),
+    // online / offline, kept by the ingest worker: a message or an "online" status sets online;
+    // an "offline" status (or the Last Will) or silence past the inactivity timeout sets offline.
+    // Null until the device is first heard of ("never seen").
+    connectivity: text("connectivity"),
+    connectivityAt: timestamp("connectivity_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("devices_site_idx").on(t.siteId), index("devices_type_idx").on(t.typeId)],
