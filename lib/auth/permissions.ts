@@ -8,6 +8,9 @@ import type { SiteScope } from "./access";
 export const ACTIONS = {
   "device.read": "viewer",
   "alert.ack": "operator",
+  // Rejected messages and their replay: operators look after the data coming in.
+  "quarantine.read": "operator",
+  "quarantine.replay": "operator",
   "command.send": "operator",
   "rule.edit": "operator",
   "device.manage": "admin",

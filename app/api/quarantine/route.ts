@@ -1,0 +1,27 @@
+import { z } from "zod";
+import { canAnywhere, scopeFor } from "@/lib/auth/permissions";
+import { authenticate } from "@/lib/auth/principal";
+import { getDb } from "@/lib/db/client";
+import { listQuarantine } from "@/lib/db/queries/quarantine";
+import { forbidden } from "@/lib/http/errors";
+import { queryParams, route } from "@/lib/http/route";
+import { quarantineFilter } from "@/lib/quarantine/filter";
+import { toQuarantineItem } from "@/lib/quarantine/wire";
+
+export const dynamic = "force-dynamic";
+
+const page = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+/** Messages that could not be used, newest first: `?device&reason&from&to&state&page&pageSize`. */
+export const GET = route(async (req) => {
+  const viewer = await authenticate(req);
+  if (!canAnywhere(viewer, "quarantine.read")) throw forbidden();
+  const params = queryParams(req);
+  const filter = quarantineFilter.parse(params);
+  const p = page.parse(params);
+  const result = await listQuarantine(getDb().sql, scopeFor(viewer, "quarantine.read"), filter, p.page, p.pageSize);
+  return Response.json({ ...result, items: result.items.map(toQuarantineItem), page: p.page, pageSize: p.pageSize });
+});
