@@ -14,6 +14,7 @@ interface Case {
 const all = (n: number): Statuses => ({ anonymous: n, otherViewer: n, viewer: n, operator: n, siteAdmin: n, globalAdmin: n });
 const signedIn = (n: number): Statuses => ({ ...all(n), anonymous: 401 });
 const farmReaders: Statuses = { ...signedIn(200), otherViewer: 404 };
+const operators = (ok: number): Statuses => ({ ...signedIn(403), operator: ok, siteAdmin: ok, globalAdmin: ok });
 const adminsOnly = (ok: number, others: number): Statuses => ({ ...signedIn(others), siteAdmin: ok, globalAdmin: ok });
 
 const CASES: Record<string, Case> = {
@@ -37,6 +38,11 @@ const CASES: Record<string, Case> = {
   "GET /api/tokens": { request: () => ({ path: "/api/tokens" }), expect: signedIn(200) },
   "POST /api/tokens": { request: () => ({ path: "/api/tokens", body: { name: "matrix", scope: "read" } }), expect: signedIn(201) },
   "DELETE /api/tokens/[id]": { request: () => ({ path: `/api/tokens/00000000-0000-4000-8000-000000000000` }), expect: signedIn(404) },
+  "GET /api/quarantine": { request: () => ({ path: "/api/quarantine" }), expect: operators(200) },
+  "GET /api/quarantine/[id]/payload": { request: (w) => ({ path: `/api/quarantine/${w.farm.quarantineId}/payload` }), expect: operators(200) },
+  // The farm's quarantined message is malformed for good: a permitted replay answers 422.
+  "POST /api/quarantine/[id]/replay": { request: (w) => ({ path: `/api/quarantine/${w.farm.quarantineId}/replay`, body: {} }), expect: operators(422) },
+  "POST /api/quarantine/replay": { request: (w) => ({ path: "/api/quarantine/replay", body: { filter: { device: w.farm.deviceKey } } }), expect: operators(200) },
   "GET /api/audit": { request: () => ({ path: "/api/audit" }), expect: adminsOnly(200, 403) },
   "POST /api/profile/password": { request: () => ({ path: "/api/profile/password", body: { currentPassword: "wrong", newPassword: "pasture gate at dawn" } }), expect: signedIn(422) },
   "POST /api/password-links/[token]": { request: () => ({ path: "/api/password-links/not-a-real-link", body: { password: "pasture gate at dawn" } }), expect: all(404) },

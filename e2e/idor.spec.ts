@@ -75,3 +75,21 @@ test("the live stream carries no reading from another site", async ({ baseURL })
   controller.abort();
   expect(text).not.toContain(world.factory.deviceKey);
 });
+
+test("a farm operator can't see or replay the factory's quarantined messages", async ({ baseURL }) => {
+  const [row] = await db.sql<{ id: number }[]>`
+    insert into quarantine (message_id, topic, device_key, payload, reason, detail)
+    values (gen_random_uuid(), ${`devices/${world.factory.deviceKey}/telemetry`}, ${world.factory.deviceKey}, ${Buffer.from('{"t": 1}')}, 'out_of_range', 'e2e')
+    returning id::float8 as id`;
+  const api = apiAs(baseURL!, world.people.operator.token);
+  expect((await api("GET", `/api/quarantine/${row!.id}/payload`)).status).toBe(404);
+  expect((await api("POST", `/api/quarantine/${row!.id}/replay`, {})).status).toBe(404);
+  const listed = (await api("GET", `/api/quarantine?state=all&pageSize=200`)).json.items as { deviceKey: string }[];
+  expect(listed.length).toBeGreaterThan(0);
+  expect(listed.every((q) => q.deviceKey === world.farm.deviceKey)).toBe(true);
+  expect((await api("GET", `/api/quarantine?device=${world.factory.deviceKey}`)).json.total).toBe(0);
+  const replayAll = await api("POST", "/api/quarantine/replay", { filter: { device: world.factory.deviceKey } });
+  expect(replayAll.json).toMatchObject({ replayed: 0, rejected: {}, remaining: 0 });
+  const [after] = await db.sql<{ replayed_at: Date | null }[]>`select replayed_at from quarantine where id = ${row!.id}`;
+  expect(after!.replayed_at).toBeNull();
+});

@@ -29,13 +29,3 @@ export function formatTarget(entry: Pick<AuditEntry, "targetType" | "targetId">)
   if (!entry.targetType && !entry.targetId) return "";
   return [entry.targetType, entry.targetId].filter(Boolean).join(" ");
 }
-
-/** The local day, e.g. "May 12, 2025" (in the browser's locale). */
-export function formatLocalDate(iso: string): string {
-  return new Date(iso).toLocaleDateString(undefined, { dateStyle: "medium" });
-}
-
-/** The local time to the second, e.g. "2:03:27 PM". */
-export function formatLocalClock(iso: string): string {
-  return new Date(iso).toLocaleTimeString(undefined, { timeStyle: "medium" });
-}

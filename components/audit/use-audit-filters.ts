@@ -1,7 +1,6 @@
 "use client";
 
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useCallback, useMemo } from "react";
+import { dayParam, localDayStart, pageParam, useUrlFilters } from "../ui/use-url-filters";
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -12,6 +11,7 @@ export const ACTION_PREFIXES = [
   { value: "user.", label: "Users" },
   { value: "token.", label: "API tokens" },
   { value: "site.", label: "Sites" },
+  { value: "quarantine.", label: "Quarantine" },
 ] as const;
 
 export interface AuditFilters {
@@ -23,42 +23,17 @@ export interface AuditFilters {
   page: number;
 }
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const DEFAULTS: AuditFilters = { action: "", actor: "", from: "", to: "", page: 1 };
 
-/** The audit log's filters, kept in the URL so a view can be bookmarked and shared. */
-export function useAuditFilters() {
-  const params = useSearchParams();
-  const router = useRouter();
-  const pathname = usePathname();
-
-  const filters = useMemo<AuditFilters>(() => {
-    const day = (name: string) => (DAY.test(params.get(name) ?? "") ? params.get(name)! : "");
-    const page = Number.parseInt(params.get("page") ?? "", 10);
-    return { action: params.get("action") ?? "", actor: params.get("actor") ?? "", from: day("from"), to: day("to"), page: page > 0 ? page : 1 };
-  }, [params]);
-
-  const update = useCallback(
-    (patch: Partial<AuditFilters>) => {
-      const next = new URLSearchParams(params.toString());
-      // A new filter starts again at the first page.
-      for (const [name, value] of Object.entries({ ...patch, page: patch.page ?? 1 })) {
-        if (String(value).trim() === "" || (name === "page" && value === 1)) next.delete(name);
-        else next.set(name, String(value));
-      }
-      const qs = next.toString();
-      router.replace(qs ? `${pathname}?${qs}` : pathname, { scroll: false });
-    },
-    [params, pathname, router],
-  );
-
-  const active = filters.action !== "" || filters.actor !== "" || filters.from !== "" || filters.to !== "";
-  return { filters, update, active };
+function parse(params: URLSearchParams): AuditFilters {
+  return { action: params.get("action") ?? "", actor: params.get("actor") ?? "", from: dayParam(params, "from"), to: dayParam(params, "to"), page: pageParam(params) };
 }
 
-/** Local midnight of a YYYY-MM-DD day, in epoch ms (`plusDays` moves it, e.g. 1 for an inclusive end). */
-function localDayStart(day: string, plusDays = 0): number {
-  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
-  return new Date(y, m - 1, d + plusDays).getTime();
+/** The audit log's filters, kept in the URL. */
+export function useAuditFilters() {
+  const { filters, update } = useUrlFilters(parse, DEFAULTS);
+  const active = filters.action !== "" || filters.actor !== "" || filters.from !== "" || filters.to !== "";
+  return { filters, update, active };
 }
 
 /** The query string GET /api/audit wants for these filters. */

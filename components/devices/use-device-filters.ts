@@ -1,7 +1,6 @@
 "use client";
 
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useCallback, useMemo } from "react";
+import { pageParam, useUrlFilters } from "../ui/use-url-filters";
 import type { DeviceStatus } from "../api/types";
 
 export const PAGE_SIZE = 25;
@@ -19,40 +18,21 @@ export interface DeviceFilters {
 
 const DEFAULTS: DeviceFilters = { q: "", site: "", status: "", page: 1, sort: "name" };
 
-/** The fleet list's filters, kept in the URL so a filtered view can be bookmarked and shared. */
+function parse(params: URLSearchParams): DeviceFilters {
+  const status = params.get("status") as DeviceStatus | null;
+  const sort = params.get("sort") as DeviceSort | null;
+  return {
+    q: params.get("q") ?? "",
+    site: params.get("site") ?? "",
+    status: status && STATUSES.includes(status) ? status : "",
+    page: pageParam(params),
+    sort: sort && SORTS.includes(sort) ? sort : "name",
+  };
+}
+
+/** The fleet list's filters, kept in the URL. Narrowing or re-sorting starts at the first page. */
 export function useDeviceFilters() {
-  const params = useSearchParams();
-  const router = useRouter();
-  const pathname = usePathname();
-
-  const filters = useMemo<DeviceFilters>(() => {
-    const status = params.get("status") as DeviceStatus | null;
-    const sort = params.get("sort") as DeviceSort | null;
-    const page = Number.parseInt(params.get("page") ?? "", 10);
-    return {
-      q: params.get("q") ?? "",
-      site: params.get("site") ?? "",
-      status: status && STATUSES.includes(status) ? status : "",
-      page: Number.isFinite(page) && page > 0 ? page : 1,
-      sort: sort && SORTS.includes(sort) ? sort : "name",
-    };
-  }, [params]);
-
-  const update = useCallback(
-    (patch: Partial<DeviceFilters>) => {
-      const next = new URLSearchParams(params.toString());
-      // Narrowing or re-sorting the list starts again at its first page.
-      const merged = { ...patch, page: patch.page ?? 1 };
-      for (const [name, value] of Object.entries(merged)) {
-        if (value === "" || value === DEFAULTS[name as keyof DeviceFilters]) next.delete(name);
-        else next.set(name, String(value));
-      }
-      const qs = next.toString();
-      router.replace(qs ? `${pathname}?${qs}` : pathname, { scroll: false });
-    },
-    [params, pathname, router],
-  );
-
+  const { filters, update } = useUrlFilters(parse, DEFAULTS);
   const active = filters.q !== "" || filters.site !== "" || filters.status !== "";
   return { filters, update, active };
 }

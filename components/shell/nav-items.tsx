@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 
 /** Actions that decide whether a section shows in the menu (the pages check them again themselves). */
-export type NavPermission = "user.manage" | "audit.read";
+export type NavPermission = "quarantine.read" | "user.manage" | "audit.read";
 
 export interface NavItem {
   href: string;
@@ -17,9 +17,15 @@ const icon = (d: string) => (
   </svg>
 );
 
-/** The app's sections, in menu order. Overview, Alerts, Sites and Quarantine join here as they are built. */
+/** The app's sections, in menu order. Overview, Alerts and Sites join here as they are built. */
 export const NAV_ITEMS: NavItem[] = [
   { href: "/devices", label: "Devices", icon: icon("M5 4h14a1 1 0 0 1 1 1v10a1 1 0 0 1-1 1H5a1 1 0 0 1-1-1V5a1 1 0 0 1 1-1zM8 20h8M12 16v4") },
+  {
+    href: "/quarantine",
+    label: "Quarantine",
+    requires: "quarantine.read",
+    icon: icon("M12 3l8 4v5c0 4.5-3.4 8.3-8 9-4.6-.7-8-4.5-8-9V7l8-4zM12 8v5M12 16h.01"),
+  },
   {
     href: "/users",
     label: "Users",

@@ -27,3 +27,13 @@ export function metricLabel(metric: Pick<MetricSpec, "name" | "label">): string 
 export function formatDateTime(ms: number): string {
   return new Date(ms).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "medium" });
 }
+
+/** The local day, e.g. "May 12, 2025" (in the browser's locale). */
+export function formatLocalDate(iso: string): string {
+  return new Date(iso).toLocaleDateString(undefined, { dateStyle: "medium" });
+}
+
+/** The local time to the second, e.g. "2:03:27 PM". */
+export function formatLocalClock(iso: string): string {
+  return new Date(iso).toLocaleTimeString(undefined, { timeStyle: "medium" });
+}

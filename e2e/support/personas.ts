@@ -16,7 +16,8 @@ export interface Person {
 }
 
 export interface World {
-  farm: { id: string; slug: string; deviceKey: string; deviceId: string };
+  /** The farm also has a quarantined message that stays unusable (replays answer 422). */
+  farm: { id: string; slug: string; deviceKey: string; deviceId: string; quarantineId: number };
   factory: { id: string; slug: string; deviceKey: string; deviceId: string };
   people: Record<Exclude<Persona, "anonymous">, Person>;
 }
@@ -34,7 +35,12 @@ export async function createWorld(db: Db): Promise<World> {
       insert into devices (key, name, site_id) values (${key}, ${`${kind} device ${id}`}, ${s!.id}) returning id`;
     return { id: s!.id, slug: `${kind}-${id}`, deviceKey: key, deviceId: d!.id };
   };
-  const farm = await site("farm");
+  const farmSite = await site("farm");
+  const [q] = await db.sql<{ id: number }[]>`
+    insert into quarantine (message_id, topic, device_key, payload, reason, detail)
+    values (gen_random_uuid(), ${`devices/${farmSite.deviceKey}/telemetry`}, ${farmSite.deviceKey}, ${Buffer.from("not json")}, 'malformed', 'e2e')
+    returning id::float8 as id`;
+  const farm = { ...farmSite, quarantineId: q!.id };
   const factory = await site("factory");
   const person = async (name: string, roles: [string, SiteRole][], isAdmin = false): Promise<Person> => {
     const email = `${name.toLowerCase()}-${id}@e2e.test`;

@@ -1,0 +1,49 @@
+"use client";
+
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useCallback, useMemo } from "react";
+
+/**
+ * A list's filters kept in the URL, so a filtered view can be bookmarked and shared. `parse`
+ * reads them (ignoring anything invalid); `update` writes a patch, dropping defaults and empty
+ * values, and starts again at the first page unless the patch sets one.
+ */
+export function useUrlFilters<F extends { page: number }>(parse: (params: URLSearchParams) => F, defaults: F) {
+  const params = useSearchParams();
+  const router = useRouter();
+  const pathname = usePathname();
+  const filters = useMemo(() => parse(new URLSearchParams(params.toString())), [params, parse]);
+  const update = useCallback(
+    (patch: Partial<F>) => {
+      const next = new URLSearchParams(params.toString());
+      for (const [name, value] of Object.entries({ ...patch, page: patch.page ?? 1 })) {
+        if (String(value).trim() === "" || value === defaults[name as keyof F]) next.delete(name);
+        else next.set(name, String(value));
+      }
+      const qs = next.toString();
+      router.replace(qs ? `${pathname}?${qs}` : pathname, { scroll: false });
+    },
+    [params, pathname, router, defaults],
+  );
+  return { filters, update };
+}
+
+/** `?page=` as a page number from 1. */
+export function pageParam(params: URLSearchParams): number {
+  const page = Number.parseInt(params.get("page") ?? "", 10);
+  return Number.isFinite(page) && page > 0 ? page : 1;
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A YYYY-MM-DD day parameter, or "". */
+export function dayParam(params: URLSearchParams, name: string): string {
+  const value = params.get(name) ?? "";
+  return DAY.test(value) ? value : "";
+}
+
+/** Local midnight of a YYYY-MM-DD day, in epoch ms (`plusDays` moves it, e.g. 1 for an inclusive end). */
+export function localDayStart(day: string, plusDays = 0): number {
+  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
+  return new Date(y, m - 1, d + plusDays).getTime();
+}
