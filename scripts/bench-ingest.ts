@@ -9,7 +9,8 @@ import { startOwnBroker, type OwnBroker } from "../lib/testing/own-broker";
 import { startScratchDatabase } from "../lib/testing/services";
 import { peakRssMb, spawnScript, type Child } from "./bench/children";
 import { indexOf, publishLoad, type Load } from "./bench/load";
-import { percentile, printReport } from "./bench/report";
+import { printReport } from "./bench/report";
+import { percentile } from "./bench/stats";
 
 /**
  * `npm run bench:ingest` (issue #4): QoS 1 telemetry, 3 metrics a message, many devices, several

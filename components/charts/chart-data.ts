@@ -7,13 +7,15 @@ export interface ChartRow {
 }
 
 /**
- * Chart rows with a break wherever the device went quiet for much longer than it usually
- * reports (5× the median spacing, at least 30 s), so silence shows as a gap, not a ramp.
+ * Chart rows with a break wherever data is missing: a run of absent buckets (more than 2.5
+ * bucket widths between points) or, for a device that reports less often than the buckets,
+ * silence much longer than its usual spacing (5× the median). Never under 30 s, so a little
+ * jitter in a live chart doesn't break the line.
  */
-export function toChartRows(points: Point[]): ChartRow[] {
+export function toChartRows(points: Point[], bucketMs = 0): ChartRow[] {
   const gaps = points.slice(1).map((p, i) => p.t - points[i]!.t).sort((a, b) => a - b);
   const median = gaps[Math.floor(gaps.length / 2)] ?? 0;
-  const breakAfter = Math.max(30_000, 5 * median);
+  const breakAfter = Math.max(30_000, 2.5 * bucketMs, median > 1.5 * bucketMs ? 5 * median : 0);
   const rows: ChartRow[] = [];
   points.forEach((p, i) => {
     const prev = points[i - 1];
@@ -23,13 +25,5 @@ export function toChartRows(points: Point[]): ChartRow[] {
   return rows;
 }
 
-/** Tick marks on whole minutes, every `stepMin` minutes, across [from, to]. */
-export function timeTicks(from: number, to: number, stepMin: number): number[] {
-  const step = stepMin * 60_000;
-  const ticks: number[] = [];
-  for (let t = Math.ceil(from / step) * step; t <= to; t += step) ticks.push(t);
-  return ticks;
-}
-
-export const formatClock = (t: number) => new Date(t).toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit" });
-export const formatClockSeconds = (t: number) => new Date(t).toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit", second: "2-digit" });
+export const formatDateTimeSeconds = (t: number) =>
+  new Date(t).toLocaleString(undefined, { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit" });

@@ -1,32 +1,69 @@
 "use client";
 
-import { Area, CartesianGrid, ComposedChart, Line, Tooltip, XAxis, YAxis, type TooltipContentProps } from "recharts";
+import { useState } from "react";
+import { Area, CartesianGrid, ComposedChart, Line, ReferenceArea, Tooltip, XAxis, YAxis, type MouseHandlerDataParam, type TooltipContentProps } from "recharts";
 import type { Point } from "../live/readings-cache";
 import { formatValue } from "../ui/format";
-import { formatClock, formatClockSeconds, timeTicks, toChartRows, type ChartRow } from "./chart-data";
+import { formatDateTimeSeconds, toChartRows, type ChartRow } from "./chart-data";
+import { MIN_SPAN_MS, tickFormatter, timeTicks } from "./time-range";
 
 interface Props {
   points: Point[];
-  /** The visible time range, epoch ms; the chart scrolls as `to` advances. */
+  /** Width of the buckets the points were loaded at (0 for raw live points). */
+  bucketMs: number;
+  /** The visible time range, epoch ms; a live chart scrolls as `to` advances. */
   from: number;
   to: number;
   unit?: string;
   precision?: number;
   label: string;
   height?: number;
+  /** Called with the span the user dragged across; no zooming without it. */
+  onZoom?: (from: number, to: number) => void;
 }
 
 const AXIS = { fontSize: 11, fill: "var(--muted)" };
 
-/** A live line of a metric's average, with its min–max band where buckets hold several readings. */
-export function MetricChart({ points, from, to, unit, precision, label, height = 200 }: Props) {
-  const rows = toChartRows(points.filter((p) => p.t >= from));
+/**
+ * A metric's average as a line, with its min–max band where buckets hold several readings, on
+ * a time axis in the viewer's zone. Dragging across the chart selects a span to zoom into.
+ */
+export function MetricChart({ points, bucketMs, from, to, unit, precision, label, height = 200, onZoom }: Props) {
+  const rows = toChartRows(points.filter((p) => p.t >= from && p.t <= to), bucketMs);
   const sparse = rows.length < 40;
   const tickValue = (v: number) => formatValue(v, precision !== undefined ? Math.min(precision, 2) : undefined);
+  const [drag, setDrag] = useState<{ start: number; end: number } | null>(null);
+  const at = (e: MouseHandlerDataParam) => (e.activeLabel === undefined ? null : Number(e.activeLabel));
+
+  const finishDrag = () => {
+    if (drag && onZoom) {
+      const [a, b] = [Math.min(drag.start, drag.end), Math.max(drag.start, drag.end)];
+      if (b - a >= MIN_SPAN_MS) onZoom(a, b);
+    }
+    setDrag(null);
+  };
+
   return (
-    <ComposedChart responsive data={rows} style={{ width: "100%", height }} margin={{ top: 8, right: 12, bottom: 0, left: 0 }} accessibilityLayer aria-label={`${label} over the last 15 minutes`}>
+    <ComposedChart
+      responsive
+      data={rows}
+      style={{ width: "100%", height, cursor: onZoom ? "crosshair" : undefined, userSelect: "none" }}
+      margin={{ top: 8, right: 12, bottom: 0, left: 0 }}
+      accessibilityLayer
+      aria-label={`${label} from ${new Date(from).toLocaleString()} to ${new Date(to).toLocaleString()}`}
+      onMouseDown={(e) => {
+        const t = at(e);
+        if (onZoom && t !== null) setDrag({ start: t, end: t });
+      }}
+      onMouseMove={(e) => {
+        const t = at(e);
+        if (drag && t !== null) setDrag({ ...drag, end: t });
+      }}
+      onMouseUp={finishDrag}
+      onMouseLeave={() => setDrag(null)}
+    >
       <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" vertical={false} />
-      <XAxis dataKey="t" type="number" scale="time" domain={[from, to]} allowDataOverflow ticks={timeTicks(from, to, 3)} tickFormatter={formatClock} tick={AXIS} stroke="var(--border)" />
+      <XAxis dataKey="t" type="number" scale="time" domain={[from, to]} allowDataOverflow ticks={timeTicks(from, to, 4)} tickFormatter={tickFormatter(from, to)} tick={AXIS} stroke="var(--border)" />
       <YAxis
         width="auto"
         domain={["auto", "auto"]}
@@ -35,9 +72,10 @@ export function MetricChart({ points, from, to, unit, precision, label, height =
         stroke="var(--border)"
         label={unit ? { value: unit, angle: -90, position: "insideLeft", style: { ...AXIS, textAnchor: "middle" } } : undefined}
       />
-      <Tooltip content={(p) => <ChartTooltip active={p.active} payload={p.payload} unit={unit} precision={precision} />} isAnimationActive={false} />
+      <Tooltip content={(p) => <ChartTooltip active={p.active} payload={p.payload} unit={unit} precision={precision} bucketMs={bucketMs} />} isAnimationActive={false} />
       <Area dataKey="range" stroke="none" fill="var(--accent)" fillOpacity={0.12} isAnimationActive={false} connectNulls={false} activeDot={false} />
       <Line dataKey="avg" stroke="var(--accent)" strokeWidth={1.75} dot={sparse ? { r: 2, fill: "var(--accent)" } : false} isAnimationActive={false} connectNulls={false} />
+      {drag && drag.end !== drag.start && <ReferenceArea x1={drag.start} x2={drag.end} fill="var(--accent)" fillOpacity={0.15} stroke="var(--accent)" strokeOpacity={0.4} ifOverflow="hidden" />}
     </ComposedChart>
   );
 }
@@ -47,16 +85,20 @@ interface TooltipProps {
   payload: TooltipContentProps["payload"];
   unit?: string;
   precision?: number;
+  bucketMs: number;
 }
 
-function ChartTooltip({ active, payload, unit, precision }: TooltipProps) {
+function ChartTooltip({ active, payload, unit, precision, bucketMs }: TooltipProps) {
   const row = payload?.[0]?.payload as ChartRow | undefined;
   if (!active || !row || row.avg === null) return null;
   const fmt = (v: number) => `${formatValue(v, precision)}${unit ? ` ${unit}` : ""}`;
   const [min, max] = row.range ?? [row.avg, row.avg];
   return (
     <div className="rounded-md border border-border bg-surface px-3 py-2 text-xs shadow-md">
-      <p className="text-muted">{formatClockSeconds(row.t)}</p>
+      <p className="text-muted">
+        {formatDateTimeSeconds(row.t)}
+        {bucketMs >= 60_000 && ` · ${Math.round(bucketMs / 60_000)} min average`}
+      </p>
       <p className="mt-0.5 font-semibold tabular-nums">{fmt(row.avg)}</p>
       {min !== max && (
         <p className="tabular-nums text-muted">

@@ -4,14 +4,19 @@ import { useQuery } from "@tanstack/react-query";
 import { fetchJson } from "../api/fetch-json";
 import { queryKeys } from "../api/keys";
 import type { DeviceSummary } from "../api/types";
+import { RangePicker } from "../charts/range-picker";
+import { DEFAULT_RANGE, rangeLabel } from "../charts/time-range";
+import { useTimeRange } from "../charts/use-time-range";
 import { useLiveReadings } from "../live/use-live-readings";
+import { Button } from "../ui/button";
 import { DeviceHeader } from "./device-header";
 import { deviceMetrics } from "./device-metrics";
 import { MetricCard } from "./metric-card";
 import { MetricChartCard } from "./metric-chart-card";
 
 /**
- * One device, live: header, a card per metric with its latest value, and a chart per metric.
+ * One device, live: header, a card per metric with its latest value, and a chart per metric
+ * over the range in the URL (dragging across a chart zooms into that span).
  * The live stream keeps the caches current; the 30 s refetch catches what has no event,
  * such as a device going offline by silence.
  */
@@ -25,6 +30,8 @@ export function DeviceView({ initial }: { initial: DeviceSummary }) {
   });
   const live = useLiveReadings(initial.key);
   const metrics = deviceMetrics(device);
+  const { range, setRange } = useTimeRange();
+  const zoom = (from: number, to: number) => setRange({ kind: "custom", from, to });
 
   return (
     <div className="space-y-6">
@@ -37,13 +44,23 @@ export function DeviceView({ initial }: { initial: DeviceSummary }) {
         <>
           <section aria-label="Latest values" className="grid grid-cols-2 gap-3 sm:gap-4 lg:grid-cols-4">
             {metrics.map((m) => (
-              <MetricCard key={m.name} metric={m} latest={device.latest[m.name]} />
+              <MetricCard key={m.name} deviceKey={device.key} metric={m} latest={device.latest[m.name]} />
             ))}
           </section>
-          <section aria-label="Charts" className="grid gap-4 xl:grid-cols-2">
-            {metrics.map((m) => (
-              <MetricChartCard key={m.name} deviceKey={device.key} metric={m} />
-            ))}
+          <section aria-label="Charts" className="space-y-3">
+            <div className="flex flex-wrap items-start justify-between gap-2">
+              <RangePicker range={range} onChange={setRange} />
+              {range.kind === "custom" && (
+                <Button onClick={() => setRange(DEFAULT_RANGE)} variant="ghost">
+                  Back to live
+                </Button>
+              )}
+            </div>
+            <div className="grid gap-4 xl:grid-cols-2">
+              {metrics.map((m) => (
+                <MetricChartCard key={m.name} deviceKey={device.key} metric={m} range={range} rangeLabel={rangeLabel(range)} onZoom={zoom} />
+              ))}
+            </div>
           </section>
         </>
       )}

@@ -1,6 +1,9 @@
 "use client";
 
 import type { MetricSpec } from "../api/types";
+import { Sparkline } from "../charts/sparkline";
+import { preset } from "../charts/time-range";
+import { useLiveSeries } from "../live/use-live-series";
 import { Card } from "../ui/card";
 import { formatAge, formatDateTime, formatValue, metricLabel } from "../ui/format";
 import { useNow } from "../ui/use-now";
@@ -8,14 +11,18 @@ import { useNow } from "../ui/use-now";
 /** After this long without a new value the card greys out: the number may no longer be true. */
 const STALE_MS = 5 * 60_000;
 
+const SPARK_MS = preset("15m").ms;
+
 interface Props {
+  deviceKey: string;
   metric: MetricSpec;
   latest: { ts: string; value: number } | undefined;
 }
 
-/** A metric's latest value, large, with its unit and age ("21.4 °C · 3 s ago"). */
-export function MetricCard({ metric, latest }: Props) {
+/** A metric's latest value, large, with its unit and age ("21.4 °C · 3 s ago"), and its last 15 minutes. */
+export function MetricCard({ deviceKey, metric, latest }: Props) {
   const now = useNow();
+  const { data: recent } = useLiveSeries(deviceKey, metric.name, SPARK_MS);
   const ts = latest ? Date.parse(latest.ts) : null;
   const stale = ts !== null && now > 0 && now - ts > STALE_MS;
   return (
@@ -38,6 +45,9 @@ export function MetricCard({ metric, latest }: Props) {
       <p className="mt-1 text-xs text-muted" title={ts !== null ? formatDateTime(ts) : undefined}>
         {ts === null ? "No data yet" : now > 0 ? `${stale ? "Stale · " : ""}${formatAge(now - ts)}` : "\u00a0"}
       </p>
+      <div className={`mt-2 ${stale ? "opacity-40 grayscale" : ""}`}>
+        {recent && now > 0 ? <Sparkline points={recent.points} from={now - SPARK_MS} to={now} label={metricLabel(metric)} /> : <div className="h-8" aria-hidden />}
+      </div>
     </Card>
   );
 }

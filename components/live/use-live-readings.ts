@@ -5,7 +5,7 @@ import { useEffect, useState } from "react";
 import { queryKeys } from "../api/keys";
 import type { DeviceSummary } from "../api/types";
 import { applyReading, applyStatus, type ReadingEvent, type StatusEvent } from "./apply-event";
-import { insertPoint, WINDOW_MS, type Point } from "./readings-cache";
+import { insertPoint, windowOfKey, type Series } from "./readings-cache";
 
 export type LiveState = "connecting" | "live" | "reconnecting";
 
@@ -28,11 +28,14 @@ export function useLiveReadings(deviceKey: string): LiveState {
     let everOpened = false;
 
     const onReading = (e: ReadingEvent) => {
-      const key = queryKeys.readings(deviceKey, e.metric);
-      const fresh = qc.getQueryData<Point[]>(key) === undefined;
-      qc.setQueryData<Point[]>(key, (old) => insertPoint(old, { t: e.ts, avg: e.value, min: e.value, max: e.value }, Date.now() - WINDOW_MS));
-      // A chart that has not loaded its history yet must still fetch it, not trust these few points.
-      if (fresh) void qc.invalidateQueries({ queryKey: key, refetchType: "none" });
+      const point = { t: e.ts, avg: e.value, min: e.value, max: e.value };
+      // Every live window of this metric (the chart's and the card's sparkline) takes the point.
+      for (const query of qc.getQueryCache().findAll({ queryKey: queryKeys.metricLiveReadings(deviceKey, e.metric) })) {
+        const old = query.state.data as Series | undefined;
+        qc.setQueryData<Series>(query.queryKey, { bucketMs: old?.bucketMs ?? 0, points: insertPoint(old?.points, point, Date.now() - windowOfKey(query.queryKey)) });
+        // A chart that has not loaded its history yet must still fetch it, not trust these few points.
+        if (!old) void qc.invalidateQueries({ queryKey: query.queryKey, refetchType: "none" });
+      }
       qc.setQueryData<DeviceSummary>(queryKeys.device(deviceKey), (d) => d && applyReading(d, e, Date.now()));
     };
     const onStatus = (e: StatusEvent) => qc.setQueryData<DeviceSummary>(queryKeys.device(deviceKey), (d) => d && applyStatus(d, e));
@@ -59,7 +62,7 @@ export function useLiveReadings(deviceKey: string): LiveState {
         setState("live");
         // After an outage the server's replay buffer may not reach back far enough: reload what we show.
         if (everOpened) {
-          void qc.invalidateQueries({ queryKey: queryKeys.deviceReadings(deviceKey) });
+          void qc.invalidateQueries({ queryKey: queryKeys.deviceLiveReadings(deviceKey) });
           void qc.invalidateQueries({ queryKey: queryKeys.device(deviceKey) });
         }
         everOpened = true;

@@ -17,15 +17,31 @@ export const deviceListQuery = z.object({
 /** Epoch milliseconds or an ISO 8601 date. */
 const instant = z.union([z.coerce.number().int().nonnegative(), z.iso.datetime({ offset: true }).transform((s) => Date.parse(s))]);
 
+const range = {
+  metric: z.string().min(1).max(128),
+  from: instant.optional(),
+  to: instant.optional(),
+};
+
+/** Defaults: up to now, over the last hour. */
+function withDefaultRange<T extends { from?: number; to?: number }>(q: T) {
+  const to = q.to ?? Date.now();
+  return { ...q, to, from: q.from ?? to - 60 * 60_000 };
+}
+const fromBeforeTo: [(q: { from: number; to: number }) => boolean, { message: string; path: string[] }] = [
+  (q) => q.from < q.to,
+  { message: "from must be before to", path: ["from"] },
+];
+
+const points = z.coerce.number().int().min(1).max(5000);
+
 export const readingsQuery = z
-  .object({
-    metric: z.string().min(1).max(128),
-    from: instant.optional(),
-    to: instant.optional(),
-    points: z.coerce.number().int().min(1).max(5000).default(500),
-  })
-  .transform((q) => {
-    const to = q.to ?? Date.now();
-    return { ...q, to, from: q.from ?? to - 60 * 60_000 };
-  })
-  .refine((q) => q.from < q.to, { message: "from must be before to", path: ["from"] });
+  .object({ ...range, points: points.default(500) })
+  .transform(withDefaultRange)
+  .refine(...fromBeforeTo);
+
+/** `GET /api/export`: raw rows, or `points` buckets as the chart shows them. */
+export const exportQuery = z
+  .object({ ...range, device: deviceKeySchema, points: points.optional() })
+  .transform(withDefaultRange)
+  .refine(...fromBeforeTo);

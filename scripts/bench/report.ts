@@ -1,8 +1,4 @@
-/** The value at fraction `p` of an ascending list (nearest rank). */
-export function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))]!;
-}
+import { mark, printTable, round } from "./stats";
 
 interface Results {
   broker: string;
@@ -30,7 +26,6 @@ export function printReport({ broker, messages, brokerRate, e2e, naiveRate }: Re
     p99_saturated_ms: Math.round(e2e.p99),
     worker_rss_mb: Math.round(e2e.rssMb),
   };
-  const mark = (ok: boolean) => (ok ? "ok" : "MISSED");
   const rows: [string, string, string][] = [
     ["(a) Fieldwatch end to end", `${summary.e2e_msgs_per_s} msg/s`, `${e2e.rows} rows for ${messages} messages`],
     ["(b) broker pass-through", `${summary.broker_msgs_per_s} msg/s`, broker],
@@ -42,9 +37,5 @@ export function printReport({ broker, messages, brokerRate, e2e, naiveRate }: Re
     ["p50 / p99 saturated", `${summary.p50_saturated_ms} / ${summary.p99_saturated_ms} ms`, "during (a): mostly time queued in the broker"],
     ["worker peak RSS", `${summary.worker_rss_mb} MB`, `target ≤ ${TARGETS.rssMb}: ${mark(summary.worker_rss_mb <= TARGETS.rssMb)}`],
   ];
-  const width = (i: 0 | 1) => Math.max(...rows.map((r) => r[i].length));
-  for (const [name, value, note] of rows) console.log(`${name.padEnd(width(0))}  ${value.padStart(width(1))}  ${note}`);
-  console.log(JSON.stringify(summary));
+  printTable(rows, summary);
 }
-
-const round = (n: number, digits: number) => Math.round(n * 10 ** digits) / 10 ** digits;

@@ -1,3 +1,4 @@
+import { planBuckets, type BucketPlan } from "../../readings/bucket-plan";
 import type { Sql } from "../connect";
 
 export interface Bucket {
@@ -17,20 +18,36 @@ export interface BucketQuery {
   points: number;
 }
 
+export interface BucketResult extends BucketPlan {
+  buckets: Bucket[];
+}
+
+type BucketRow = { t: number; avg: number; min: number; max: number; count: number };
+
 /**
- * At most `points` buckets over [from, to); buckets with no data are absent so charts show
- * gaps. Issue #5 moves long ranges onto minute/hour rollups; this reads raw rows.
+ * At most `points` buckets over [from, to), read from raw rows or the minute/hour rollups
+ * (see planBuckets). Buckets with no data are absent so charts show gaps.
  */
-export async function readingBuckets(sql: Sql, q: BucketQuery): Promise<{ bucketMs: number; buckets: Bucket[] }> {
-  const bucketMs = Math.max(1, Math.ceil((q.toMs - q.fromMs) / q.points));
-  const rows = await sql<{ t: string; avg: number; min: number; max: number; count: number }[]>`
-    select (extract(epoch from date_bin(make_interval(secs => ${bucketMs / 1000}), r.ts, to_timestamp(${q.fromMs / 1000}))) * 1000)::float8 as t,
-           avg(r.value)::float8 as avg, min(r.value) as min, max(r.value) as max, count(*)::int as count
-    from readings r join series s on s.id = r.series_id
-    where s.device_id = ${q.deviceId} and s.metric = ${q.metric}
-      and r.ts >= to_timestamp(${q.fromMs / 1000}) and r.ts < to_timestamp(${q.toMs / 1000})
-    group by 1 order by 1`;
-  return { bucketMs, buckets: rows.map((r) => ({ t: Number(r.t), avg: r.avg, min: r.min, max: r.max, count: r.count })) };
+export async function readingBuckets(sql: Sql, q: BucketQuery): Promise<BucketResult> {
+  const plan = planBuckets(q.fromMs, q.toMs, q.points);
+  const width = sql`make_interval(secs => ${plan.bucketMs / 1000})`;
+  const origin = sql`to_timestamp(${plan.originMs / 1000})`;
+  const to = sql`to_timestamp(${q.toMs / 1000})`;
+  const seriesId = sql`(select id from series where device_id = ${q.deviceId} and metric = ${q.metric})`;
+  const rows =
+    plan.source === "raw"
+      ? await sql<BucketRow[]>`
+          select (extract(epoch from date_bin(${width}, ts, ${origin})) * 1000)::float8 as t,
+                 avg(value)::float8 as avg, min(value) as min, max(value) as max, count(*)::int as count
+          from readings where series_id = ${seriesId} and ts >= ${origin} and ts < ${to}
+          group by 1 order by 1`
+      : await sql<BucketRow[]>`
+          select (extract(epoch from date_bin(${width}, bucket, ${origin})) * 1000)::float8 as t,
+                 (sum(sum) / sum(count))::float8 as avg, min(min) as min, max(max) as max, sum(count)::int as count
+          from ${sql(plan.source === "minute" ? "rollups_1m" : "rollups_1h")}
+          where series_id = ${seriesId} and bucket >= ${origin} and bucket < ${to}
+          group by 1 order by 1`;
+  return { ...plan, buckets: rows.map((r) => ({ t: r.t, avg: r.avg, min: r.min, max: r.max, count: r.count })) };
 }
 
 export async function latestValues(sql: Sql, deviceId: string): Promise<Record<string, { ts: string; value: number }>> {
