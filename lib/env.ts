@@ -32,6 +32,8 @@ const schema = z.object({
   NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   ADMIN_EMAIL: z.email().default("admin@fieldwatch.local"),
   ADMIN_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),
+  // Open live streams (browser tabs, scripts) one user may hold per web process.
+  LIVE_MAX_STREAMS_PER_USER: z.coerce.number().int().min(1).max(10_000).default(20),
 
   INGEST_HTTP_PORT: port.default(9464),
   INGEST_CLIENT_ID: z.string().min(1).default(`fieldwatch-ingest-${hostname()}`),

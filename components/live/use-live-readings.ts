@@ -4,7 +4,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { queryKeys } from "../api/keys";
 import type { DeviceSummary } from "../api/types";
-import { applyReading, applyStatus, type ReadingEvent, type StatusEvent } from "./apply-event";
+import { applyReading, applyStatus, type ReadingEvent, type ReadingsBatch, type StatusEvent } from "./apply-event";
 import { insertPoint, windowOfKey, type Series } from "./readings-cache";
 
 export type LiveState = "connecting" | "live" | "reconnecting";
@@ -56,6 +56,8 @@ export function useLiveReadings(deviceKey: string): LiveState {
       const es = new EventSource(`/api/stream?${qs}`);
       source = es;
       es.addEventListener("reading", handle(onReading));
+      // A busy device's readings arrive paced, several to an event (lib/live/coalesce.ts).
+      es.addEventListener("readings", handle((batch: ReadingsBatch) => batch.readings.forEach((r) => onReading({ type: "reading", device: batch.device, ...r }))));
       es.addEventListener("status", handle(onStatus));
       es.onopen = () => {
         attempts = 0;

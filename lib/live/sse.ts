@@ -1,3 +1,4 @@
+import { DeviceCoalescer } from "./coalesce";
 import type { LiveHub, NumberedEvent } from "./hub";
 
 export const HEARTBEAT_MS = 15_000;
@@ -14,10 +15,15 @@ export interface SseStreamOptions {
   lastEventId?: number;
   signal: AbortSignal;
   heartbeatMs?: number;
+  /** Runs once when the stream ends, however it ends. */
+  onClose?: () => void;
 }
 
-/** A byte stream of live events; unsubscribes from the hub when the client goes away. */
-export function createSseStream({ hub, accept, lastEventId, signal, heartbeatMs = HEARTBEAT_MS }: SseStreamOptions): ReadableStream<Uint8Array> {
+/**
+ * A byte stream of live events, paced per device (DeviceCoalescer); unsubscribes from the hub
+ * and stops its timers when the client goes away.
+ */
+export function createSseStream({ hub, accept, lastEventId, signal, heartbeatMs = HEARTBEAT_MS, onClose }: SseStreamOptions): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let cleanup = () => {};
   return new ReadableStream<Uint8Array>({
@@ -29,8 +35,9 @@ export function createSseStream({ hub, accept, lastEventId, signal, heartbeatMs 
           cleanup(); // the stream was closed under us
         }
       };
+      const coalescer = new DeviceCoalescer((type, data, id) => send(encodeSse(type, withoutId(data), id)));
       const forward = (e: NumberedEvent) => {
-        if (accept(e)) send(encodeSse(e.type, withoutId(e), e.id));
+        if (accept(e)) coalescer.push(e);
       };
       send(`retry: 2000\n: connected\n\n`);
       if (lastEventId !== undefined) hub.since(lastEventId).forEach(forward);
@@ -39,6 +46,8 @@ export function createSseStream({ hub, accept, lastEventId, signal, heartbeatMs 
       cleanup = () => {
         unsubscribe();
         clearInterval(heartbeat);
+        coalescer.close();
+        onClose?.();
         signal.removeEventListener("abort", onAbort);
         cleanup = () => {};
       };
@@ -59,7 +68,8 @@ export function createSseStream({ hub, accept, lastEventId, signal, heartbeatMs 
   });
 }
 
-function withoutId(event: NumberedEvent) {
+function withoutId<T extends object>(event: T): Omit<T, "id"> {
+  if (!("id" in event)) return event;
   const { id: _id, ...rest } = event;
   return rest;
 }

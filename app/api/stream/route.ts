@@ -5,11 +5,16 @@ import { ApiError } from "@/lib/http/errors";
 import { route } from "@/lib/http/route";
 import { getLiveHub } from "@/lib/live/hub";
 import { createSseStream } from "@/lib/live/sse";
+import { getStreamLimit } from "@/lib/live/stream-limit";
+import { loadEnv } from "@/lib/env";
 import { scopeFor } from "@/lib/auth/permissions";
 
 export const dynamic = "force-dynamic";
 
-/** SSE of `reading` and `status` events for `?devices=k1,k2` (default: every device the caller can see). */
+/**
+ * SSE of `reading`/`readings` and `status` events for `?devices=k1,k2` (default: every device
+ * the caller can see), at most 10 events a second per device.
+ */
 export const GET = route(async (req) => {
   const viewer = await authenticate(req);
   const { sql } = getDb();
@@ -20,12 +25,16 @@ export const GET = route(async (req) => {
   if (missing) throw new ApiError(404, "not_found", `No device "${missing}".`);
   const hub = getLiveHub(sql);
   await hub.ready;
+  const limit = getStreamLimit(loadEnv().LIVE_MAX_STREAMS_PER_USER);
+  const release = limit.tryOpen(viewer.id);
+  if (!release) throw new ApiError(429, "too_many_streams", `You have ${limit.maxPerUser} live streams open already; close some tabs and try again.`);
   const lastId = Number(req.headers.get("last-event-id") ?? req.nextUrl.searchParams.get("lastEventId") ?? NaN);
   const stream = createSseStream({
     hub,
     accept: (e) => allowed.has(e.device),
     lastEventId: Number.isFinite(lastId) ? lastId : undefined,
     signal: req.signal,
+    onClose: release,
   });
   return new Response(stream, {
     headers: { "content-type": "text/event-stream", "cache-control": "no-cache, no-transform", connection: "keep-alive", "x-accel-buffering": "no" },

@@ -1,0 +1,78 @@
+import { afterAll, describe, expect, inject, it } from "vitest";
+import { connectDb } from "../db/connect";
+import { encodeLivePayloads, LIVE_CHANNEL, type LiveEvent } from "./channel";
+import { LiveHub } from "./hub";
+import { createSseStream } from "./sse";
+import { StreamLimit } from "./stream-limit";
+
+// Live streams fed by a real LISTEN connection: they deliver what was NOTIFYed, pace busy
+// devices, and leave no listener, timer or slot behind when clients go.
+const db = connectDb(inject("databaseUrl"));
+const hub = new LiveHub(db.sql);
+afterAll(() => db.close());
+
+const decoder = new TextDecoder();
+
+function open(limit: StreamLimit, user = "u1") {
+  const controller = new AbortController();
+  const release = limit.tryOpen(user);
+  if (!release) return null;
+  const stream = createSseStream({ hub, accept: (e) => e.device.startsWith("sse-"), signal: controller.signal, onClose: release });
+  return { controller, reader: stream.getReader() };
+}
+
+async function notify(events: LiveEvent[]) {
+  for (const payload of encodeLivePayloads(events)) await db.sql`select pg_notify(${LIVE_CHANNEL}, ${payload})`;
+}
+
+describe("live streams", () => {
+  it("deliver every NOTIFYed reading of a busy device, in fewer events", async () => {
+    await hub.ready;
+    const limit = new StreamLimit(5);
+    const client = open(limit)!;
+    const readings = Array.from({ length: 200 }, (_, i): LiveEvent => ({ type: "reading", device: "sse-busy", metric: "t", ts: 1000 + i, value: i }));
+    await notify([...readings, { type: "reading", device: "other", metric: "t", ts: 1, value: 1 }]);
+    let text = "";
+    const values: number[] = [];
+    while (values.length < 200) {
+      const { value } = await client.reader.read();
+      text += decoder.decode(value);
+      values.length = 0;
+      for (const m of text.matchAll(/^data: (.*)$/gm)) {
+        const data = JSON.parse(m[1]!) as { value?: number; readings?: { value: number }[] };
+        values.push(...(data.readings?.map((r) => r.value) ?? [data.value!]));
+      }
+    }
+    expect(values).toEqual(readings.map((r) => (r as { value: number }).value));
+    expect(text).not.toContain('"device":"other"'); // not accepted for this client
+    expect(text.match(/^event: /gm)!.length).toBeLessThan(20);
+    client.controller.abort();
+  });
+
+  it("clean up after 500 streams that open and close", async () => {
+    await hub.ready;
+    const limit = new StreamLimit(1000);
+    const before = hub.listenerCount;
+    const clients = Array.from({ length: 500 }, () => open(limit)!);
+    await Promise.all(clients.map((c) => c.reader.read())); // each got its first bytes
+    expect(hub.listenerCount).toBe(before + 500);
+    expect(limit.total).toBe(500);
+    // Half go away by disconnecting (the request aborts), half by cancelling the body.
+    clients.forEach((c, i) => (i % 2 === 0 ? c.controller.abort() : void c.reader.cancel()));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(hub.listenerCount).toBe(before);
+    expect(limit.total).toBe(0);
+  });
+
+  it("hold one user to the cap, and free a slot when a stream closes", () => {
+    const limit = new StreamLimit(3);
+    const streams = [open(limit), open(limit), open(limit)];
+    expect(streams.every(Boolean)).toBe(true);
+    expect(open(limit)).toBeNull();
+    expect(open(limit, "someone-else")).not.toBeNull();
+    streams[0]!.controller.abort();
+    const again = open(limit);
+    expect(again).not.toBeNull();
+    [...streams, again].forEach((s) => s?.controller.abort());
+  });
+});
