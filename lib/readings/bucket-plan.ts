@@ -12,14 +12,14 @@ export interface BucketPlan {
 }
 
 /**
- * Picks the coarsest source whose resolution still fits into the bucket width `points` asks
- * for, so a 30-day chart reads ~43k minute rollups instead of 2.6M raw rows. Output buckets
- * are whole multiples of the source's buckets, aligned to its grid, and there are never more
- * than `points` of them over [from, to).
+ * Picks the coarsest source whose resolution is at most twice the bucket width `points` asks
+ * for, so a 30-day chart reads 720 hour rollups instead of 2.6M raw rows (and a chart gets at
+ * least about half the points it asked for). Output buckets are whole multiples of the
+ * source's buckets, aligned to its grid, and never more than `points` over [from, to).
  */
 export function planBuckets(fromMs: number, toMs: number, points: number): BucketPlan {
   const wanted = Math.max(1, Math.ceil((toMs - fromMs) / points));
-  const source: BucketSource = wanted >= RESOLUTION_MS.hour ? "hour" : wanted >= RESOLUTION_MS.minute ? "minute" : "raw";
+  const source: BucketSource = 2 * wanted >= RESOLUTION_MS.hour ? "hour" : 2 * wanted >= RESOLUTION_MS.minute ? "minute" : "raw";
   const resolution = RESOLUTION_MS[source];
   const originMs = Math.floor(fromMs / resolution) * resolution;
   // Snapping the origin down widened the range a little; widen the buckets to match.
