@@ -25,6 +25,7 @@ const CASES: Record<string, Case> = {
   "GET /api/devices/[key]/readings": { request: (w) => ({ path: `/api/devices/${w.farm.deviceKey}/readings?metric=t` }), expect: farmReaders },
   "GET /api/export": { request: (w) => ({ path: `/api/export?device=${w.farm.deviceKey}&metric=t` }), expect: farmReaders },
   "GET /api/stream": { request: (w) => ({ path: `/api/stream?devices=${w.farm.deviceKey}` }), expect: farmReaders },
+  "GET /api/overview": { request: () => ({ path: "/api/overview" }), expect: signedIn(200) },
   "GET /api/sites": { request: () => ({ path: "/api/sites" }), expect: signedIn(200) },
   "POST /api/sites": {
     request: (_w, who) => ({ path: "/api/sites", body: { slug: `s-${who.toLowerCase()}-${uniqueId()}`, name: "New site" } }),

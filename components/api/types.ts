@@ -1,7 +1,7 @@
 // The API's shapes, shared with the server code that produces them (type-only: nothing server-side is bundled).
 export type { DeviceStatus, DeviceSummary } from "@/lib/db/queries/devices";
 export type { MetricSpec } from "@/lib/db/schema/devices";
-import type { DeviceSummary } from "@/lib/db/queries/devices";
+import type { DeviceStatus, DeviceSummary } from "@/lib/db/queries/devices";
 
 export interface DevicePage {
   items: DeviceSummary[];
@@ -31,4 +31,21 @@ export type LatestValues = DeviceSummary["latest"];
 export interface SiteOption {
   slug: string;
   name: string;
+}
+
+export interface Overview {
+  devices: Record<DeviceStatus, number>;
+  readingsPerSecond: number;
+  /** null: the caller may not see the quarantine. */
+  quarantinedLastHour: number | null;
+}
+
+/** A site and how many of its devices are in each state (GET /api/sites). */
+export interface SiteCounts {
+  slug: string;
+  name: string;
+  devices: number;
+  online: number;
+  offline: number;
+  never: number;
 }

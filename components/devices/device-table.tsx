@@ -38,7 +38,7 @@ export function DeviceTable({ sites }: { sites: SiteOption[] }) {
       <div className="flex flex-wrap items-end justify-between gap-2">
         <div>
           <h1 className="text-xl font-semibold tracking-tight">Devices</h1>
-          <p className="text-muted">{data ? `${data.total} ${data.total === 1 ? "device" : "devices"}${active ? " match" : ""}` : "\u00a0"}</p>
+          <p className="text-muted">{data ? `${data.total} ${data.total === 1 ? "device" : "devices"}${active ? (data.total === 1 ? " matches" : " match") : ""}` : "\u00a0"}</p>
         </div>
         {error && data && <p className="text-xs text-danger">Refresh failed: {errorMessage(error)}</p>}
       </div>

@@ -12,7 +12,7 @@ export function AppShell({ user, allowed, children }: { user: ShellUser; allowed
     <div className="min-h-dvh md:pl-60">
       <aside className="fixed inset-y-0 left-0 z-30 hidden w-60 flex-col border-r border-border bg-surface md:flex">
         <div className="flex h-16 items-center px-5">
-          <Link href="/devices" aria-label="Fieldwatch home">
+          <Link href="/overview" aria-label="Fieldwatch home">
             <Logo />
           </Link>
         </div>

@@ -13,7 +13,7 @@ export function MobileBar({ user, allowed }: { user: ShellUser; allowed: NavPerm
   return (
     <header className="sticky top-0 z-30 border-b border-border bg-surface/95 backdrop-blur md:hidden">
       <div className="flex h-14 items-center justify-between px-4">
-        <Link href="/devices" aria-label="Fieldwatch home">
+        <Link href="/overview" aria-label="Fieldwatch home">
           <Logo />
         </Link>
         <button

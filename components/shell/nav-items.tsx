@@ -17,9 +17,11 @@ const icon = (d: string) => (
   </svg>
 );
 
-/** The app's sections, in menu order. Overview, Alerts and Sites join here as they are built. */
+/** The app's sections, in menu order. Alerts join here when they are built. */
 export const NAV_ITEMS: NavItem[] = [
+  { href: "/overview", label: "Overview", icon: icon("M4 13h6V4H4v9zM14 20h6v-9h-6v9zM4 20h6v-4H4v4zM14 4v4h6V4h-6z") },
   { href: "/devices", label: "Devices", icon: icon("M5 4h14a1 1 0 0 1 1 1v10a1 1 0 0 1-1 1H5a1 1 0 0 1-1-1V5a1 1 0 0 1 1-1zM8 20h8M12 16v4") },
+  { href: "/sites", label: "Sites", icon: icon("M3 21h18M5 21V8l7-5 7 5v13M9 21v-6h6v6") },
   {
     href: "/quarantine",
     label: "Quarantine",

@@ -37,7 +37,7 @@ const SORT_SQL: Record<string, string> = { name: "name", key: "key", lastSeen: "
  * Status: never seen; offline when the ingest worker marked it so (its status topic, Last Will
  * or a sweep for silence) or it has been silent past its timeout since the last sweep.
  */
-function deviceRows(sql: Sql, scope: SiteScope) {
+export function deviceRows(sql: Sql, scope: SiteScope) {
   return sql`
     select d.id, d.key, d.name, d.location, d.disabled, d.last_seen_at,
            s.slug as site_slug, s.name as site_name, t.slug as type_slug, t.name as type_name,
@@ -110,4 +110,31 @@ export async function visibleDeviceKeys(sql: Sql, scope: SiteScope, keys?: strin
     select d.key from devices d where true ${siteFilter(sql, "d.site_id", scope)}
     ${keys ? sql`and d.key = any(${keys}::text[])` : sql``}`;
   return rows.map((r) => r.key);
+}
+
+/** How many devices a scope can see in each state (the Overview's tiles). */
+export async function deviceStatusCounts(sql: Sql, scope: SiteScope): Promise<Record<DeviceStatus, number>> {
+  const rows = await sql<{ status: DeviceStatus; n: number }[]>`
+    select v.status, count(*)::int as n from (${deviceRows(sql, scope)}) v group by v.status`;
+  const counts: Record<DeviceStatus, number> = { online: 0, offline: 0, never: 0 };
+  for (const r of rows) counts[r.status] = r.n;
+  return counts;
+}
+
+export type SiteDevice = Pick<DeviceSummary, "key" | "name" | "status" | "lastSeenAt">;
+
+/** Each visible site's devices, offline first, at most `perSite` each (the Sites page). */
+export async function devicesBySite(sql: Sql, scope: SiteScope, perSite: number): Promise<Map<string, SiteDevice[]>> {
+  const rows = await sql<{ site_slug: string; key: string; name: string; status: DeviceStatus; last_seen_at: Date | null }[]>`
+    select site_slug, key, name, status, last_seen_at from (
+      select v.*, row_number() over (partition by v.site_slug order by (v.status = 'offline') desc, v.name, v.key) as n
+      from (${deviceRows(sql, scope)}) v
+    ) ranked where n <= ${perSite} order by site_slug, n`;
+  const bySite = new Map<string, SiteDevice[]>();
+  for (const r of rows) {
+    const list = bySite.get(r.site_slug) ?? [];
+    list.push({ key: r.key, name: r.name, status: r.status, lastSeenAt: r.last_seen_at?.toISOString() ?? null });
+    bySite.set(r.site_slug, list);
+  }
+  return bySite;
 }

@@ -2,6 +2,7 @@ import { asc, inArray } from "drizzle-orm";
 import type { SiteScope } from "../../auth/access";
 import type { Orm, Sql } from "../connect";
 import { sites } from "../schema";
+import { deviceRows } from "./devices";
 
 /** The sites a scope can see (for filters and pickers), by name. */
 export async function listVisibleSites(orm: Orm, scope: SiteScope): Promise<{ id: string; slug: string; name: string }[]> {
@@ -13,12 +14,25 @@ export async function listVisibleSites(orm: Orm, scope: SiteScope): Promise<{ id
     .orderBy(asc(sites.name));
 }
 
-/** Sites with their device counts by state, for the sites API. */
-export async function siteSummaries(sql: Sql, scope: SiteScope) {
+export interface SiteSummary {
+  slug: string;
+  name: string;
+  createdAt: Date;
+  devices: number;
+  online: number;
+  offline: number;
+  never: number;
+}
+
+/** Sites with their device counts, in all and by state, for the sites API and page. */
+export async function siteSummaries(sql: Sql, scope: SiteScope): Promise<SiteSummary[]> {
   if (!scope.all && scope.siteIds.length === 0) return [];
-  return sql<{ slug: string; name: string; devices: number; createdAt: Date }[]>`
-    select s.slug, s.name, s.created_at as "createdAt", count(d.id)::int as devices
-    from sites s left join devices d on d.site_id = s.id
+  return sql<SiteSummary[]>`
+    select s.slug, s.name, s.created_at as "createdAt", count(v.key)::int as devices,
+           count(*) filter (where v.status = 'online')::int as online,
+           count(*) filter (where v.status = 'offline')::int as offline,
+           count(*) filter (where v.status = 'never')::int as never
+    from sites s left join (${deviceRows(sql, scope)}) v on v.site_slug = s.slug
     where ${scope.all ? sql`true` : sql`s.id = any(${scope.siteIds}::uuid[])`}
     group by s.id order by s.name`;
 }

@@ -1,0 +1,26 @@
+import { canAnywhere, scopeFor } from "@/lib/auth/permissions";
+import { authenticate } from "@/lib/auth/principal";
+import { getDb } from "@/lib/db/client";
+import { deviceStatusCounts } from "@/lib/db/queries/devices";
+import { quarantinedSince } from "@/lib/db/queries/overview";
+import { route } from "@/lib/http/route";
+import { getLiveHub } from "@/lib/live/hub";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * The fleet at a glance, as far as the caller may see it: devices by state, readings per second
+ * arriving now (fleet-wide), and, for operators, messages quarantined in the last hour.
+ */
+export const GET = route(async (req) => {
+  const viewer = await authenticate(req);
+  const { sql } = getDb();
+  const hub = getLiveHub(sql);
+  await hub.ready;
+  const seesQuarantine = canAnywhere(viewer, "quarantine.read");
+  const [devices, quarantined] = await Promise.all([
+    deviceStatusCounts(sql, scopeFor(viewer, "device.read")),
+    seesQuarantine ? quarantinedSince(sql, scopeFor(viewer, "quarantine.read"), new Date(Date.now() - 3_600_000)) : null,
+  ]);
+  return Response.json({ devices, readingsPerSecond: Math.round(hub.readingsPerSecond() * 10) / 10, quarantinedLastHour: quarantined });
+});

@@ -1,0 +1,47 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { errorMessage, fetchJson } from "../api/fetch-json";
+import type { Overview } from "../api/types";
+import { Notice } from "../ui/notice";
+import { StatTile } from "./stat-tile";
+import { SitesSummary } from "./sites-summary";
+
+/** How often the Overview asks again: its figures move by the second, nobody needs them faster. */
+const REFRESH_MS = 5000;
+
+/** The fleet at a glance: devices by state, readings arriving now, quarantined messages; refreshed every 5 s. */
+export function OverviewView() {
+  const { data, error } = useQuery({
+    queryKey: ["overview"],
+    queryFn: ({ signal }) => fetchJson<Overview>("/api/overview", { signal }),
+    refetchInterval: REFRESH_MS,
+  });
+  const n = (v: number | undefined) => (v === undefined ? null : v.toLocaleString());
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-xl font-semibold tracking-tight sm:text-2xl">Overview</h1>
+        <p className="mt-0.5 text-muted">Your fleet right now. Updates every few seconds.</p>
+      </div>
+      {error && !data && <Notice tone="danger">Couldn&apos;t load the overview: {errorMessage(error)}</Notice>}
+      <section aria-label="Fleet state" className="grid grid-cols-2 gap-3 sm:gap-4 lg:grid-cols-4">
+        <StatTile label="Online" testId="overview-online" value={n(data?.devices.online)} tone="text-ok" href="/devices?status=online" hint="reporting within their timeout" />
+        <StatTile label="Offline" testId="overview-offline" value={n(data?.devices.offline)} tone={data?.devices.offline ? "text-danger" : ""} href="/devices?status=offline" hint="silent or disconnected" />
+        <StatTile label="Never seen" testId="overview-never" value={n(data?.devices.never)} href="/devices?status=never" hint="provisioned, no data yet" />
+        <StatTile label="Readings / s" testId="overview-rate" value={data ? data.readingsPerSecond.toLocaleString(undefined, { maximumFractionDigits: 1 }) : null} hint="arriving now, fleet-wide" />
+        {data?.quarantinedLastHour != null && (
+          <StatTile
+            label="Quarantined"
+            testId="overview-quarantined"
+            value={n(data.quarantinedLastHour)}
+            tone={data.quarantinedLastHour > 0 ? "text-amber-600 dark:text-amber-400" : ""}
+            href="/quarantine"
+            hint="messages in the last hour"
+          />
+        )}
+      </section>
+      <SitesSummary />
+    </div>
+  );
+}
