@@ -35,7 +35,8 @@ export interface SiteOption {
 
 export interface Overview {
   devices: Record<DeviceStatus, number>;
-  readingsPerSecond: number;
+  /** null: the web process has only just started listening. */
+  readingsPerSecond: number | null;
   /** null: the caller may not see the quarantine. */
   quarantinedLastHour: number | null;
 }

@@ -29,7 +29,7 @@ export function OverviewView() {
         <StatTile label="Online" testId="overview-online" value={n(data?.devices.online)} tone="text-ok" href="/devices?status=online" hint="reporting within their timeout" />
         <StatTile label="Offline" testId="overview-offline" value={n(data?.devices.offline)} tone={data?.devices.offline ? "text-danger" : ""} href="/devices?status=offline" hint="silent or disconnected" />
         <StatTile label="Never seen" testId="overview-never" value={n(data?.devices.never)} href="/devices?status=never" hint="provisioned, no data yet" />
-        <StatTile label="Readings / s" testId="overview-rate" value={data ? data.readingsPerSecond.toLocaleString(undefined, { maximumFractionDigits: 1 }) : null} hint="arriving now, fleet-wide" />
+        <StatTile label="Readings / s" testId="overview-rate" value={data?.readingsPerSecond != null ? data.readingsPerSecond.toLocaleString(undefined, { maximumFractionDigits: 1 }) : null} hint="arriving now, fleet-wide" />
         {data?.quarantinedLastHour != null && (
           <StatTile
             label="Quarantined"

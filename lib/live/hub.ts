@@ -1,12 +1,11 @@
 import type { Sql } from "../db/connect";
 import { decodeLivePayload, LIVE_CHANNEL, type LiveEvent } from "./channel";
+import { RateMeter } from "./rate-meter";
 
 export type NumberedEvent = LiveEvent & { id: number };
 type Listener = (event: NumberedEvent) => void;
 
 const BUFFER_SIZE = 2000;
-/** The ingest rate is averaged over this many one-second slots. */
-const RATE_WINDOW_S = 10;
 
 /**
  * One LISTEN connection per process, fanned out in memory to every open stream. Recent events
@@ -14,22 +13,24 @@ const RATE_WINDOW_S = 10;
  */
 export class LiveHub {
   private readonly listeners = new Set<Listener>();
-  private readonly recent: NumberedEvent[] = [];
+  /** Ring buffer: event `id` sits at `id % BUFFER_SIZE` (ids are consecutive). */
+  private readonly recent: NumberedEvent[] = new Array(BUFFER_SIZE);
   private nextId = 1;
-  /** Readings per second over the last RATE_WINDOW_S seconds: [second, count] slots. */
-  private readonly rateSlots: [number, number][] = [];
+  /** Readings per second arriving now, fleet-wide: every web process hears them all. */
+  private rate: RateMeter | null = null;
   readonly ready: Promise<void>;
 
   constructor(sql: Sql) {
-    this.ready = sql.listen(LIVE_CHANNEL, (payload) => this.publish(decodeLivePayload(payload))).then(() => undefined);
+    this.ready = sql.listen(LIVE_CHANNEL, (payload) => this.publish(decodeLivePayload(payload))).then(() => {
+      this.rate = new RateMeter(Date.now());
+    });
   }
 
   publish(events: LiveEvent[]): void {
-    this.countReadings(events.reduce((n, e) => n + (e.type === "reading" ? 1 : 0), 0));
+    this.rate?.count(events.reduce((n, e) => n + (e.type === "reading" ? 1 : 0), 0));
     for (const event of events) {
       const numbered = { ...event, id: this.nextId++ };
-      this.recent.push(numbered);
-      if (this.recent.length > BUFFER_SIZE) this.recent.shift();
+      this.recent[numbered.id % BUFFER_SIZE] = numbered;
       for (const listener of this.listeners) listener(numbered);
     }
   }
@@ -41,23 +42,14 @@ export class LiveHub {
 
   /** Events after `lastId` still in the buffer (all of them if the id is older than the buffer). */
   since(lastId: number): NumberedEvent[] {
-    return this.recent.filter((e) => e.id > lastId);
+    const events: NumberedEvent[] = [];
+    for (let id = Math.max(lastId + 1, this.nextId - BUFFER_SIZE, 1); id < this.nextId; id++) events.push(this.recent[id % BUFFER_SIZE]!);
+    return events;
   }
 
-  /** Readings committed per second, averaged over the last 10 s: every web process hears them all. */
-  readingsPerSecond(now = Date.now()): number {
-    const second = Math.floor(now / 1000);
-    const recent = this.rateSlots.filter(([s]) => s > second - RATE_WINDOW_S && s < second);
-    return recent.reduce((sum, [, n]) => sum + n, 0) / (RATE_WINDOW_S - 1);
-  }
-
-  private countReadings(n: number, now = Date.now()): void {
-    if (n === 0) return;
-    const second = Math.floor(now / 1000);
-    const last = this.rateSlots.at(-1);
-    if (last && last[0] === second) last[1] += n;
-    else this.rateSlots.push([second, n]);
-    while (this.rateSlots.length > 0 && this.rateSlots[0]![0] <= second - RATE_WINDOW_S) this.rateSlots.shift();
+  /** Readings committed per second lately (see RateMeter); null until that can be known. */
+  readingsPerSecond(): number | null {
+    return this.rate?.perSecond() ?? null;
   }
 
   get listenerCount(): number {

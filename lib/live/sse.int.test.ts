@@ -13,12 +13,28 @@ afterAll(() => db.close());
 
 const decoder = new TextDecoder();
 
-function open(limit: StreamLimit, user = "u1") {
+function open(limit: StreamLimit, user = "u1", lastEventId?: number) {
   const controller = new AbortController();
   const release = limit.tryOpen(user);
   if (!release) return null;
-  const stream = createSseStream({ hub, accept: (e) => e.device.startsWith("sse-"), signal: controller.signal, onClose: release });
+  const stream = createSseStream({ hub, accept: (e) => e.device.startsWith("sse-"), signal: controller.signal, onClose: release, lastEventId });
   return { controller, reader: stream.getReader() };
+}
+
+/** Reads until `count` reading values arrived (single or batched events); returns them and the raw text. */
+async function readValues(reader: ReadableStreamDefaultReader<Uint8Array>, count: number) {
+  let text = "";
+  const values: number[] = [];
+  while (values.length < count) {
+    const { value } = await reader.read();
+    text += decoder.decode(value);
+    values.length = 0;
+    for (const m of text.matchAll(/^data: (.*)$/gm)) {
+      const data = JSON.parse(m[1]!) as { value?: number; readings?: { value: number }[] };
+      values.push(...(data.readings?.map((r) => r.value) ?? [data.value!]));
+    }
+  }
+  return { values, text };
 }
 
 async function notify(events: LiveEvent[]) {
@@ -32,20 +48,21 @@ describe("live streams", () => {
     const client = open(limit)!;
     const readings = Array.from({ length: 200 }, (_, i): LiveEvent => ({ type: "reading", device: "sse-busy", metric: "t", ts: 1000 + i, value: i }));
     await notify([...readings, { type: "reading", device: "other", metric: "t", ts: 1, value: 1 }]);
-    let text = "";
-    const values: number[] = [];
-    while (values.length < 200) {
-      const { value } = await client.reader.read();
-      text += decoder.decode(value);
-      values.length = 0;
-      for (const m of text.matchAll(/^data: (.*)$/gm)) {
-        const data = JSON.parse(m[1]!) as { value?: number; readings?: { value: number }[] };
-        values.push(...(data.readings?.map((r) => r.value) ?? [data.value!]));
-      }
-    }
+    const { values, text } = await readValues(client.reader, 200);
     expect(values).toEqual(readings.map((r) => (r as { value: number }).value));
     expect(text).not.toContain('"device":"other"'); // not accepted for this client
     expect(text.match(/^event: /gm)!.length).toBeLessThan(20);
+    client.controller.abort();
+  });
+
+  it("resume after a Last-Event-ID from the hub's buffer", async () => {
+    await hub.ready;
+    const events = Array.from({ length: 5 }, (_, i): LiveEvent => ({ type: "reading", device: "sse-resume", metric: "t", ts: 5000 + i, value: i }));
+    await notify(events);
+    const buffered = () => hub.since(0).filter((e) => e.device === "sse-resume");
+    while (buffered().length < 5) await new Promise((r) => setTimeout(r, 10));
+    const client = open(new StreamLimit(1), "u1", buffered()[1]!.id)!;
+    expect((await readValues(client.reader, 3)).values).toEqual([2, 3, 4]);
     client.controller.abort();
   });
 

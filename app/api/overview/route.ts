@@ -10,7 +10,8 @@ export const dynamic = "force-dynamic";
 
 /**
  * The fleet at a glance, as far as the caller may see it: devices by state, readings per second
- * arriving now (fleet-wide), and, for operators, messages quarantined in the last hour.
+ * arriving now (fleet-wide; null for a second after the web process starts listening), and, for
+ * operators, messages quarantined in the last hour.
  */
 export const GET = route(async (req) => {
   const viewer = await authenticate(req);
@@ -22,5 +23,6 @@ export const GET = route(async (req) => {
     deviceStatusCounts(sql, scopeFor(viewer, "device.read")),
     seesQuarantine ? quarantinedSince(sql, scopeFor(viewer, "quarantine.read"), new Date(Date.now() - 3_600_000)) : null,
   ]);
-  return Response.json({ devices, readingsPerSecond: Math.round(hub.readingsPerSecond() * 10) / 10, quarantinedLastHour: quarantined });
+  const rate = hub.readingsPerSecond();
+  return Response.json({ devices, readingsPerSecond: rate === null ? null : Math.round(rate * 10) / 10, quarantinedLastHour: quarantined });
 });
