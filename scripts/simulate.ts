@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { connectDb } from "../lib/db/connect";
 import { demoDevices, type DemoDevice } from "../lib/demo/fleet";
+import { BACKFILL_DAYS, backfillDemoHistory } from "../lib/demo/backfill";
 import { ensureDemoFleet } from "../lib/demo/seed";
 import { runSimulator } from "../lib/demo/simulator";
 import { loadDotEnv } from "../lib/dotenv";
@@ -88,7 +89,10 @@ function resolveUrls(): ServiceUrls {
 async function seedFleet(databaseUrl: string, count: number, hint: string): Promise<DemoDevice[]> {
   const { sql } = connectDb(databaseUrl, { max: 1, applicationName: "fieldwatch-simulate" });
   try {
-    return await ensureDemoFleet(sql, count);
+    const devices = await ensureDemoFleet(sql, count);
+    const backfilled = await backfillDemoHistory(sql, devices, Date.now());
+    if (backfilled > 0) createLogger("simulate").info({ readings: backfilled }, `a new demo fleet: wrote ${BACKFILL_DAYS} days of history`);
+    return devices;
   } catch (err) {
     fail(`could not create the demo fleet in the database: ${(err as Error).message}${hint}`);
   } finally {

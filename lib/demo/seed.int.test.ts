@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { connectDb, type Db } from "../db/connect";
 import { DEMO_DEVICE_TYPES } from "./fleet";
+import { backfillDemoHistory } from "./backfill";
 import { ensureDemoFleet } from "./seed";
 
 let db: Db;
@@ -23,5 +24,26 @@ describe("ensureDemoFleet", () => {
     }
     const [row] = await db.sql<{ n: number }[]>`select count(*)::int as n from devices where key = any(${again.map((d) => d.key)})`;
     expect(row?.n).toBe(9);
+  });
+});
+
+describe("backfillDemoHistory", () => {
+  it("gives a new demo fleet a week of history with matching rollups, once", async () => {
+    const fleet = await ensureDemoFleet(db.sql, 3);
+    // A fleet without readings, as on a first start (deleting series clears readings and rollups).
+    await db.sql`delete from series where device_id = any(${fleet.map((d) => d.id)}::uuid[])`;
+    const now = Date.now();
+    const written = await backfillDemoHistory(db.sql, fleet, now);
+    // 3 devices × 3 metrics × 7 days of 5-minute steps, less the rare impossible temperatures.
+    expect(written).toBeGreaterThan(3 * 3 * 2000);
+    expect(written).toBeLessThanOrEqual(3 * 3 * 7 * 288);
+    const [span] = await db.sql<{ first: Date; last: Date; rollup: number }[]>`
+      select min(r.ts) as first, max(r.ts) as last,
+             (select sum(count)::int from rollups_1h h join series s on s.id = h.series_id where s.device_id = any(${fleet.map((d) => d.id)}::uuid[])) as rollup
+      from readings r join series s on s.id = r.series_id where s.device_id = any(${fleet.map((d) => d.id)}::uuid[])`;
+    expect(now - span!.first.getTime()).toBeGreaterThan(7 * 86_400_000);
+    expect(span!.last.getTime()).toBeLessThan(now);
+    expect(span!.rollup).toBe(written);
+    expect(await backfillDemoHistory(db.sql, fleet, now)).toBe(0); // never twice, never over real data
   });
 });
