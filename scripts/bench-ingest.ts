@@ -5,12 +5,13 @@ import mqtt from "mqtt";
 import postgres from "postgres";
 import { freePort } from "../lib/embedded/ports";
 import { decodeLivePayload, LIVE_CHANNEL } from "../lib/live/channel";
-import { startOwnBroker, type OwnBroker } from "../lib/testing/own-broker";
+import { startOwnBroker } from "../lib/testing/own-broker";
 import { startScratchDatabase } from "../lib/testing/services";
 import { peakRssMb, spawnScript, type Child } from "./bench/children";
 import { indexOf, publishLoad, type Load } from "./bench/load";
 import { printReport } from "./bench/report";
 import { percentile } from "./bench/stats";
+import { waitUntilSubscribed } from "./bench/probe";
 
 /**
  * `npm run bench:ingest` (issue #4): QoS 1 telemetry, 3 metrics a message, many devices, several
@@ -98,7 +99,7 @@ async function fieldwatch(saturatedLoad: Load, steadyLoad: Load) {
     LOG_LEVEL: "warn",
   }, process.env.BENCH_PROFILE ? ["--cpu-prof", "--cpu-prof-dir=/tmp/prof"] : []);
   children.push(worker);
-  await waitUntilSubscribed(broker, saturatedLoad.deviceKeys[0]!);
+  await waitUntilSubscribed(broker.url, sql, saturatedLoad.deviceKeys[0]!);
   const saturated = await publishAndTrack(saturatedLoad);
   const steady = await publishAndTrack(steadyLoad, saturated.rate / 2);
   const rssMb = peakRssMb(worker.process.pid!);
@@ -155,19 +156,6 @@ async function naiveWorker(load: Load): Promise<number> {
   await naive.stop();
   await publishing;
   return (written / 3 / elapsed) * 1000;
-}
-
-/** A probe reading makes it through once the worker's subscription is in place. */
-async function waitUntilSubscribed(b: OwnBroker, deviceKey: string): Promise<void> {
-  const client = await mqtt.connectAsync(b.url, { clientId: `bench-probe-${process.pid}` });
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    await client.publishAsync(`devices/${deviceKey}/telemetry/probe`, "1", { qos: 1 });
-    const found = await sql`select 1 from series s join devices d on d.id = s.device_id where d.key = ${deviceKey} and s.metric = 'probe'`;
-    if (found.length > 0) return void (await client.endAsync());
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error("the ingest worker did not subscribe within 60 s");
 }
 
 /** Ends the worker's persistent session, so the broker stops queueing for it during phase (c). */

@@ -8,11 +8,16 @@ type Listener = (event: NumberedEvent) => void;
 const BUFFER_SIZE = 2000;
 
 /**
- * One LISTEN connection per process, fanned out in memory to every open stream. Recent events
- * stay in a ring buffer so a reconnecting client can resume from its Last-Event-ID.
+ * One LISTEN connection per process, fanned out in memory to every open stream. Streams listen
+ * to a set of devices, so an event costs one lookup, not one call per open stream. Recent
+ * events stay in a ring buffer so a reconnecting client can resume from its Last-Event-ID.
  */
 export class LiveHub {
-  private readonly listeners = new Set<Listener>();
+  /** Listeners by device key. */
+  private readonly byDevice = new Map<string, Set<Listener>>();
+  /** Listeners to every device (tests, tools). */
+  private readonly everything = new Set<Listener>();
+  private count = 0;
   /** Ring buffer: event `id` sits at `id % BUFFER_SIZE` (ids are consecutive). */
   private readonly recent: NumberedEvent[] = new Array(BUFFER_SIZE);
   private nextId = 1;
@@ -31,13 +36,35 @@ export class LiveHub {
     for (const event of events) {
       const numbered = { ...event, id: this.nextId++ };
       this.recent[numbered.id % BUFFER_SIZE] = numbered;
-      for (const listener of this.listeners) listener(numbered);
+      const forDevice = this.byDevice.get(event.device);
+      if (forDevice) for (const listener of forDevice) listener(numbered);
+      for (const listener of this.everything) listener(numbered);
     }
   }
 
-  subscribe(listener: Listener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+  /** Calls `listener` for each event of the given devices (of every device without a set); returns the unsubscribe. */
+  subscribe(listener: Listener, devices?: ReadonlySet<string>): () => void {
+    this.count += 1;
+    if (!devices) this.everything.add(listener);
+    else
+      for (const device of devices) {
+        let set = this.byDevice.get(device);
+        if (!set) this.byDevice.set(device, (set = new Set()));
+        set.add(listener);
+      }
+    let subscribed = true;
+    return () => {
+      if (!subscribed) return;
+      subscribed = false;
+      this.count -= 1;
+      if (!devices) this.everything.delete(listener);
+      else
+        for (const device of devices) {
+          const set = this.byDevice.get(device);
+          set?.delete(listener);
+          if (set?.size === 0) this.byDevice.delete(device);
+        }
+    };
   }
 
   /** Events after `lastId` still in the buffer (all of them if the id is older than the buffer). */
@@ -53,7 +80,7 @@ export class LiveHub {
   }
 
   get listenerCount(): number {
-    return this.listeners.size;
+    return this.count;
   }
 }
 

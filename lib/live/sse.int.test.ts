@@ -13,11 +13,13 @@ afterAll(() => db.close());
 
 const decoder = new TextDecoder();
 
+const DEVICES = new Set(["sse-busy", "sse-resume"]);
+
 function open(limit: StreamLimit, user = "u1", lastEventId?: number) {
   const controller = new AbortController();
   const release = limit.tryOpen(user);
   if (!release) return null;
-  const stream = createSseStream({ hub, accept: (e) => e.device.startsWith("sse-"), signal: controller.signal, onClose: release, lastEventId });
+  const stream = createSseStream({ hub, devices: DEVICES, signal: controller.signal, onClose: release, lastEventId });
   return { controller, reader: stream.getReader() };
 }
 

@@ -10,8 +10,8 @@ export function encodeSse(event: string, data: unknown, id?: number): string {
 
 export interface SseStreamOptions {
   hub: LiveHub;
-  /** Only events this returns true for reach the client (authorisation happened before). */
-  accept: (event: NumberedEvent) => boolean;
+  /** The devices whose events reach the client: what it asked for and may see (checked before). */
+  devices: ReadonlySet<string>;
   lastEventId?: number;
   signal: AbortSignal;
   heartbeatMs?: number;
@@ -23,7 +23,7 @@ export interface SseStreamOptions {
  * A byte stream of live events, paced per device (DeviceCoalescer); unsubscribes from the hub
  * and stops its timers when the client goes away.
  */
-export function createSseStream({ hub, accept, lastEventId, signal, heartbeatMs = HEARTBEAT_MS, onClose }: SseStreamOptions): ReadableStream<Uint8Array> {
+export function createSseStream({ hub, devices, lastEventId, signal, heartbeatMs = HEARTBEAT_MS, onClose }: SseStreamOptions): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let cleanup = () => {};
   return new ReadableStream<Uint8Array>({
@@ -36,12 +36,10 @@ export function createSseStream({ hub, accept, lastEventId, signal, heartbeatMs 
         }
       };
       const coalescer = new DeviceCoalescer((type, data, id) => send(encodeSse(type, withoutId(data), id)));
-      const forward = (e: NumberedEvent) => {
-        if (accept(e)) coalescer.push(e);
-      };
+      const forward = (e: NumberedEvent) => coalescer.push(e);
       send(`retry: 2000\n: connected\n\n`);
-      if (lastEventId !== undefined) hub.since(lastEventId).forEach(forward);
-      const unsubscribe = hub.subscribe(forward);
+      if (lastEventId !== undefined) hub.since(lastEventId).filter((e) => devices.has(e.device)).forEach(forward);
+      const unsubscribe = hub.subscribe(forward, devices);
       const heartbeat = setInterval(() => send(`: heartbeat ${Date.now()}\n\n`), heartbeatMs);
       cleanup = () => {
         unsubscribe();

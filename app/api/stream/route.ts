@@ -31,7 +31,7 @@ export const GET = route(async (req) => {
   const lastId = Number(req.headers.get("last-event-id") ?? req.nextUrl.searchParams.get("lastEventId") ?? NaN);
   const stream = createSseStream({
     hub,
-    accept: (e) => allowed.has(e.device),
+    devices: allowed,
     lastEventId: Number.isFinite(lastId) ? lastId : undefined,
     signal: req.signal,
     onClose: release,

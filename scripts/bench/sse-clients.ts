@@ -1,0 +1,51 @@
+import { writeFileSync } from "node:fs";
+
+// bench:live's browsers: CLIENTS streams of GET /api/stream, client i watching device KEYS[i mod
+// n]. Prints "ready" once every stream has answered; on SIGTERM writes what it received to OUT
+// as flat [deviceIndex, ts, receivedAt, …] for the `temperature` metric, and exits.
+const { WEB_URL, TOKEN, OUT } = process.env as Record<string, string>;
+const keys = process.env.KEYS!.split(",");
+const clients = Number(process.env.CLIENTS);
+const keyIndex = new Map(keys.map((k, i) => [k, i]));
+const received: number[] = [];
+let connected = 0;
+
+async function stream(key: string): Promise<void> {
+  const res = await fetch(`${WEB_URL}/api/stream?devices=${key}`, { headers: { authorization: `Bearer ${TOKEN}` } });
+  if (!res.ok || !res.body) throw new Error(`stream for ${key}: ${res.status} ${await res.text()}`);
+  const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = "";
+  let first = true;
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) return;
+    const at = Date.now();
+    if (first && ++connected === clients) console.log("ready");
+    first = false;
+    buffer += value;
+    let end;
+    while ((end = buffer.indexOf("\n")) >= 0) {
+      const line = buffer.slice(0, end);
+      buffer = buffer.slice(end + 1);
+      if (!line.startsWith("data: ")) continue;
+      const data = JSON.parse(line.slice(6)) as { device: string; metric?: string; ts?: number; readings?: { metric: string; ts: number }[] };
+      const d = keyIndex.get(data.device)!;
+      for (const r of data.readings ?? [data as { metric: string; ts: number }]) if (r.metric === "temperature") received.push(d, r.ts, at);
+    }
+  }
+}
+
+process.on("SIGTERM", () => {
+  writeFileSync(OUT!, JSON.stringify(received));
+  process.exit(0);
+});
+// In groups of 50, as browsers arriving over a moment rather than one burst.
+for (let i = 0; i < clients; i += 50) {
+  for (let j = i; j < Math.min(clients, i + 50); j++) {
+    stream(keys[j % keys.length]!).catch((err: Error) => {
+      console.error(err.message);
+      process.exit(1);
+    });
+  }
+  await new Promise((r) => setTimeout(r, 20));
+}
