@@ -16,10 +16,14 @@ test.beforeAll(async () => {
   const id = uniqueId();
   site = { slug: `orchard-${id}`, name: `Orchard ${id}` };
   const [s] = await db.sql<{ id: string }[]>`insert into sites (slug, name) values (${site.slug}, ${site.name}) returning id`;
-  // 60 devices: 40 heard from a minute ago (online), 20 never seen.
+  const type = async (name: string) =>
+    (await db.sql<{ id: string }[]>`insert into device_types (slug, name, metrics) values (${`${name.toLowerCase()}-${id}`}, ${`${name} ${id}`}, '[]') returning id`)[0]!.id;
+  const [probe, valve] = [await type("Probe"), await type("Valve")];
+  // 60 devices: 40 heard from a minute ago (online), 20 never seen; every third one a valve.
   await db.sql`
-    insert into devices (key, name, site_id, last_seen_at)
+    insert into devices (key, name, site_id, type_id, last_seen_at)
     select ${`orch-${id}-`} || lpad(i::text, 2, '0'), 'Orchard sensor ' || lpad(i::text, 2, '0'), ${s!.id},
+           case when i % 3 = 0 then ${valve}::uuid else ${probe}::uuid end,
            case when i <= 40 then now() - interval '1 minute' end
     from generate_series(1, 60) i`;
 });
@@ -62,6 +66,11 @@ test("filter and page through the Devices table, with the state in the URL", asy
   await page.getByRole("button", { name: "Next" }).click();
   await expect(page).toHaveURL(/page=2/);
   await expect(page.getByText("26–50 of 60")).toBeVisible();
+
+  await page.getByLabel("Type").selectOption({ label: `Valve ${site.slug.replace("orchard-", "")}` });
+  await expect(page).toHaveURL(/type=valve-/);
+  await expect(page.getByText("20 devices match")).toBeVisible();
+  await page.getByLabel("Type").selectOption("");
 
   await page.getByLabel("Status").selectOption("never");
   await expect(page).toHaveURL(/status=never/);

@@ -11,12 +11,14 @@ const FIELD =
 interface Props {
   filters: Filters;
   sites: SiteOption[];
+  /** Device types of the visible devices (slug and name, like sites). */
+  types: SiteOption[];
   onChange: (patch: Partial<Filters>) => void;
   searchRef?: RefObject<HTMLInputElement | null>;
 }
 
-/** Search, site and status filters for the fleet list. The search waits for a pause in typing. */
-export function DeviceFilters({ filters, sites, onChange, searchRef }: Props) {
+/** Search, site, type and status filters for the fleet list. The search waits for a pause in typing. */
+export function DeviceFilters({ filters, sites, types, onChange, searchRef }: Props) {
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => () => clearTimeout(timer.current), []);
 
@@ -52,6 +54,19 @@ export function DeviceFilters({ filters, sites, onChange, searchRef }: Props) {
               {sites.map((s) => (
                 <option key={s.slug} value={s.slug}>
                   {s.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        {(types.length > 1 || filters.type !== "") && (
+          <label className="flex-1 sm:flex-none">
+            <span className="sr-only">Type</span>
+            <select value={filters.type} onChange={(e) => onChange({ type: e.target.value })} className={`${FIELD} w-full`}>
+              <option value="">All types</option>
+              {types.map((t) => (
+                <option key={t.slug} value={t.slug}>
+                  {t.name}
                 </option>
               ))}
             </select>

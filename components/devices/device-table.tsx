@@ -14,7 +14,7 @@ import { PAGE_SIZE, useDeviceFilters } from "./use-device-filters";
 import { useDeviceList } from "./use-device-list";
 
 /** The fleet: filters, then a table (desktop) or cards (phone) of devices with their status and key values. */
-export function DeviceTable({ sites }: { sites: SiteOption[] }) {
+export function DeviceTable({ sites, types }: { sites: SiteOption[]; types: SiteOption[] }) {
   const { filters, update, active } = useDeviceFilters();
   const { data, error, isPending, isPlaceholderData } = useDeviceList(filters);
   const wide = useMediaQuery("(min-width: 768px)");
@@ -23,7 +23,7 @@ export function DeviceTable({ sites }: { sites: SiteOption[] }) {
 
   const clear = () => {
     if (searchRef.current) searchRef.current.value = "";
-    update({ q: "", site: "", status: "" });
+    update({ q: "", site: "", type: "", status: "" });
   };
 
   let body;
@@ -42,7 +42,7 @@ export function DeviceTable({ sites }: { sites: SiteOption[] }) {
         </div>
         {error && data && <p className="text-xs text-danger">Refresh failed: {errorMessage(error)}</p>}
       </div>
-      <DeviceFilters searchRef={searchRef} filters={filters} sites={sites} onChange={update} />
+      <DeviceFilters searchRef={searchRef} filters={filters} sites={sites} types={types} onChange={update} />
       <Card className={`overflow-hidden transition-opacity ${isPlaceholderData ? "opacity-60" : ""}`}>
         <div className="overflow-x-auto">{body}</div>
         {data && data.total > PAGE_SIZE && (

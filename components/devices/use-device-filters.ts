@@ -11,12 +11,13 @@ const STATUSES: DeviceStatus[] = ["online", "offline", "never"];
 export interface DeviceFilters {
   q: string;
   site: string;
+  type: string;
   status: DeviceStatus | "";
   page: number;
   sort: DeviceSort;
 }
 
-const DEFAULTS: DeviceFilters = { q: "", site: "", status: "", page: 1, sort: "name" };
+const DEFAULTS: DeviceFilters = { q: "", site: "", type: "", status: "", page: 1, sort: "name" };
 
 function parse(params: URLSearchParams): DeviceFilters {
   const status = params.get("status") as DeviceStatus | null;
@@ -24,6 +25,7 @@ function parse(params: URLSearchParams): DeviceFilters {
   return {
     q: params.get("q") ?? "",
     site: params.get("site") ?? "",
+    type: params.get("type") ?? "",
     status: status && STATUSES.includes(status) ? status : "",
     page: pageParam(params),
     sort: sort && SORTS.includes(sort) ? sort : "name",
@@ -33,7 +35,7 @@ function parse(params: URLSearchParams): DeviceFilters {
 /** The fleet list's filters, kept in the URL. Narrowing or re-sorting starts at the first page. */
 export function useDeviceFilters() {
   const { filters, update } = useUrlFilters(parse, DEFAULTS);
-  const active = filters.q !== "" || filters.site !== "" || filters.status !== "";
+  const active = filters.q !== "" || filters.site !== "" || filters.type !== "" || filters.status !== "";
   return { filters, update, active };
 }
 
@@ -42,6 +44,7 @@ export function deviceQueryString(f: DeviceFilters): string {
   const qs = new URLSearchParams({ page: String(f.page), pageSize: String(PAGE_SIZE), sort: f.sort });
   if (f.q) qs.set("q", f.q);
   if (f.site) qs.set("site", f.site);
+  if (f.type) qs.set("type", f.type);
   if (f.status) qs.set("status", f.status);
   return qs.toString();
 }

@@ -4,6 +4,7 @@ import { DeviceTable } from "@/components/devices/device-table";
 import { ListSkeleton } from "@/components/devices/list-states";
 import { currentViewer } from "@/lib/auth/viewer";
 import { getDb } from "@/lib/db/client";
+import { visibleDeviceTypes } from "@/lib/db/queries/devices";
 import { listVisibleSites } from "@/lib/db/queries/sites";
 import { scopeFor } from "@/lib/auth/permissions";
 
@@ -11,10 +12,11 @@ export const metadata: Metadata = { title: "Devices" };
 
 export default async function DevicesPage() {
   const viewer = await currentViewer();
-  const sites = viewer ? await listVisibleSites(getDb().orm, scopeFor(viewer, "device.read")) : [];
+  const scope = viewer ? scopeFor(viewer, "device.read") : null;
+  const [sites, types] = scope ? await Promise.all([listVisibleSites(getDb().orm, scope), visibleDeviceTypes(getDb().sql, scope)]) : [[], []];
   return (
     <Suspense fallback={<ListSkeleton />}>
-      <DeviceTable sites={sites} />
+      <DeviceTable sites={sites} types={types} />
     </Suspense>
   );
 }

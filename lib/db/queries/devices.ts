@@ -138,3 +138,10 @@ export async function devicesBySite(sql: Sql, scope: SiteScope, perSite: number)
   }
   return bySite;
 }
+
+/** The device types of the devices a scope can see, by name (the Devices page's type filter). */
+export async function visibleDeviceTypes(sql: Sql, scope: SiteScope): Promise<{ slug: string; name: string }[]> {
+  return sql<{ slug: string; name: string }[]>`
+    select distinct v.type_slug as slug, v.type_name as name from (${deviceRows(sql, scope)}) v
+    where v.type_slug is not null order by name`;
+}
