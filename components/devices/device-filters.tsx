@@ -46,32 +46,8 @@ export function DeviceFilters({ filters, sites, types, onChange, searchRef }: Pr
         />
       </label>
       <div className="flex gap-2">
-        {(sites.length > 1 || filters.site !== "") && (
-          <label className="flex-1 sm:flex-none">
-            <span className="sr-only">Site</span>
-            <select value={filters.site} onChange={(e) => onChange({ site: e.target.value })} className={`${FIELD} w-full`}>
-              <option value="">All sites</option>
-              {sites.map((s) => (
-                <option key={s.slug} value={s.slug}>
-                  {s.name}
-                </option>
-              ))}
-            </select>
-          </label>
-        )}
-        {(types.length > 1 || filters.type !== "") && (
-          <label className="flex-1 sm:flex-none">
-            <span className="sr-only">Type</span>
-            <select value={filters.type} onChange={(e) => onChange({ type: e.target.value })} className={`${FIELD} w-full`}>
-              <option value="">All types</option>
-              {types.map((t) => (
-                <option key={t.slug} value={t.slug}>
-                  {t.name}
-                </option>
-              ))}
-            </select>
-          </label>
-        )}
+        {(sites.length > 1 || filters.site !== "") && <OptionFilter label="Site" all="All sites" value={filters.site} options={sites} onChange={(site) => onChange({ site })} />}
+        {(types.length > 1 || filters.type !== "") && <OptionFilter label="Type" all="All types" value={filters.type} options={types} onChange={(type) => onChange({ type })} />}
         <label className="flex-1 sm:flex-none">
           <span className="sr-only">Status</span>
           <select value={filters.status} onChange={(e) => onChange({ status: e.target.value as Filters["status"] })} className={`${FIELD} w-full`}>
@@ -85,5 +61,22 @@ export function DeviceFilters({ filters, sites, types, onChange, searchRef }: Pr
         </label>
       </div>
     </div>
+  );
+}
+
+/** A select over named options (sites, types) with an "all" choice first. */
+function OptionFilter({ label, all, value, options, onChange }: { label: string; all: string; value: string; options: SiteOption[]; onChange: (slug: string) => void }) {
+  return (
+    <label className="flex-1 sm:flex-none">
+      <span className="sr-only">{label}</span>
+      <select value={value} onChange={(e) => onChange(e.target.value)} className={`${FIELD} w-full`}>
+        <option value="">{all}</option>
+        {options.map((o) => (
+          <option key={o.slug} value={o.slug}>
+            {o.name}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
