@@ -15,7 +15,8 @@ export function OverviewView() {
   const { data, error } = useQuery({
     queryKey: ["overview"],
     queryFn: ({ signal }) => fetchJson<Overview>("/api/overview", { signal }),
-    refetchInterval: REFRESH_MS,
+    // Just after the web process started, the rate is not known yet: ask again in a second.
+    refetchInterval: (query) => (query.state.data?.readingsPerSecond === null ? 1000 : REFRESH_MS),
   });
   const n = (v: number | undefined) => (v === undefined ? null : v.toLocaleString());
   return (
