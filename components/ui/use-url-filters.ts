@@ -1,7 +1,7 @@
 "use client";
 
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useCallback, useMemo } from "react";
+import { useCallback, useEffect, useMemo, useRef } from "react";
 
 /**
  * A list's filters kept in the URL, so a filtered view can be bookmarked and shared. `parse`
@@ -13,14 +13,23 @@ export function useUrlFilters<F extends { page: number }>(parse: (params: URLSea
   const router = useRouter();
   const pathname = usePathname();
   const filters = useMemo(() => parse(new URLSearchParams(params.toString())), [params, parse]);
+  // The URL changes a moment after router.replace: a second change before then must build on the
+  // first, not on the URL the page still shows (or it undoes the first). Only for a moment, so
+  // a later Back or link is never overruled.
+  const pending = useRef<{ qs: string; at: number } | null>(null);
+  useEffect(() => {
+    if (pending.current?.qs === params.toString()) pending.current = null;
+  }, [params]);
   const update = useCallback(
     (patch: Partial<F>) => {
-      const next = new URLSearchParams(params.toString());
+      const recent = pending.current && Date.now() - pending.current.at < 1000 ? pending.current.qs : null;
+      const next = new URLSearchParams(recent ?? params.toString());
       for (const [name, value] of Object.entries({ ...patch, page: patch.page ?? 1 })) {
         if (String(value).trim() === "" || value === defaults[name as keyof F]) next.delete(name);
         else next.set(name, String(value));
       }
       const qs = next.toString();
+      pending.current = { qs, at: Date.now() };
       router.replace(qs ? `${pathname}?${qs}` : pathname, { scroll: false });
     },
     [params, pathname, router, defaults],
