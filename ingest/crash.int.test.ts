@@ -9,6 +9,7 @@ import { startEmbeddedBroker } from "../lib/embedded/broker";
 import { freePort } from "../lib/embedded/ports";
 import { countReadings, createTestDevice, uniqueId, waitFor } from "../lib/testing/fixtures";
 import { publishNumbered } from "../lib/testing/publish";
+import { INGEST_NODE_ARGS } from "./node-args";
 
 // DESIGN §3 "no loss, no duplicates": the worker process is SIGKILLed twice while 20,000 QoS 1
 // messages (and a trickle of malformed ones) stream in. The broker keeps its session queue (aedes, in memory, for as long as it
@@ -37,7 +38,7 @@ describe("ingest worker killed mid-stream", () => {
       LOG_LEVEL: "warn",
     };
     const startWorker = () => {
-      const child = spawn(process.execPath, ["--import", "tsx", "ingest/index.ts"], { env, stdio: "inherit" });
+      const child = spawn(process.execPath, [...INGEST_NODE_ARGS, "--import", "tsx", "ingest/index.ts"], { env, stdio: "inherit" });
       children.push(child);
       return child;
     };

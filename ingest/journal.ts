@@ -1,4 +1,4 @@
-import { close, closeSync, fdatasync, fdatasyncSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, unlinkSync, writeSync } from "node:fs";
+import { close, closeSync, fdatasync, fdatasyncSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, unlinkSync, writevSync } from "node:fs";
 import path from "node:path";
 import { decodeSegment, encodeRecord, type JournalRecord } from "./journal-format";
 
@@ -31,6 +31,8 @@ export class Journal {
   private syncing = false;
   private readonly syncTimer: NodeJS.Timeout;
   private budgetWaiters: (() => void)[] = [];
+  /** Records appended but not yet handed to the kernel (see `append`). */
+  private unwritten: Buffer[] = [];
 
   private constructor(private readonly options: JournalOptions) {
     mkdirSync(options.dir, { recursive: true });
@@ -38,21 +40,28 @@ export class Journal {
     this.syncTimer.unref();
   }
 
-  /** Opens the journal and hands back what the last run left, to replay before taking new messages. */
-  static open(options: JournalOptions): { journal: Journal; leftovers: (JournalRecord & { release: Release })[] } {
+  /**
+   * Opens the journal and hands back what the last run left, to replay before taking new
+   * messages: a segment at a time, so a journal filled during a long outage needs no more
+   * memory than one segment.
+   */
+  static open(options: JournalOptions): { journal: Journal; leftovers: { segments: number; records: Iterable<JournalRecord & { release: Release }> } } {
     const journal = new Journal(options);
     const segments = readdirSync(options.dir).filter((f) => /^\d{12}\.seg$/.test(f)).sort();
-    const leftovers = segments.flatMap((file) => journal.adopt(file));
+    // Counted against the budget at once; read (and deleted once committed) one by one.
+    for (const file of segments) journal.account(file);
     journal.seq = segments.length > 0 ? Number(segments.at(-1)!.slice(0, 12)) : 0;
     journal.rotate();
-    return { journal, leftovers };
+    return { journal, leftovers: { segments: segments.length, records: journal.replay(segments) } };
   }
 
-  /** Writes a record (into the kernel: it survives the process); the caller may then acknowledge. */
+  /**
+   * Takes a record into memory. It is durable — may be acknowledged — only once `writePending`
+   * has run: records are written in groups, one system call for many messages.
+   */
   append(record: JournalRecord): Release {
     const bytes = encodeRecord(record);
-    writeSync(this.fd, bytes);
-    this.dirty = true;
+    this.unwritten.push(bytes);
     const seq = this.seq;
     this.segmentSize += bytes.length;
     this.totalBytes += bytes.length;
@@ -60,6 +69,16 @@ export class Journal {
     this.pending.set(seq, (this.pending.get(seq) ?? 0) + 1);
     if (this.segmentSize >= this.options.segmentBytes) this.rotate();
     return once(() => this.done(seq));
+  }
+
+  /** Hands every appended record to the kernel (a killed process keeps them). Throws on a disk error. */
+  writePending(): void {
+    if (this.unwritten.length === 0) return;
+    const buffers = this.unwritten;
+    this.unwritten = [];
+    // writev takes at most IOV_MAX (1024) buffers and may write less than asked.
+    for (let i = 0; i < buffers.length; i += 1024) writeAll(this.fd, buffers.slice(i, i + 1024));
+    this.dirty = true;
   }
 
   get bytes(): number {
@@ -74,25 +93,31 @@ export class Journal {
 
   close(): void {
     clearInterval(this.syncTimer);
+    this.writePending();
     if (this.dirty) fdatasyncSync(this.fd);
     closeSync(this.fd);
     this.deleteIfDone(this.seq);
   }
 
-  private adopt(file: string): (JournalRecord & { release: Release })[] {
-    const seq = Number(file.slice(0, 12));
-    const full = path.join(this.options.dir, file);
-    const { records } = decodeSegment(readFileSync(full));
-    const size = statSync(full).size;
-    this.sizes.set(seq, size);
+  private account(file: string): void {
+    const size = statSync(path.join(this.options.dir, file)).size;
+    this.sizes.set(Number(file.slice(0, 12)), size);
     this.totalBytes += size;
-    this.pending.set(seq, records.length);
-    if (records.length === 0) this.deleteIfDone(seq);
-    return records.map((r) => ({ ...r, release: once(() => this.done(seq)) }));
+  }
+
+  private *replay(files: string[]): Generator<JournalRecord & { release: Release }> {
+    for (const file of files) {
+      const seq = Number(file.slice(0, 12));
+      const { records } = decodeSegment(readFileSync(path.join(this.options.dir, file)));
+      this.pending.set(seq, records.length);
+      if (records.length === 0) this.deleteIfDone(seq);
+      for (const record of records) yield { ...record, release: once(() => this.done(seq)) };
+    }
   }
 
   private rotate(): void {
     if (this.fd >= 0) {
+      this.writePending();
       // Synced and closed off the event loop: a slow disk must not pause the stream.
       const old = this.fd;
       fdatasync(old, () => close(old, () => {}));
@@ -136,6 +161,18 @@ export class Journal {
 
   private file(seq: number): string {
     return path.join(this.options.dir, `${String(seq).padStart(12, "0")}.seg`);
+  }
+}
+
+function writeAll(fd: number, buffers: Buffer[]): void {
+  let left = buffers.reduce((n, b) => n + b.length, 0);
+  let written = writevSync(fd, buffers);
+  while (written < left) {
+    // A short write: carry on from where it stopped.
+    left -= written;
+    const rest = Buffer.concat(buffers).subarray(-left);
+    buffers = [rest];
+    written = writevSync(fd, buffers);
   }
 }
 

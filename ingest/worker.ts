@@ -38,17 +38,19 @@ export async function startIngestWorker(config: IngestWorkerConfig, log: Logger)
   const directory = new DeviceDirectory(db.sql, config.deviceCacheTtlMs);
   const handler = createMessageHandler({ directory, writer, metrics, log });
   const { journal, leftovers } = Journal.open({ ...config.journal, segmentBytes: 4 * 1_048_576 });
-  if (leftovers.length > 0) {
+  if (leftovers.segments > 0) {
     // Acknowledged before the last run ended but maybe not committed: write them first.
-    log.info({ messages: leftovers.length }, "replaying the journal");
-    for (const record of leftovers) {
+    let replayed = 0;
+    for (const record of leftovers.records) {
       await handler(record);
       writer.hold(record.release);
+      replayed += 1;
     }
     await writer.flush();
+    log.info({ messages: replayed, segments: leftovers.segments }, "replayed the journal");
   }
   metrics.watchJournal(() => journal.bytes);
-  // Journaled (in the kernel, so a killed worker keeps it) before mqtt.js acknowledges it.
+  // Journaled (written into the kernel, so a killed worker keeps it) before it is acknowledged.
   const durableHandler = async (topic: string, payload: Buffer) => {
     await journal.waitForBudget();
     const message = { messageId: randomUUID(), topic, payload, receivedAt: Date.now() };
@@ -56,7 +58,7 @@ export async function startIngestWorker(config: IngestWorkerConfig, log: Logger)
     await handler(message);
     writer.hold(release);
   };
-  const client = connectIngestMqtt(config.mqtt, durableHandler, metrics, log);
+  const client = connectIngestMqtt(config.mqtt, durableHandler, () => journal.writePending(), metrics, log);
   const sweep = startConnectivitySweep(db.sql, config.connectivitySweepMs, log);
   let http: Server | undefined;
   if (config.httpPort) {

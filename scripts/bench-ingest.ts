@@ -8,10 +8,12 @@ import { decodeLivePayload, LIVE_CHANNEL } from "../lib/live/channel";
 import { startOwnBroker } from "../lib/testing/own-broker";
 import { startScratchDatabase } from "../lib/testing/services";
 import { peakRssMb, spawnScript, type Child } from "./bench/children";
+import { cpuPerMessage, cpuSnapshot } from "./bench/cpu";
 import { indexOf, publishLoad, type Load } from "./bench/load";
 import { printReport } from "./bench/report";
 import { percentile } from "./bench/stats";
 import { waitUntilSubscribed } from "./bench/probe";
+import { INGEST_NODE_ARGS } from "../ingest/node-args";
 
 /**
  * `npm run bench:ingest` (issue #4): QoS 1 telemetry, 3 metrics a message, many devices, several
@@ -44,12 +46,12 @@ try {
   const load = (phase: number, messages = MESSAGES): Load => ({ deviceKeys, messages, baseTs: Date.now() - 86_400_000 * (phase + 1) });
   console.error(`bench:ingest — ${MESSAGES} messages × 3 metrics, ${DEVICES} devices, ${CONNECTIONS} publishers, broker: ${broker.kind}`);
   console.error("(b) broker pass-through…");
-  const brokerRate = await brokerPassThrough(load(0));
+  const passThrough = await brokerPassThrough(load(0));
   console.error("(a) Fieldwatch end to end, saturated then steady…");
   const e2e = await fieldwatch(load(1), load(3, Math.min(MESSAGES, 20_000)));
   console.error(`(c) naive worker, ${NAIVE_SECONDS} s…`);
   const naiveRate = await naiveWorker(load(2, Math.min(MESSAGES, 30_000)));
-  printReport({ broker: broker.kind, messages: MESSAGES, brokerRate, e2e, naiveRate });
+  printReport({ broker: broker.kind, messages: MESSAGES, brokerRate: passThrough.rate, brokerCpu: passThrough.cpu, e2e, naiveRate });
 } finally {
   for (const child of children) await child.stop();
   await sql.end();
@@ -69,15 +71,19 @@ async function createFleet(): Promise<string[]> {
   return keys;
 }
 
-/** (b) messages/s from the first publish to the counter's last message. */
-async function brokerPassThrough(load: Load): Promise<number> {
+/** (b) messages/s from the first publish to the counter's last message, and CPU µs per message by process. */
+async function brokerPassThrough(load: Load) {
   const counter = spawnScript("scripts/bench/counter.ts", { MQTT_URL: broker.url, EXPECT: String(load.messages) });
   children.push(counter);
   await counter.line("ready");
+  const pids = { publishers: process.pid };
+  const before = cpuSnapshot(pids);
   const { startedAt } = await publishLoad(broker.url, load, CONNECTIONS, WINDOW);
-  const doneAt = Number((await counter.line("done")).split(" ")[1]);
+  // The counter leaves once done, so it reports its own CPU time.
+  const [, doneAt, subscriberMicros] = (await counter.line("done")).split(" ").map(Number);
+  const cpu = { ...cpuPerMessage(before, cpuSnapshot(pids), load.messages), subscriber: Math.round(subscriberMicros! / load.messages) };
   await counter.stop();
-  return (load.messages / (doneAt - startedAt)) * 1000;
+  return { rate: (load.messages / (doneAt! - startedAt)) * 1000, cpu };
 }
 
 /**
@@ -97,16 +103,19 @@ async function fieldwatch(saturatedLoad: Load, steadyLoad: Load) {
     INGEST_JOURNAL_DIR: journalDir,
     INGEST_HTTP_PORT: String(httpPort),
     LOG_LEVEL: "warn",
-  }, process.env.BENCH_PROFILE ? ["--cpu-prof", "--cpu-prof-dir=/tmp/prof"] : []);
+  }, [...INGEST_NODE_ARGS, ...(process.env.BENCH_PROFILE ? ["--cpu-prof", "--cpu-prof-dir=/tmp/prof"] : [])]);
   children.push(worker);
   await waitUntilSubscribed(broker.url, sql, saturatedLoad.deviceKeys[0]!);
+  const pids = { worker: worker.process.pid, publishers: process.pid };
+  const before = cpuSnapshot(pids);
   const saturated = await publishAndTrack(saturatedLoad);
+  const cpu = cpuPerMessage(before, cpuSnapshot(pids), saturatedLoad.messages);
   const steady = await publishAndTrack(steadyLoad, saturated.rate / 2);
   const rssMb = peakRssMb(worker.process.pid!);
   await worker.stop();
   await forgetSession(broker.url, clientId);
   const [rows] = await sql<{ n: number }[]>`select count(*)::int as n from readings where ts >= to_timestamp(${saturatedLoad.baseTs / 1000}) and ts < to_timestamp(${(saturatedLoad.baseTs + 86_400_000) / 1000})`;
-  return { ...saturated, steady, rssMb, rows: rows!.n };
+  return { ...saturated, steady, rssMb, rows: rows!.n, cpu };
 }
 
 /** Publishes `load` and waits for every message's commit, seen as its NOTIFY (sent inside the worker's transaction, delivered at commit). */

@@ -13,6 +13,7 @@ import { spawnScript, type Child } from "./bench/children";
 import { indexOf, publishLoad, type Load } from "./bench/load";
 import { waitUntilSubscribed } from "./bench/probe";
 import { mark, percentile, printTable, round } from "./bench/stats";
+import { INGEST_NODE_ARGS } from "../ingest/node-args";
 
 /**
  * `npm run bench:live` (issue #5): the built web app, the ingest worker, a broker and a scratch
@@ -119,7 +120,7 @@ async function startWorker(probeKey: string): Promise<void> {
     INGEST_JOURNAL_DIR: path.join(workDir, "journal"),
     INGEST_HTTP_PORT: String(await freePort()),
     LOG_LEVEL: "warn",
-  });
+  }, INGEST_NODE_ARGS);
   children.push(worker);
   await waitUntilSubscribed(broker.url, sql, probeKey);
 }

@@ -10,6 +10,7 @@ import { SupervisedChild, runToCompletion } from "./supervisor/child";
 import { formatLogLine } from "./supervisor/format";
 import { sessionSecret } from "./supervisor/secret";
 import { startServices, type Services } from "./supervisor/services";
+import { INGEST_NODE_ARGS } from "../ingest/node-args";
 
 /**
  * `npm start`: everything on one machine with nothing but Node — embedded PostgreSQL and MQTT
@@ -74,7 +75,7 @@ async function main() {
     say(`giving up: ${reason}`);
     void shutdown(1);
   };
-  children.push(new SupervisedChild({ name: "ingest", command: node, args: [...tsx, "ingest/index.ts"], env: childEnv }, giveUp));
+  children.push(new SupervisedChild({ name: "ingest", command: node, args: [...INGEST_NODE_ARGS, ...tsx, "ingest/index.ts"], env: childEnv }, giveUp));
   children.push(new SupervisedChild({ name: "web", command: node, args: [nextBin(), "start", "-p", String(env.PORT)], env: childEnv }, giveUp));
   const demo = args.has("--no-demo") ? false : args.has("--demo") || (env.DEMO ?? services.embeddedDb);
   if (demo) {

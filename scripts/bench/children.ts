@@ -32,7 +32,7 @@ export function spawnScript(script: string, env: Record<string, string>, nodeArg
       });
     },
     async stop() {
-      if (child.exitCode !== null) return;
+      if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = new Promise((resolve) => child.once("exit", resolve));
       child.kill("SIGTERM");
       await exited;
