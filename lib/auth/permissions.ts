@@ -17,6 +17,8 @@ export const ACTIONS = {
   "user.manage": "admin",
   "audit.read": "admin",
   "site.manage": "global",
+  // Device types are shared by every site: a change of range affects them all.
+  "type.manage": "global",
 } as const satisfies Record<string, SiteRole | "global">;
 
 export type Action = keyof typeof ACTIONS;

@@ -1,9 +1,16 @@
+import { audit } from "@/lib/audit";
+import { clientAddress } from "@/lib/auth/origin";
+import { canAnywhere, scopeFor } from "@/lib/auth/permissions";
 import { authenticate } from "@/lib/auth/principal";
 import { getDb } from "@/lib/db/client";
-import { listDevices } from "@/lib/db/queries/devices";
+import { getDevice, listDevices } from "@/lib/db/queries/devices";
+import { newDeviceInput } from "@/lib/devices/input";
+import { provisionDevices } from "@/lib/devices/provision";
+import { deviceCredentials } from "@/lib/http/device-credentials";
 import { deviceListQuery } from "@/lib/http/device-params";
-import { queryParams, route } from "@/lib/http/route";
-import { scopeFor } from "@/lib/auth/permissions";
+import { ApiError, forbidden } from "@/lib/http/errors";
+import { jsonBody, queryParams, route } from "@/lib/http/route";
+import { publicDevice } from "@/lib/http/public-device";
 
 export const dynamic = "force-dynamic";
 
@@ -12,4 +19,30 @@ export const GET = route(async (req) => {
   const params = deviceListQuery.parse(queryParams(req));
   const { items, total } = await listDevices(getDb().sql, scopeFor(viewer, "device.read"), params);
   return Response.json({ items, total, page: params.page, pageSize: params.pageSize });
+});
+
+/** Provisions one device (site admins, global admins); its credentials are in the answer, once. */
+export const POST = route(async (req) => {
+  const viewer = await authenticate(req, { write: true });
+  if (!canAnywhere(viewer, "device.manage")) throw forbidden("Only site admins add devices.");
+  const input = await jsonBody(req, newDeviceInput);
+  const { sql } = getDb();
+  const result = await provisionDevices(sql, viewer, [input]);
+  if (!result.ok) {
+    const fields = Object.fromEntries(result.errors.map((e) => [e.field, e.message]));
+    const first = result.errors[0]!;
+    const status = first.field === "key" ? 409 : first.message.startsWith("you can't") ? 403 : 422;
+    throw new ApiError(status, status === 409 ? "conflict" : status === 403 ? "forbidden" : "invalid_reference", `${first.field}: ${first.message}`, fields);
+  }
+  const created = result.devices[0]!;
+  const device = await getDevice(sql, scopeFor(viewer, "device.read"), created.key);
+  await audit(sql, {
+    action: "device.create",
+    actor: viewer,
+    target: { type: "device", id: created.key },
+    siteId: device?.siteId,
+    ip: clientAddress(req.headers),
+    details: { name: input.name, site: input.site, type: input.type ?? null },
+  });
+  return Response.json({ device: device && publicDevice(device), credentials: deviceCredentials(req, created.key, created.token) }, { status: 201 });
 });

@@ -10,6 +10,11 @@ export interface DeviceSummary {
   name: string;
   location: string | null;
   disabled: boolean;
+  /** Set when the device was deleted with its data kept: gone from lists, its page and data remain. */
+  archivedAt: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  inactivityTimeoutS: number | null;
   site: { slug: string; name: string };
   type: { slug: string; name: string } | null;
   metrics: MetricSpec[];
@@ -37,9 +42,10 @@ const SORT_SQL: Record<string, string> = { name: "name", key: "key", lastSeen: "
  * Status: never seen; offline when the ingest worker marked it so (its status topic, Last Will
  * or a sweep for silence) or it has been silent past its timeout since the last sweep.
  */
-export function deviceRows(sql: Sql, scope: SiteScope) {
+export function deviceRows(sql: Sql, scope: SiteScope, { includeArchived = false } = {}) {
   return sql`
-    select d.id, d.key, d.name, d.location, d.disabled, d.last_seen_at,
+    select d.id, d.site_id, d.key, d.name, d.location, d.disabled, d.last_seen_at, d.archived_at, d.latitude, d.longitude,
+           d.inactivity_timeout_s,
            s.slug as site_slug, s.name as site_name, t.slug as type_slug, t.name as type_name,
            coalesce(t.metrics, '[]'::jsonb) as metrics,
            case
@@ -51,11 +57,12 @@ export function deviceRows(sql: Sql, scope: SiteScope) {
     from devices d
     join sites s on s.id = d.site_id
     left join device_types t on t.id = d.type_id
-    where true ${siteFilter(sql, "d.site_id", scope)}`;
+    where true ${siteFilter(sql, "d.site_id", scope)} ${includeArchived ? sql`` : sql`and d.archived_at is null`}`;
 }
 
 type Row = {
   id: string; key: string; name: string; location: string | null; disabled: boolean; last_seen_at: Date | null;
+  archived_at: Date | null; latitude: number | null; longitude: number | null; inactivity_timeout_s: number | null;
   site_slug: string; site_name: string; type_slug: string | null; type_name: string | null;
   metrics: MetricSpec[]; status: DeviceStatus; latest: Record<string, { ts: string; value: number }> | null;
 };
@@ -66,6 +73,10 @@ function toSummary(row: Row): DeviceSummary {
     name: row.name,
     location: row.location,
     disabled: row.disabled,
+    archivedAt: row.archived_at?.toISOString() ?? null,
+    latitude: row.latitude,
+    longitude: row.longitude,
+    inactivityTimeoutS: row.inactivity_timeout_s,
     site: { slug: row.site_slug, name: row.site_name },
     type: row.type_slug ? { slug: row.type_slug, name: row.type_name ?? row.type_slug } : null,
     metrics: row.metrics,
@@ -96,12 +107,15 @@ export async function listDevices(sql: Sql, scope: SiteScope, p: DeviceListParam
   return { items: rows.map(toSummary), total: rows[0]?.total ?? 0 };
 }
 
-/** One device, or null when it doesn't exist or the scope can't see it (callers answer 404 either way). */
-export async function getDevice(sql: Sql, scope: SiteScope, key: string): Promise<(DeviceSummary & { id: string }) | null> {
-  const rows = await sql<Row[]>`
-    select v.*, ${latestJson(sql)} from (${deviceRows(sql, scope)}) v where v.key = ${key}`;
+/**
+ * One device, or null when it doesn't exist or the scope can't see it (callers answer 404 either
+ * way). A device deleted with its data kept is found: its page and exports still work.
+ */
+export async function getDevice(sql: Sql, scope: SiteScope, key: string): Promise<(DeviceSummary & { id: string; siteId: string }) | null> {
+  const rows = await sql<(Row & { site_id: string })[]>`
+    select v.*, ${latestJson(sql)} from (${deviceRows(sql, scope, { includeArchived: true })}) v where v.key = ${key}`;
   const row = rows[0];
-  return row ? { ...toSummary(row), id: row.id } : null;
+  return row ? { ...toSummary(row), id: row.id, siteId: row.site_id } : null;
 }
 
 /** Keys of the devices a scope can see, for filtering the live stream. */
