@@ -1,19 +1,22 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
 import type { DeviceStatus, DeviceSummary } from "../api/types";
 import type { LiveState } from "../live/use-live-readings";
 import { Badge } from "../ui/badge";
 import { RelativeTime } from "../ui/relative-time";
 import { StatusDot, STATUS_LABEL } from "../ui/status-dot";
+import { Notice } from "../ui/notice";
 import { LiveIndicator } from "./live-indicator";
 
 const TONE: Record<DeviceStatus, "ok" | "danger" | "neutral"> = { online: "ok", offline: "danger", never: "neutral" };
 
 /** Who the device is and how it is doing: name, key, where it lives, status, last heard from. */
-export function DeviceHeader({ device, live }: { device: DeviceSummary; live: LiveState }) {
+export function DeviceHeader({ device, live, actions }: { device: DeviceSummary; live: LiveState; actions?: ReactNode }) {
   const facts: [string, string][] = [
     ["Site", device.site.name],
     ["Type", device.type?.name ?? "Untyped"],
     ...(device.location ? ([["Location", device.location]] as [string, string][]) : []),
+    ...(device.latitude !== null && device.longitude !== null ? ([["Coordinates", `${device.latitude}, ${device.longitude}`]] as [string, string][]) : []),
   ];
   return (
     <header className="space-y-3">
@@ -32,8 +35,16 @@ export function DeviceHeader({ device, live }: { device: DeviceSummary; live: Li
           </div>
           <p className="mt-0.5 font-mono text-xs text-muted">{device.key}</p>
         </div>
-        <LiveIndicator state={live} />
+        <div className="flex flex-wrap items-center gap-3">
+          {actions}
+          <LiveIndicator state={live} />
+        </div>
       </div>
+      {device.archivedAt && (
+        <Notice tone="info">
+          This device was deleted <RelativeTime value={device.archivedAt} />; its data is kept here. It can&apos;t connect, and its key stays reserved.
+        </Notice>
+      )}
       <dl className="flex flex-wrap gap-x-6 gap-y-1.5">
         {facts.map(([label, value]) => (
           <div key={label} className="flex gap-1.5">

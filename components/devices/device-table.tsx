@@ -1,6 +1,6 @@
 "use client";
 
-import { useRef } from "react";
+import { useRef, type ReactNode } from "react";
 import { ApiRequestError, errorMessage } from "../api/fetch-json";
 import type { SiteOption } from "../api/types";
 import { Card } from "../ui/card";
@@ -13,8 +13,8 @@ import { Pagination } from "./pagination";
 import { PAGE_SIZE, useDeviceFilters } from "./use-device-filters";
 import { useDeviceList } from "./use-device-list";
 
-/** The fleet: filters, then a table (desktop) or cards (phone) of devices with their status and key values. */
-export function DeviceTable({ sites, types }: { sites: SiteOption[]; types: SiteOption[] }) {
+/** The fleet: filters, then a table (desktop) or cards (phone) of devices with their status and key values. `actions`: admins' buttons. */
+export function DeviceTable({ sites, types, actions }: { sites: SiteOption[]; types: SiteOption[]; actions?: ReactNode }) {
   const { filters, update, active } = useDeviceFilters();
   const { data, error, isPending, isPlaceholderData } = useDeviceList(filters);
   const wide = useMediaQuery("(min-width: 768px)");
@@ -40,7 +40,10 @@ export function DeviceTable({ sites, types }: { sites: SiteOption[]; types: Site
           <h1 className="text-xl font-semibold tracking-tight">Devices</h1>
           <p className="text-muted">{data ? `${data.total} ${data.total === 1 ? "device" : "devices"}${active ? (data.total === 1 ? " matches" : " match") : ""}` : "\u00a0"}</p>
         </div>
-        {error && data && <p className="text-xs text-danger">Refresh failed: {errorMessage(error)}</p>}
+        <div className="flex flex-wrap items-center gap-2">
+          {error && data && <p className="text-xs text-danger">Refresh failed: {errorMessage(error)}</p>}
+          {actions}
+        </div>
       </div>
       <DeviceFilters searchRef={searchRef} filters={filters} sites={sites} types={types} onChange={update} />
       <Card className={`overflow-hidden transition-opacity ${isPlaceholderData ? "opacity-60" : ""}`}>

@@ -8,6 +8,8 @@ import { RangePicker } from "../charts/range-picker";
 import { DEFAULT_RANGE, rangeLabel } from "../charts/time-range";
 import { useTimeRange } from "../charts/use-time-range";
 import { useLiveReadings } from "../live/use-live-readings";
+import { DeviceAdminActions } from "../provisioning/device-admin-actions";
+import type { ProvisioningContext } from "../provisioning/types";
 import { Button } from "../ui/button";
 import { DeviceHeader } from "./device-header";
 import { deviceMetrics } from "./device-metrics";
@@ -20,7 +22,7 @@ import { MetricChartCard } from "./metric-chart-card";
  * The live stream keeps the caches current; the 30 s refetch catches what has no event,
  * such as a device going offline by silence.
  */
-export function DeviceView({ initial }: { initial: DeviceSummary }) {
+export function DeviceView({ initial, admin }: { initial: DeviceSummary; admin: ProvisioningContext | null }) {
   const { data: device = initial } = useQuery({
     queryKey: queryKeys.device(initial.key),
     queryFn: ({ signal }) => fetchJson<DeviceSummary>(`/api/devices/${encodeURIComponent(initial.key)}`, { signal }),
@@ -35,7 +37,7 @@ export function DeviceView({ initial }: { initial: DeviceSummary }) {
 
   return (
     <div className="space-y-6">
-      <DeviceHeader device={device} live={live} />
+      <DeviceHeader device={device} live={live} actions={admin && <DeviceAdminActions device={device} context={admin} />} />
       {metrics.length === 0 ? (
         <p className="rounded-lg border border-dashed border-border px-6 py-12 text-center text-muted">
           This device has not reported any readings yet. Values and charts appear here the moment it does.

@@ -2,10 +2,12 @@ import type { Metadata } from "next";
 import { Suspense } from "react";
 import { DeviceTable } from "@/components/devices/device-table";
 import { ListSkeleton } from "@/components/devices/list-states";
+import { AddDeviceDialog } from "@/components/provisioning/add-device-dialog";
 import { currentViewer } from "@/lib/auth/viewer";
 import { getDb } from "@/lib/db/client";
 import { visibleDeviceTypes } from "@/lib/db/queries/devices";
 import { listVisibleSites } from "@/lib/db/queries/sites";
+import { provisioningContext } from "@/lib/devices/provisioning-context";
 import { scopeFor } from "@/lib/auth/permissions";
 
 export const metadata: Metadata = { title: "Devices" };
@@ -13,10 +15,14 @@ export const metadata: Metadata = { title: "Devices" };
 export default async function DevicesPage() {
   const viewer = await currentViewer();
   const scope = viewer ? scopeFor(viewer, "device.read") : null;
-  const [sites, types] = scope ? await Promise.all([listVisibleSites(getDb().orm, scope), visibleDeviceTypes(getDb().sql, scope)]) : [[], []];
+  const [sites, types, provisioning] = await Promise.all([
+    scope ? listVisibleSites(getDb().orm, scope) : [],
+    scope ? visibleDeviceTypes(getDb().sql, scope) : [],
+    provisioningContext(viewer),
+  ]);
   return (
     <Suspense fallback={<ListSkeleton />}>
-      <DeviceTable sites={sites} types={types} />
+      <DeviceTable sites={sites} types={types} actions={provisioning && <AddDeviceDialog context={provisioning} />} />
     </Suspense>
   );
 }

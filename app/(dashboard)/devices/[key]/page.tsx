@@ -5,7 +5,8 @@ import { DeviceView } from "@/components/devices/device-view";
 import { currentViewer } from "@/lib/auth/viewer";
 import { getDb } from "@/lib/db/client";
 import { getDevice } from "@/lib/db/queries/devices";
-import { scopeFor } from "@/lib/auth/permissions";
+import { can, scopeFor } from "@/lib/auth/permissions";
+import { provisioningContext } from "@/lib/devices/provisioning-context";
 
 type Params = Promise<{ key: string }>;
 
@@ -15,18 +16,19 @@ const loadDevice = cache(async (rawKey: string) => {
   if (!viewer) return null;
   const device = await getDevice(getDb().sql, scopeFor(viewer, "device.read"), rawKey);
   if (!device) return null;
-  const { id, ...summary } = device;
-  void id; // the internal id stays on the server
-  return summary;
+  // Internal ids stay on the server.
+  const { id: _id, siteId, ...summary } = device;
+  const admin = can(viewer, "device.manage", siteId) ? await provisioningContext(viewer) : null;
+  return { summary, admin };
 });
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const device = await loadDevice((await params).key);
-  return { title: device?.name ?? "Device not found" };
+  return { title: device?.summary.name ?? "Device not found" };
 }
 
 export default async function DevicePage({ params }: { params: Params }) {
   const device = await loadDevice((await params).key);
   if (!device) notFound();
-  return <DeviceView key={device.key} initial={device} />;
+  return <DeviceView key={device.summary.key} initial={device.summary} admin={device.admin} />;
 }

@@ -1,0 +1,39 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { sendJson } from "../api/send-json";
+import type { DeviceSummary } from "../api/types";
+import type { CreatedDevice, DeviceCredentials, DeviceFields } from "./types";
+
+const path = (key: string) => `/api/devices/${encodeURIComponent(key)}`;
+
+/** Every provisioning change refreshes the fleet lists and the device itself. */
+function useRefresh() {
+  const client = useQueryClient();
+  return (key?: string) => {
+    void client.invalidateQueries({ queryKey: ["devices"] });
+    if (key) void client.invalidateQueries({ queryKey: ["device", key] });
+  };
+}
+
+export function useCreateDevice() {
+  const refresh = useRefresh();
+  return useMutation({ mutationFn: (fields: DeviceFields) => sendJson<CreatedDevice>("/api/devices", "POST", fields), onSuccess: () => refresh() });
+}
+
+export function useUpdateDevice(key: string) {
+  const refresh = useRefresh();
+  return useMutation({
+    mutationFn: (changes: Partial<DeviceFields> & { disabled?: boolean }) => sendJson<DeviceSummary>(path(key), "PATCH", changes),
+    onSettled: () => refresh(key),
+  });
+}
+
+export function useRotateToken(key: string) {
+  return useMutation({ mutationFn: () => sendJson<{ credentials: DeviceCredentials }>(`${path(key)}/token`, "POST") });
+}
+
+export function useDeleteDevice(key: string) {
+  const refresh = useRefresh();
+  return useMutation({ mutationFn: (data: "keep" | "drop") => sendJson<null>(`${path(key)}?data=${data}`, "DELETE"), onSuccess: () => refresh(key) });
+}
