@@ -5,6 +5,8 @@ import { statusTopic, telemetryMessages } from "./payloads";
 /** What all simulated devices share: timing, counters and where to report. */
 export interface DeviceContext {
   mqttUrl: string;
+  /** A device's MQTT password (its token); unset for a broker that lets devices in without one. */
+  passwordFor?: (key: string) => string;
   intervalMs: number;
   /** Chance per tick that the device goes quiet for a while. */
   dropoutChance: number;
@@ -43,6 +45,7 @@ export class SimulatedDevice {
     this.client = mqtt.connect(this.ctx.mqttUrl, {
       clientId: `sim-${key}`,
       username: key,
+      password: this.ctx.passwordFor?.(key),
       clean: true,
       keepalive: 30,
       // Spread so a broker restart isn't met by every device in the same millisecond.

@@ -1,10 +1,13 @@
 import type { Logger } from "pino";
+import { demoDeviceToken } from "../devices/credentials";
 import { createRng, type DemoDevice } from "./fleet";
 import { SimulatedDevice, type DeviceContext } from "./simulated-device";
 
 export interface SimulatorOptions {
   mqttUrl: string;
   devices: readonly DemoDevice[];
+  /** Derives each device's token (demoDeviceToken); unset: devices connect without a password. */
+  tokenSecret?: string;
   /** Telemetry updates per second per device; fractions allowed (0.2 = one every 5 s). */
   rate: number;
   log: Logger;
@@ -51,6 +54,7 @@ export async function runSimulator(options: SimulatorOptions): Promise<Simulator
 
   const ctx: DeviceContext = {
     mqttUrl: options.mqttUrl,
+    passwordFor: options.tokenSecret === undefined ? undefined : (key) => demoDeviceToken(options.tokenSecret!, key),
     intervalMs: 1000 / options.rate,
     dropoutChance: options.dropouts === false ? 0 : 1 / (options.rate * MEAN_SECONDS_BETWEEN_DROPOUTS),
     counters,
