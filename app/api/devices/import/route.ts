@@ -1,0 +1,53 @@
+import type { NextRequest } from "next/server";
+import { z } from "zod";
+import { clientAddress } from "@/lib/auth/origin";
+import { canAnywhere } from "@/lib/auth/permissions";
+import { authenticate } from "@/lib/auth/principal";
+import { getDb } from "@/lib/db/client";
+import { mqttConnectionInfo } from "@/lib/devices/connection-info";
+import { MAX_IMPORT_BYTES } from "@/lib/devices/csv-import";
+import { importDevices } from "@/lib/devices/import";
+import { loadEnv } from "@/lib/env";
+import { ApiError, forbidden } from "@/lib/http/errors";
+import { route } from "@/lib/http/route";
+
+export const dynamic = "force-dynamic";
+
+const jsonImport = z.object({ csv: z.string() });
+
+/**
+ * Imports devices from CSV (`text/csv`, or JSON `{csv}`), all or nothing. `?dryRun=1` answers
+ * the per-row preview and writes nothing; a file with any bad row answers 422 with the same
+ * report. Success: `{imported, credentialsCsv}`, the tokens shown this once.
+ */
+export const POST = route(async (req) => {
+  const viewer = await authenticate(req, { write: true });
+  if (!canAnywhere(viewer, "device.manage")) throw forbidden("Only site admins add devices.");
+  const text = await csvText(req);
+  const dryRun = ["1", "true"].includes(req.nextUrl.searchParams.get("dryRun") ?? "");
+  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
+  const outcome = await importDevices(getDb().sql, viewer, text, { dryRun, broker: mqttConnectionInfo(loadEnv(), host), ip: clientAddress(req.headers) });
+  switch (outcome.kind) {
+    case "invalid_file":
+      throw new ApiError(422, "invalid_csv", outcome.message);
+    case "imported":
+      return Response.json({ imported: outcome.imported, credentialsCsv: outcome.credentialsCsv }, { status: 201 });
+    case "report": {
+      const { report } = outcome;
+      if (dryRun) return Response.json(report);
+      const message = `${report.invalid} of ${report.rows.length} rows have problems; nothing was imported.`;
+      return Response.json({ error: { code: "invalid_rows", message }, ...report }, { status: 422 });
+    }
+  }
+});
+
+async function csvText(req: NextRequest): Promise<string> {
+  // JSON escaping can double a file's size; anything beyond that is refused before it is read.
+  if (Number(req.headers.get("content-length") ?? 0) > 2 * MAX_IMPORT_BYTES + 1024) throw tooLarge();
+  const type = req.headers.get("content-type") ?? "";
+  if (type.includes("application/json")) return jsonImport.parse(await req.json()).csv;
+  if (type.includes("text/csv") || type.includes("text/plain")) return req.text();
+  throw new ApiError(415, "unsupported_media_type", "Send the file as text/csv, or JSON {\"csv\": \"…\"}.");
+}
+
+const tooLarge = () => new ApiError(413, "too_large", "The file is larger than 2 MiB; split it into several imports.");

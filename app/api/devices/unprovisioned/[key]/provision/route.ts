@@ -1,0 +1,44 @@
+import { clientAddress } from "@/lib/auth/origin";
+import { canAnywhere, scopeFor } from "@/lib/auth/permissions";
+import { authenticate } from "@/lib/auth/principal";
+import { getDb } from "@/lib/db/client";
+import { getDevice } from "@/lib/db/queries/devices";
+import { newDeviceInput } from "@/lib/devices/input";
+import { provisionSeenDevice } from "@/lib/devices/provision-seen";
+import { deviceCredentials } from "@/lib/http/device-credentials";
+import { ApiError, forbidden } from "@/lib/http/errors";
+import { route } from "@/lib/http/route";
+import { publicDevice } from "@/lib/http/public-device";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * Provisions a key that has been publishing (body: name, site, type…; the key is the URL's), then
+ * replays its quarantined unknown_device messages: `{device, credentials, replayed, rejected, remaining}`.
+ */
+export const POST = route<{ key: string }>(async (req, { key }) => {
+  const viewer = await authenticate(req, { write: true });
+  if (!canAnywhere(viewer, "device.manage")) throw forbidden("Only site admins add devices.");
+  const body = (await req.json()) as unknown;
+  const input = newDeviceInput.parse({ ...(typeof body === "object" && body ? body : {}), key });
+  const { sql } = getDb();
+  const result = await provisionSeenDevice(sql, viewer, input, clientAddress(req.headers));
+  if (!result.ok) {
+    const first = result.errors[0]!;
+    const fields = Object.fromEntries(result.errors.map((e) => [e.field, e.message]));
+    const status = first.field === "key" ? 409 : first.message.startsWith("you can't") ? 403 : 422;
+    throw new ApiError(status, status === 409 ? "conflict" : status === 403 ? "forbidden" : "invalid_reference", `${first.field}: ${first.message}`, fields);
+  }
+  const device = await getDevice(sql, scopeFor(viewer, "device.read"), key);
+  return Response.json(
+    {
+      device: device && publicDevice(device),
+      credentials: deviceCredentials(req, key, result.token),
+      replayed: result.replayed,
+      rejected: result.rejected,
+      rejectedByReason: result.rejectedByReason,
+      remaining: result.remaining,
+    },
+    { status: 201 },
+  );
+});
