@@ -13,8 +13,8 @@ import { Pagination } from "./pagination";
 import { PAGE_SIZE, useDeviceFilters } from "./use-device-filters";
 import { useDeviceList } from "./use-device-list";
 
-/** The fleet: filters, then a table (desktop) or cards (phone) of devices with their status and key values. `actions`: admins' buttons. */
-export function DeviceTable({ sites, types, actions }: { sites: SiteOption[]; types: SiteOption[]; actions?: ReactNode }) {
+/** The fleet: filters, then a table (desktop) or cards (phone) of devices with their status and key values. `actions`: admins' buttons; `aside`: admins' panels above the list. */
+export function DeviceTable({ sites, types, actions, aside }: { sites: SiteOption[]; types: SiteOption[]; actions?: ReactNode; aside?: ReactNode }) {
   const { filters, update, active } = useDeviceFilters();
   const { data, error, isPending, isPlaceholderData } = useDeviceList(filters);
   const wide = useMediaQuery("(min-width: 768px)");
@@ -45,6 +45,7 @@ export function DeviceTable({ sites, types, actions }: { sites: SiteOption[]; ty
           {actions}
         </div>
       </div>
+      {aside}
       <DeviceFilters searchRef={searchRef} filters={filters} sites={sites} types={types} onChange={update} />
       <Card className={`overflow-hidden transition-opacity ${isPlaceholderData ? "opacity-60" : ""}`}>
         <div className="overflow-x-auto">{body}</div>

@@ -1,8 +1,11 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { Suspense } from "react";
 import { DeviceTable } from "@/components/devices/device-table";
 import { ListSkeleton } from "@/components/devices/list-states";
 import { AddDeviceDialog } from "@/components/provisioning/add-device-dialog";
+import { SeenPanel } from "@/components/seen-devices/seen-panel";
+import { buttonClass } from "@/components/ui/button";
 import { currentViewer } from "@/lib/auth/viewer";
 import { getDb } from "@/lib/db/client";
 import { visibleDeviceTypes } from "@/lib/db/queries/devices";
@@ -22,7 +25,21 @@ export default async function DevicesPage() {
   ]);
   return (
     <Suspense fallback={<ListSkeleton />}>
-      <DeviceTable sites={sites} types={types} actions={provisioning && <AddDeviceDialog context={provisioning} />} />
+      <DeviceTable
+        sites={sites}
+        types={types}
+        actions={
+          provisioning && (
+            <>
+              <Link href="/devices/import" className={buttonClass("secondary")}>
+                Import CSV
+              </Link>
+              <AddDeviceDialog context={provisioning} />
+            </>
+          )
+        }
+        aside={provisioning && <SeenPanel context={provisioning} />}
+      />
     </Suspense>
   );
 }

@@ -1,0 +1,41 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { sendJson } from "../api/send-json";
+import type { ImportReport } from "@/lib/devices/import";
+
+export type { ImportReport, ImportReportRow } from "@/lib/devices/import";
+
+export interface ImportDone {
+  imported: number;
+  credentialsCsv: string;
+}
+
+/** The dry run: every row with its problems, nothing written. */
+export function usePreviewImport() {
+  return useMutation({ mutationFn: (csv: string) => sendJson<ImportReport>("/api/devices/import?dryRun=1", "POST", { csv }) });
+}
+
+export function useImportDevices() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (csv: string) => sendJson<ImportDone>("/api/devices/import", "POST", { csv }),
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: ["devices"] });
+      void client.invalidateQueries({ queryKey: ["unprovisioned-devices"] });
+    },
+  });
+}
+
+/** Saves text as a file, from memory (the credentials never travel again). */
+export function downloadText(filename: string, text: string) {
+  const url = URL.createObjectURL(new Blob([text], { type: "text/csv;charset=utf-8" }));
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = filename;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  // Some browsers read the URL after click returns.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
