@@ -25,6 +25,20 @@ const CASES: Record<string, Case> = {
   "GET /api/devices/[key]/readings": { request: (w) => ({ path: `/api/devices/${w.farm.deviceKey}/readings?metric=t` }), expect: farmReaders },
   "GET /api/export": { request: (w) => ({ path: `/api/export?device=${w.farm.deviceKey}&metric=t` }), expect: farmReaders },
   "GET /api/stream": { request: (w) => ({ path: `/api/stream?devices=${w.farm.deviceKey}` }), expect: farmReaders },
+  "POST /api/devices": {
+    request: (w, who) => ({ path: "/api/devices", body: { key: `new-${who.toLowerCase()}-${uniqueId()}`, name: "New device", site: w.farm.slug } }),
+    expect: adminsOnly(201, 403),
+  },
+  "PATCH /api/devices/[key]": { request: (w) => ({ path: `/api/devices/${w.farm.deviceKey}`, body: { name: "Farm device" } }), expect: { ...adminsOnly(200, 403), otherViewer: 404 } },
+  // Without ?data=keep|drop: those allowed get 400 (the choice is required), the farm device stays.
+  "DELETE /api/devices/[key]": { request: (w) => ({ path: `/api/devices/${w.farm.deviceKey}` }), expect: { ...adminsOnly(400, 403), otherViewer: 404 } },
+  "POST /api/devices/[key]/token": { request: (w) => ({ path: `/api/devices/${w.farm.deviceKey}/token`, body: {} }), expect: { ...adminsOnly(200, 403), otherViewer: 404 } },
+  "GET /api/device-types": { request: () => ({ path: "/api/device-types" }), expect: signedIn(200) },
+  "POST /api/device-types": {
+    request: (_w, who) => ({ path: "/api/device-types", body: { slug: `t-${who.toLowerCase()}-${uniqueId()}`, name: "New type" } }),
+    expect: { ...signedIn(403), globalAdmin: 201 },
+  },
+  "PATCH /api/device-types/[slug]": { request: () => ({ path: "/api/device-types/no-such-type", body: { name: "x" } }), expect: { ...signedIn(403), globalAdmin: 404 } },
   "GET /api/overview": { request: () => ({ path: "/api/overview" }), expect: signedIn(200) },
   "GET /api/sites": { request: () => ({ path: "/api/sites" }), expect: signedIn(200) },
   "POST /api/sites": {
