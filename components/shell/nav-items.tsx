@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 
 /** Actions that decide whether a section shows in the menu (the pages check them again themselves). */
-export type NavPermission = "quarantine.read" | "user.manage" | "audit.read";
+export type NavPermission = "quarantine.read" | "device.manage" | "user.manage" | "audit.read";
 
 export interface NavItem {
   href: string;
@@ -27,6 +27,12 @@ export const NAV_ITEMS: NavItem[] = [
     label: "Quarantine",
     requires: "quarantine.read",
     icon: icon("M12 3l8 4v5c0 4.5-3.4 8.3-8 9-4.6-.7-8-4.5-8-9V7l8-4zM12 8v5M12 16h.01"),
+  },
+  {
+    href: "/device-types",
+    label: "Device types",
+    requires: "device.manage",
+    icon: icon("M12 3l8 4.5v9L12 21l-8-4.5v-9L12 3zM12 12l8-4.5M12 12v9M12 12L4 7.5"),
   },
   {
     href: "/users",
