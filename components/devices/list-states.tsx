@@ -26,9 +26,8 @@ export function EmptyFleet() {
     <div className="px-6 py-16 text-center">
       <p className="text-base font-semibold">No devices yet</p>
       <p className="mx-auto mt-2 max-w-md text-muted">
-        Devices show up here once they are provisioned. To see some at once, run{" "}
-        <code className="rounded bg-zinc-100 px-1.5 py-0.5 font-mono text-xs dark:bg-zinc-800">npm run simulate</code> on the server, or
-        provision a device through the API.
+        Devices show up here once a site admin adds them (Add device, or a CSV import). To see some at once, run{" "}
+        <code className="rounded bg-zinc-100 px-1.5 py-0.5 font-mono text-xs dark:bg-zinc-800">npm run simulate</code> on the server.
       </p>
     </div>
   );
