@@ -28,6 +28,10 @@ const schema = z.object({
   MQTT_PASSWORD: z.string().optional(),
   MQTT_PROTOCOL_VERSION: z.coerce.number().pipe(z.union([z.literal(4), z.literal(5)])).default(5),
   MQTT_SHARED_GROUP: z.string().regex(/^[A-Za-z0-9_-]*$/).default("ingest"),
+  // Shared with an external broker's HTTP auth (EMQX, mosquitto-go-auth); unset: /api/mqtt/* answer 503.
+  MQTT_AUTH_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
+  // How long a device's credentials are trusted by the broker side: a rotated or disabled token stops working within this.
+  MQTT_AUTH_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(3000),
 
   PORT: port.default(3000),
   NEXTAUTH_URL: z.url().optional(),

@@ -20,7 +20,8 @@ Publishes telemetry from a demo fleet (a farm, an office, a factory) to the MQTT
   --help         show this text
 
 DATABASE_URL and MQTT_URL come from the environment (or .env); when unset, from the
-runtime.json that \`npm start\` writes into DATA_DIR (default .data).`;
+runtime.json that \`npm start\` writes into DATA_DIR (default .data). Devices log in with
+tokens derived from NEXTAUTH_SECRET (else DATA_DIR/auth-secret, which \`npm start\` writes).`;
 
 interface CliOptions {
   devices: number;
@@ -86,10 +87,17 @@ function resolveUrls(): ServiceUrls {
   return { databaseUrl: fromEnv.databaseUrl ?? text(runtime.databaseUrl), mqttUrl: fromEnv.mqttUrl ?? text(runtime.mqttUrl), runtimeFile };
 }
 
-async function seedFleet(databaseUrl: string, count: number, hint: string): Promise<DemoDevice[]> {
+/** The installation's secret the demo tokens derive from: the one `npm start` hands its children, or the one it keeps. */
+function tokenSecret(): string | undefined {
+  if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
+  const file = join(process.env.DATA_DIR || ".data", "auth-secret");
+  return existsSync(file) ? readFileSync(file, "utf8").trim() : undefined;
+}
+
+async function seedFleet(databaseUrl: string, count: number, secret: string, hint: string): Promise<DemoDevice[]> {
   const { sql } = connectDb(databaseUrl, { max: 1, applicationName: "fieldwatch-simulate" });
   try {
-    const devices = await ensureDemoFleet(sql, count);
+    const devices = await ensureDemoFleet(sql, count, secret);
     const backfilled = await backfillDemoHistory(sql, devices, Date.now());
     if (backfilled > 0) createLogger("simulate").info({ readings: backfilled }, `a new demo fleet: wrote ${BACKFILL_DAYS} days of history`);
     return devices;
@@ -108,11 +116,13 @@ async function main(): Promise<void> {
     fail(`${missing} ${missing.includes(" and ") ? "are" : "is"} not set. Run \`npm start\` first (the simulator then finds its database and broker), or set ${missing}.`);
   }
   const hint = runtimeFile ? ` (settings from ${runtimeFile}: is \`npm start\` still running?)` : "";
+  const secret = tokenSecret();
+  if (options.seed && !secret) fail("no secret to derive the demo devices' tokens from: set NEXTAUTH_SECRET, or run `npm start` first (it keeps one in DATA_DIR/auth-secret).");
   const log = createLogger("simulate");
-  const devices = options.seed ? await seedFleet(databaseUrl!, options.devices, hint) : demoDevices(options.devices);
+  const devices = options.seed ? await seedFleet(databaseUrl!, options.devices, secret!, hint) : demoDevices(options.devices);
   if (options.seed) log.info({ devices: devices.length }, "demo fleet is in the database");
 
-  const simulator = await runSimulator({ mqttUrl: mqttUrl!, devices, rate: options.rate, log }).catch((err: Error) => fail(err.message + hint));
+  const simulator = await runSimulator({ mqttUrl: mqttUrl!, devices, tokenSecret: secret, rate: options.rate, log }).catch((err: Error) => fail(err.message + hint));
   let stopping = false;
   const shutdown = async (reason: string) => {
     if (stopping) process.exit(1); // A second Ctrl-C: the user doesn't want to wait.

@@ -8,6 +8,7 @@ import { PortInUseError, assertPortFree } from "../lib/embedded/ports";
 import { ConfigError, loadEnv } from "../lib/env";
 import { SupervisedChild, runToCompletion } from "./supervisor/child";
 import { formatLogLine } from "./supervisor/format";
+import { serviceMqttCredentials } from "./supervisor/mqtt-credentials";
 import { sessionSecret } from "./supervisor/secret";
 import { startServices, type Services } from "./supervisor/services";
 import { INGEST_NODE_ARGS } from "../ingest/node-args";
@@ -33,7 +34,9 @@ async function main() {
     await assertPortFree(env.MQTT_PORT, "embedded MQTT broker", hint);
   }
 
-  const services = await startServices(env, say);
+  // The one login the embedded broker lets read and write every device's topics; the children get it.
+  const service = serviceMqttCredentials(env.DATA_DIR, env.MQTT_USERNAME, env.MQTT_PASSWORD);
+  const services = await startServices(env, service, say);
   const children: SupervisedChild[] = [];
   const runtimeFile = path.join(env.DATA_DIR, "runtime.json");
   let stopping = false;
@@ -69,7 +72,7 @@ async function main() {
     NEXTAUTH_SECRET: sessionSecret(env.DATA_DIR, env.NEXTAUTH_SECRET),
     NEXTAUTH_URL: env.NEXTAUTH_URL ?? webUrl,
     // aedes speaks MQTT 3.1.1 and has no shared subscriptions.
-    ...(services.embeddedBroker ? { MQTT_PROTOCOL_VERSION: "4", MQTT_SHARED_GROUP: "" } : {}),
+    ...(services.embeddedBroker ? { MQTT_PROTOCOL_VERSION: "4", MQTT_SHARED_GROUP: "", MQTT_USERNAME: service.username, MQTT_PASSWORD: service.password } : {}),
   };
   const giveUp = (reason: string) => {
     say(`giving up: ${reason}`);

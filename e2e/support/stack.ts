@@ -3,6 +3,7 @@ import path from "node:path";
 import type { Page } from "@playwright/test";
 import mqtt, { type MqttClient } from "mqtt";
 import { connectDb, type Db } from "../../lib/db/connect";
+import { SERVICE_PASSWORD_FILE, SERVICE_USERNAME } from "../../scripts/supervisor/mqtt-credentials";
 
 /** Addresses of the stack `npm start` brought up for this run (it writes them to runtime.json). */
 export function runtime(): { databaseUrl: string; mqttUrl: string; webUrl: string } {
@@ -11,7 +12,13 @@ export function runtime(): { databaseUrl: string; mqttUrl: string; webUrl: strin
 
 export const openDb = (): Db => connectDb(runtime().databaseUrl, { max: 2 });
 
-export const connectPublisher = (): Promise<MqttClient> => mqtt.connectAsync(runtime().mqttUrl, { clientId: `e2e-${Date.now()}` });
+/** Publishes as the service: `npm start`'s broker lets nobody else write to any device's topics. */
+export const connectPublisher = (): Promise<MqttClient> =>
+  mqtt.connectAsync(runtime().mqttUrl, {
+    clientId: `e2e-${Date.now()}`,
+    username: SERVICE_USERNAME,
+    password: readFileSync(path.join(process.env.E2E_DATA_DIR ?? "", SERVICE_PASSWORD_FILE), "utf8").trim(),
+  });
 
 export async function signIn(page: Page, email = process.env.E2E_ADMIN_EMAIL ?? "", password = process.env.E2E_ADMIN_PASSWORD ?? "") {
   await page.goto("/login");

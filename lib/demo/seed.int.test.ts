@@ -2,7 +2,10 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { connectDb, type Db } from "../db/connect";
 import { DEMO_DEVICE_TYPES } from "./fleet";
 import { backfillDemoHistory } from "./backfill";
+import { demoDeviceToken, deviceTokenMatches } from "../devices/credentials";
 import { ensureDemoFleet } from "./seed";
+
+const SECRET = "seed-test-secret-0123456789abcdef";
 
 let db: Db;
 beforeAll(() => {
@@ -12,8 +15,8 @@ afterAll(() => db.close());
 
 describe("ensureDemoFleet", () => {
   it("creates sites, types with their metric schemas as JSON arrays, and devices — idempotently", async () => {
-    const first = await ensureDemoFleet(db.sql, 6);
-    const again = await ensureDemoFleet(db.sql, 9);
+    const first = await ensureDemoFleet(db.sql, 6, SECRET);
+    const again = await ensureDemoFleet(db.sql, 9, SECRET);
     expect(again.slice(0, 6).map((d) => d.id)).toEqual(first.map((d) => d.id));
     const types = await db.sql<{ slug: string; kind: string; metrics: unknown }[]>`
       select slug, jsonb_typeof(metrics) as kind, metrics from device_types where slug = any(${DEMO_DEVICE_TYPES.map((t) => t.slug)})`;
@@ -25,11 +28,25 @@ describe("ensureDemoFleet", () => {
     const [row] = await db.sql<{ n: number }[]>`select count(*)::int as n from devices where key = any(${again.map((d) => d.key)})`;
     expect(row?.n).toBe(9);
   });
+
+  it("gives each demo device one live token derived from the secret, and leaves a rotated one alone", async () => {
+    const fleet = await ensureDemoFleet(db.sql, 2, SECRET);
+    const live = (id: string) => db.sql<{ token_hash: string }[]>`select token_hash from device_tokens where device_id = ${id} and revoked_at is null`;
+    const [first] = await live(fleet[0]!.id);
+    expect(deviceTokenMatches(demoDeviceToken(SECRET, fleet[0]!.key), first!.token_hash)).toBe(true);
+    expect(deviceTokenMatches(demoDeviceToken("another-installation-secret-000000", fleet[0]!.key), first!.token_hash)).toBe(false);
+    // Rotated by an admin: revoked, a new one inserted. Seeding again must not add a second live token.
+    await db.sql`update device_tokens set revoked_at = now() where device_id = ${fleet[1]!.id}`;
+    await db.sql`insert into device_tokens (device_id, token_hash) values (${fleet[1]!.id}, ${"ab".repeat(32)})`;
+    await ensureDemoFleet(db.sql, 2, SECRET);
+    expect((await live(fleet[0]!.id)).length).toBe(1);
+    expect((await live(fleet[1]!.id)).map((t) => t.token_hash)).toEqual(["ab".repeat(32)]);
+  });
 });
 
 describe("backfillDemoHistory", () => {
   it("gives a new demo fleet a week of history with matching rollups, once", async () => {
-    const fleet = await ensureDemoFleet(db.sql, 3);
+    const fleet = await ensureDemoFleet(db.sql, 3, SECRET);
     // A fleet without readings, as on a first start (deleting series clears readings and rollups).
     await db.sql`delete from series where device_id = any(${fleet.map((d) => d.id)}::uuid[])`;
     const now = Date.now();

@@ -1,5 +1,6 @@
 import type postgres from "postgres";
 import type { Sql } from "../db/connect";
+import { demoDeviceToken, hashDeviceToken } from "../devices/credentials";
 import { DEMO_DEVICE_TYPES, DEMO_SITES, demoDevices, type DemoDevice } from "./fleet";
 
 export interface SeededDevice extends DemoDevice {
@@ -11,8 +12,10 @@ export interface SeededDevice extends DemoDevice {
  * Makes sure the demo sites, device types and the first `count` demo devices exist; safe to run
  * on every start. Existing sites and devices are left as people edited them; the demo types'
  * metric schemas are brought up to date so a newer simulator's readings are not quarantined.
+ * A demo device without a live token gets `demoDeviceToken(secret, key)`'s hash, so the
+ * simulator can log in; a token someone rotated since is left alone.
  */
-export async function ensureDemoFleet(sql: Sql, count: number): Promise<SeededDevice[]> {
+export async function ensureDemoFleet(sql: Sql, count: number, secret: string): Promise<SeededDevice[]> {
   const devices = demoDevices(count);
   const keys = devices.map((d) => d.key);
   await sql.begin(async (tx) => {
@@ -35,6 +38,12 @@ export async function ensureDemoFleet(sql: Sql, count: number): Promise<SeededDe
       join sites s on s.slug = d.site_slug
       join device_types t on t.slug = d.type_slug
       on conflict (key) do nothing`;
+    await tx`
+      insert into device_tokens (device_id, token_hash)
+      select d.id, k.hash
+      from unnest(${keys}::text[], ${keys.map((key) => hashDeviceToken(demoDeviceToken(secret, key)))}::text[]) as k(key, hash)
+      join devices d on d.key = k.key
+      where not exists (select 1 from device_tokens t where t.device_id = d.id and t.revoked_at is null)`;
   });
   const rows = await sql<{ id: string; key: string }[]>`select id, key from devices where key = any(${keys}::text[])`;
   const ids = new Map(rows.map((row) => [row.key, row.id]));

@@ -1,5 +1,7 @@
 import net from "node:net";
 import { Aedes } from "aedes";
+import { createBrokerAuth } from "../mqtt-auth/aedes-hooks";
+import type { MqttAuthenticator } from "../mqtt-auth/authenticator";
 import { assertPortFree } from "./ports";
 
 export interface RunningBroker {
@@ -8,13 +10,45 @@ export interface RunningBroker {
   stop(): Promise<void>;
 }
 
+export interface EmbeddedBrokerOptions {
+  /** Who may connect and what they may do (lib/mqtt-auth). Unset: anyone, anything — for tests that need an open broker. */
+  authenticator?: MqttAuthenticator;
+  /** How often connected devices are re-checked, so a rotated token or a disabled device is cut off. Default 3 s. */
+  recheckMs?: number;
+  onDenied?: (clientId: string, reason: string) => void;
+  onRecheckFailed?: (err: Error) => void;
+}
+
 /**
  * The embedded MQTT broker (aedes, MQTT 3.1.1, in-memory sessions). It keeps the worker's
  * persistent session while the worker restarts, for as long as this process lives.
  */
-export async function startEmbeddedBroker(port: number, host = "127.0.0.1"): Promise<RunningBroker> {
+export async function startEmbeddedBroker(port: number, host = "127.0.0.1", options: EmbeddedBrokerOptions = {}): Promise<RunningBroker> {
   await assertPortFree(port, "embedded MQTT broker", "Set MQTT_PORT to another port, or MQTT_URL to use the broker that is already running there.");
-  const broker = await Aedes.createBroker();
+  const auth = options.authenticator ? createBrokerAuth(options.authenticator, options.onDenied) : undefined;
+  const broker = await Aedes.createBroker(auth?.hooks);
+  let recheck: NodeJS.Timeout | undefined;
+  if (auth) {
+    broker.on("clientDisconnect", auth.forget);
+    let running = false;
+    let failing = false;
+    recheck = setInterval(() => {
+      if (running) return;
+      running = true;
+      // A failed lookup (PostgreSQL away) keeps everyone connected; the next round tries again. Said once per outage.
+      auth
+        .recheckDevices()
+        .then(
+          () => (failing = false),
+          (err: Error) => {
+            if (!failing) options.onRecheckFailed?.(err);
+            failing = true;
+          },
+        )
+        .finally(() => (running = false));
+    }, options.recheckMs ?? 3000);
+    recheck.unref();
+  }
   const server = net.createServer(broker.handle);
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -26,6 +60,7 @@ export async function startEmbeddedBroker(port: number, host = "127.0.0.1"): Pro
     port: actual,
     stop: () =>
       new Promise<void>((resolve) => {
+        clearInterval(recheck);
         broker.close(() => server.close(() => resolve()));
         // close() waits for open sockets; clients are being told to go already.
         setTimeout(resolve, 2000).unref();

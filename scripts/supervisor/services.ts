@@ -2,6 +2,9 @@ import path from "node:path";
 import { startEmbeddedBroker } from "../../lib/embedded/broker";
 import { startEmbeddedPostgres } from "../../lib/embedded/postgres";
 import type { Env } from "../../lib/env";
+import { connectDb } from "../../lib/db/connect";
+import { createMqttAuthenticator } from "../../lib/mqtt-auth/authenticator";
+import type { ServiceCredentials } from "../../lib/mqtt-auth/decide";
 
 export interface Services {
   databaseUrl: string;
@@ -11,8 +14,11 @@ export interface Services {
   stop(): Promise<void>;
 }
 
-/** PostgreSQL and the MQTT broker: the configured ones, or embedded ones (DESIGN §1). */
-export async function startServices(env: Env, log: (msg: string) => void): Promise<Services> {
+/**
+ * PostgreSQL and the MQTT broker: the configured ones, or embedded ones (DESIGN §1). The
+ * embedded broker lets in only the service (`service`) and devices with their live token.
+ */
+export async function startServices(env: Env, service: ServiceCredentials, log: (msg: string) => void): Promise<Services> {
   const stops: (() => Promise<void>)[] = [];
   try {
     let databaseUrl = env.DATABASE_URL;
@@ -26,10 +32,18 @@ export async function startServices(env: Env, log: (msg: string) => void): Promi
     }
     let mqttUrl = env.MQTT_URL;
     if (!mqttUrl) {
-      const broker = await startEmbeddedBroker(env.MQTT_PORT, "0.0.0.0");
+      // Its own small pool: the broker's lookups must not wait behind anything else.
+      const authDb = connectDb(databaseUrl, { max: 2, applicationName: "fieldwatch-broker-auth" });
+      stops.unshift(authDb.close);
+      const authenticator = createMqttAuthenticator({ sql: authDb.sql, service, cacheMs: env.MQTT_AUTH_CACHE_MS });
+      const broker = await startEmbeddedBroker(env.MQTT_PORT, "0.0.0.0", {
+        authenticator,
+        recheckMs: Math.max(1000, env.MQTT_AUTH_CACHE_MS),
+        onRecheckFailed: (err) => log(`embedded MQTT broker: could not re-check connected devices (${err.message})`),
+      });
       stops.unshift(broker.stop);
       mqttUrl = `mqtt://127.0.0.1:${broker.port}`;
-      log(`embedded MQTT broker (aedes) listening on port ${broker.port}`);
+      log(`embedded MQTT broker (aedes) listening on port ${broker.port}, devices log in with their key and token`);
     }
     return {
       databaseUrl,

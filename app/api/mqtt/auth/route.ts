@@ -1,0 +1,8 @@
+import { route } from "@/lib/http/route";
+import { handleMqttAuthRequest } from "@/lib/mqtt-auth/http-handler";
+import { mqttHttpDeps } from "@/lib/mqtt-auth/web-deps";
+
+export const dynamic = "force-dynamic";
+
+/** An external broker asks whether a CONNECT may log in (EMQX HTTP authn, mosquitto-go-auth getuser). No user session: the shared secret guards it. */
+export const POST = route(async (req) => handleMqttAuthRequest(req, mqttHttpDeps()));
