@@ -2,3 +2,4 @@ export * from "./accounts";
 export * from "./devices";
 export * from "./telemetry";
 export * from "./security";
+export * from "./alerts";
