@@ -1,7 +1,7 @@
 import type { AedesOptions, AuthenticateError, Client } from "aedes";
 import { hashDeviceToken } from "../devices/credentials";
 import { mayAct, type MqttIdentity } from "./decide";
-import type { MqttAuthenticator } from "./authenticator";
+import type { DeviceSession, MqttAuthenticator } from "./authenticator";
 import { deviceMaySubscribe } from "./topics";
 
 // CONNACK return codes (MQTT 3.1.1 §3.2.2.3); aedes' AuthErrorCode is a const enum we can't import.
@@ -10,11 +10,6 @@ const SERVER_UNAVAILABLE = 3;
 const BAD_USERNAME_OR_PASSWORD = 4;
 const NOT_AUTHORIZED = 5;
 
-interface Session {
-  identity: MqttIdentity;
-  /** Devices: the hash of the token they connected with, to notice a rotation. */
-  tokenHash?: string;
-}
 
 export interface BrokerAuth {
   hooks: Pick<AedesOptions, "preConnect" | "authenticate" | "authorizePublish" | "authorizeSubscribe" | "authorizeForward">;
@@ -28,9 +23,10 @@ const authError = (returnCode: number, message: string): AuthenticateError => Ob
 
 /** aedes hooks that ask `authenticator` who a client is and keep each client to what it may do. */
 export function createBrokerAuth(authenticator: MqttAuthenticator, onDenied: (clientId: string, reason: string) => void = () => {}): BrokerAuth {
-  const sessions = new WeakMap<Client, Session>();
+  const identities = new WeakMap<Client, MqttIdentity>();
   const wills = new WeakMap<Client, string>();
-  const devices = new Set<Client>();
+  // Connected devices with the hash of the token they logged in with, to notice a rotation.
+  const devices = new Map<Client, DeviceSession>();
   // Who each client id belongs to, so another identity can't take the id (and its session) over.
   const owners = new Map<string, { owner: string; client: Client }>();
 
@@ -68,9 +64,8 @@ export function createBrokerAuth(authenticator: MqttAuthenticator, onDenied: (cl
             return done(authError(IDENTIFIER_REJECTED, "client id in use by another identity"), false);
           }
           owners.set(client.id, { owner, client });
-          const session: Session = { identity, tokenHash: identity.kind === "device" ? hashDeviceToken(attempt.password ?? "") : undefined };
-          sessions.set(client, session);
-          if (identity.kind === "device") devices.add(client);
+          identities.set(client, identity);
+          if (identity.kind === "device") devices.set(client, { key: identity.key, tokenHash: hashDeviceToken(attempt.password ?? "") });
           done(null, true);
         },
         (err: Error) => {
@@ -83,19 +78,19 @@ export function createBrokerAuth(authenticator: MqttAuthenticator, onDenied: (cl
       if (packet.topic.startsWith("$SYS")) return callback(new Error("$SYS topics are reserved"));
       // No client: a Will aedes found in its persistence; it was checked when its client connected.
       if (client === null) return callback(null);
-      const session = sessions.get(client);
-      if (session && mayAct(session.identity, "publish", packet.topic)) return callback(null);
+      const identity = identities.get(client);
+      if (identity && mayAct(identity, "publish", packet.topic)) return callback(null);
       callback(new Error(`not allowed to publish to ${packet.topic}`));
     },
     authorizeSubscribe(client, subscription, callback) {
-      const session = sessions.get(client);
+      const identity = identities.get(client);
       // null grants QoS 128 (failure) for this filter and keeps the connection.
-      callback(null, session && mayAct(session.identity, "subscribe", subscription.topic) ? subscription : null);
+      callback(null, identity && mayAct(identity, "subscribe", subscription.topic) ? subscription : null);
     },
     authorizeForward(client, packet) {
       // Second line: whatever sits in a session's queue, a device only ever receives its commands.
-      const session = sessions.get(client);
-      if (session?.identity.kind === "device" && !deviceMaySubscribe(session.identity.key, packet.topic)) return null;
+      const identity = identities.get(client);
+      if (identity?.kind === "device" && !deviceMaySubscribe(identity.key, packet.topic)) return null;
       return packet;
     },
   };
@@ -104,9 +99,10 @@ export function createBrokerAuth(authenticator: MqttAuthenticator, onDenied: (cl
     hooks,
     forget,
     async recheckDevices() {
-      const clients = [...devices].filter((c) => !c.closed);
-      const checks = clients.map((c) => sessions.get(c)!).map((s) => ({ key: (s.identity as { key: string }).key, tokenHash: s.tokenHash! }));
-      const allowed = await authenticator.devicesStillAllowed(checks);
+      // Clients that went before registering never get a clientDisconnect: drop them here.
+      for (const client of devices.keys()) if (client.closed) devices.delete(client);
+      const clients = [...devices.keys()];
+      const allowed = await authenticator.devicesStillAllowed(clients.map((c) => devices.get(c)!));
       clients.forEach((client, i) => {
         if (allowed[i]) return;
         onDenied(client.id, "token rotated or device disabled: disconnected");

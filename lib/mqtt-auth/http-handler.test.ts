@@ -37,5 +37,7 @@ describe("MQTT HTTP auth guard", () => {
     expect((await bad.json()).result).toBe("deny");
     const acl = await handleMqttAclRequest(post("/api/mqtt/acl?secret=" + SECRET, {}, '{"username":"dev-a","topic":"t","acc":9}'), deps);
     expect(acl.status).toBe(403);
+    const huge = await handleMqttAuthRequest(post("/api/mqtt/auth", { "x-fieldwatch-secret": SECRET }, JSON.stringify({ username: "dev-a", password: "x".repeat(20_000) })), deps);
+    expect(huge.status).toBe(403);
   });
 });

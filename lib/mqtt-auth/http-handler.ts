@@ -30,11 +30,15 @@ function presentedSecret(req: Request): string | undefined {
   return bearer ?? req.headers.get("x-fieldwatch-secret") ?? new URL(req.url).searchParams.get("secret") ?? undefined;
 }
 
+const MAX_BODY_CHARS = 16_384;
+
 async function guard(req: Request, deps: MqttHttpDeps): Promise<Response | Record<string, unknown>> {
   if (!deps.secret) return errorResponse(503, "not_configured", "MQTT_AUTH_SECRET is not set: broker authentication over HTTP is off.");
   const given = presentedSecret(req);
   if (given === undefined || !secretsEqual(given, deps.secret)) return errorResponse(401, "unauthorized", "Wrong or missing broker secret.");
-  const fields = parseFields(req.headers.get("content-type"), await req.text());
+  const body = await req.text();
+  // A broker's question is a few hundred bytes; anything big is not one.
+  const fields = body.length <= MAX_BODY_CHARS ? parseFields(req.headers.get("content-type"), body) : null;
   return fields ?? verdict(false, "status", "malformed request");
 }
 
