@@ -34,9 +34,11 @@ export function ruleApplies(rule: CompiledRule, deviceId: string, device: Device
 export class RuleSet {
   readonly byMetric = new Map<string, CompiledRule[]>();
   readonly noData: CompiledRule[] = [];
+  readonly byId = new Map<string, CompiledRule>();
 
   constructor(readonly rules: CompiledRule[]) {
     for (const rule of rules) {
+      this.byId.set(rule.id, rule);
       if (rule.kind === "no_data") this.noData.push(rule);
       else if (rule.metric) this.byMetric.set(rule.metric, [...(this.byMetric.get(rule.metric) ?? []), rule]);
     }
