@@ -5,7 +5,9 @@ import { DEVICE_KEY_PATTERN } from "../telemetry/topic";
 export const deviceKeyInput = z
   .string()
   .trim()
-  .regex(DEVICE_KEY_PATTERN, "use lower-case letters, digits, - and _, starting with a letter or digit (at most 64)");
+  .regex(DEVICE_KEY_PATTERN, "use lower-case letters, digits, - and _, starting with a letter or digit (at most 64)")
+  // Fieldwatch's own broker clients (the worker, the web app) use these names.
+  .refine((key) => !key.startsWith("fieldwatch-"), "keys starting with fieldwatch- are reserved for Fieldwatch itself");
 
 const optionalText = (max: number) =>
   z
