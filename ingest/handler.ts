@@ -24,7 +24,7 @@ export interface IncomingMessage {
 export type MessageHandler = (message: IncomingMessage) => Promise<void>;
 
 /**
- * Turns one MQTT message into readings, a status change or a quarantine entry. It never
+ * Turns one MQTT message into readings, a status change, a command's answer or a quarantine entry. It never
  * rejects: whatever can't be used is quarantined with its reason, so the stream never stops.
  */
 export function createMessageHandler({ directory, writer, metrics, log }: HandlerDeps): MessageHandler {
@@ -37,6 +37,7 @@ export function createMessageHandler({ directory, writer, metrics, log }: Handle
       const outcome = classifyMessage(topicInfo, device, payload, receivedAt);
       if (device && !device.disabled) {
         if (outcome.status) writer.addStatus(device, outcome.status, receivedAt);
+        else if (outcome.commandAck) writer.addCommandAck({ ...outcome.commandAck, deviceId: device.id, deviceKey: device.key, receivedAt }, device);
         // Even with no usable reading, a message is a sign of life (last seen, online).
         else writer.addReadings(outcome.readings.map((r) => ({ ...r, deviceId: device.id, deviceKey: device.key })), device, receivedAt);
       }

@@ -13,7 +13,7 @@ export interface IngestMqttOptions {
   sharedGroup: string;
 }
 
-export const INGEST_TOPICS = ["devices/+/telemetry", "devices/+/telemetry/+", "devices/+/status"];
+export const INGEST_TOPICS = ["devices/+/telemetry", "devices/+/telemetry/+", "devices/+/status", "devices/+/commands/ack"];
 
 export function subscriptionTopics(options: Pick<IngestMqttOptions, "protocolVersion" | "sharedGroup">): string[] {
   const shared = options.protocolVersion === 5 && options.sharedGroup !== "";

@@ -2,6 +2,7 @@ import type { Logger } from "pino";
 import { backoffDelay, sleep } from "../lib/backoff";
 import type { Sql } from "../lib/db/connect";
 import { writeBatch, type BatchInput, type ConnectivitySignal, type QuarantineItem, type SeriesCache, type SeriesReading } from "../lib/db/queries/ingest";
+import type { CommandAck } from "../lib/db/queries/commands";
 import type { IngestMetrics } from "./metrics";
 
 export interface WriterOptions {
@@ -14,9 +15,9 @@ export interface WriterOptions {
 }
 
 /** A batch, and how many status messages it took (they add no rows, but count as pending work). */
-type Batch = BatchInput & { statusMessages: number };
+type Batch = BatchInput & { statusMessages: number; commandAcks: CommandAck[] };
 
-const emptyBatch = (): Batch => ({ readings: [], quarantine: [], seen: new Map(), connectivity: new Map(), statusMessages: 0 });
+const emptyBatch = (): Batch => ({ readings: [], quarantine: [], seen: new Map(), connectivity: new Map(), commandAcks: [], statusMessages: 0 });
 
 /**
  * Collects what the message handler produced and commits it in batches (one transaction per
@@ -55,6 +56,16 @@ export class BatchWriter {
   addStatus(device: { id: string; key: string }, state: ConnectivitySignal["state"], at: number): void {
     this.signal(device, state, at);
     this.batch.statusMessages += 1;
+    this.grew(1);
+  }
+
+  /**
+   * A device's answer to a command. Through the batch rather than written on the spot: acks are
+   * rare, and this way a database outage holds them in the journal like readings, not the stream.
+   */
+  addCommandAck(ack: CommandAck, device: { id: string; key: string }): void {
+    this.batch.commandAcks.push(ack);
+    this.signal(device, "online", ack.receivedAt);
     this.grew(1);
   }
 
@@ -97,7 +108,7 @@ export class BatchWriter {
   }
 
   private size(batch: Batch): number {
-    return batch.readings.length + batch.quarantine.length + batch.statusMessages;
+    return batch.readings.length + batch.quarantine.length + batch.commandAcks.length + batch.statusMessages;
   }
 
   private startFlush(): void {
@@ -166,10 +177,11 @@ export class BatchWriter {
 /** `n` batches with the devices spread over them; quarantine rows go with the first. */
 function splitByDevice(batch: BatchInput, n: number): BatchInput[] {
   if (n <= 1) return [batch];
-  const parts = Array.from({ length: n }, (_, i): BatchInput => ({ readings: [], quarantine: i === 0 ? batch.quarantine : [], seen: new Map(), connectivity: new Map() }));
+  const parts = Array.from({ length: n }, (_, i): BatchInput => ({ readings: [], quarantine: i === 0 ? batch.quarantine : [], seen: new Map(), connectivity: new Map(), commandAcks: [] }));
   const partOf = (deviceId: string) => parts[Number.parseInt(deviceId.slice(0, 8), 16) % n]!;
   for (const r of batch.readings) partOf(r.deviceId).readings.push(r);
+  for (const a of batch.commandAcks ?? []) partOf(a.deviceId).commandAcks!.push(a);
   for (const [id, at] of batch.seen) partOf(id).seen.set(id, at);
   for (const [id, signal] of batch.connectivity) partOf(id).connectivity.set(id, signal);
-  return parts.filter((p, i) => i === 0 || p.readings.length > 0 || p.seen.size > 0);
+  return parts.filter((p, i) => i === 0 || p.readings.length > 0 || p.seen.size > 0 || p.commandAcks!.length > 0);
 }

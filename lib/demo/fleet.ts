@@ -1,4 +1,5 @@
 import type { MetricSpec } from "../db/schema/devices";
+import { flowWhenOpen, scheduledOpen } from "./irrigation";
 
 /**
  * The demo fleet (a farm, an office building, a factory) and a small value model that makes
@@ -52,6 +53,9 @@ export const DEMO_DEVICE_TYPES: readonly DemoDeviceType[] = [
       { name: "soil.moisture", label: "Soil moisture", unit: "%", min: 0, max: 100, precision: 1, key: true },
       { name: "air.temperature", label: "Air temperature", unit: "°C", min: -40, max: 60, precision: 1, key: true },
       { name: "humidity", label: "Humidity", unit: "%", min: 0, max: 100, precision: 0 },
+      // The field's irrigation valve (1 open, 0 closed) and its flow; commands open and close it.
+      { name: "valve", label: "Valve open", min: 0, max: 1, precision: 0 },
+      { name: "flow", label: "Water flow", unit: "L/min", min: 0, max: 100, precision: 1 },
     ],
   },
   {
@@ -160,6 +164,8 @@ const MODELS: Record<string, { base: (m: Moment) => number; noise: number }> = {
   "soil.moisture": { base: (m) => 40 + 8 * Math.floor(m.trait * 3) - 2.2 * ((m.hours + 12 * m.trait) % 12), noise: 0.4 },
   "air.temperature": { base: (m) => 14 + 4 * m.trait + 8 * daily(m.hour, 15), noise: 0.3 },
   humidity: { base: (m) => 65 - 18 * daily(m.hour, 15), noise: 1.5 },
+  valve: { base: (m) => (scheduledOpen(m.hours, m.trait) ? 1 : 0), noise: 0 },
+  flow: { base: (m) => (scheduledOpen(m.hours, m.trait) ? flowWhenOpen(m.hours, m.trait) : 0), noise: 0 },
   temperature: { base: (m) => 20 + m.trait + 2 * busy(m.hour, 8, 18), noise: 0.15 },
   co2: { base: (m) => 420 + (500 + 700 * m.trait) * busy(m.hour, 8, 18), noise: 25 },
   power: { base: (m) => 900 + 400 * m.trait + 7000 * busy(m.hour, 7, 19), noise: 150 },
@@ -180,7 +186,7 @@ export function sampleValue(metricName: string, deviceIndex: number, atMs: numbe
   if (spec.unit === "°C" && rng() < IMPOSSIBLE_CHANCE) return IMPOSSIBLE_TEMPERATURE;
   const local = new Date(atMs);
   const hour = local.getHours() + local.getMinutes() / 60 + local.getSeconds() / 3600;
-  const trait = createRng(deviceIndex * 7919 + 1)();
+  const trait = deviceTrait(deviceIndex);
   let value = model.base({ hour, hours: atMs / 3_600_000, trait }) + model.noise * gaussian(rng);
   const min = spec.min ?? -Infinity;
   const max = spec.max ?? Infinity;
@@ -188,6 +194,11 @@ export function sampleValue(metricName: string, deviceIndex: number, atMs: numbe
   if (rng() < SPIKE_CHANCE) value += Math.abs(value) * 0.6 + model.noise * 10;
   const factor = 10 ** (spec.precision ?? 2);
   return Math.min(max, Math.max(min, Math.round(value * factor) / factor));
+}
+
+/** A per-device number in [0, 1), fixed for the device: what makes one field or room unlike the next. */
+export function deviceTrait(deviceIndex: number): number {
+  return createRng(deviceIndex * 7919 + 1)();
 }
 
 // Sum of four uniforms: close enough to a normal distribution (mean 0, sd about 1).

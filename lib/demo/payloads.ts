@@ -1,3 +1,4 @@
+import { controlledValue, type DeviceControls } from "./device-commands";
 import { demoDeviceType, sampleValue, type DemoDevice, type Rng } from "./fleet";
 
 /** What a simulated device puts on the wire; pure, so the formats can be tested without a broker. */
@@ -12,10 +13,13 @@ export const telemetryTopic = (key: string) => `devices/${key}/telemetry`;
 /**
  * One telemetry update of `device` at `atMs`, in the device's own format (DESIGN §2):
  * nested JSON without a time, ThingsBoard `{ts, values}` with device time, or one bare
- * number per metric topic.
+ * number per metric topic. `controls`: what operators set by command (an open valve).
  */
-export function telemetryMessages(device: DemoDevice, atMs: number, rng: Rng): OutgoingMessage[] {
-  const readings = demoDeviceType(device.typeSlug).metrics.map((m) => ({ name: m.name, value: sampleValue(m.name, device.index, atMs, rng) }));
+export function telemetryMessages(device: DemoDevice, atMs: number, rng: Rng, controls: DeviceControls = {}): OutgoingMessage[] {
+  const readings = demoDeviceType(device.typeSlug).metrics.map((m) => ({
+    name: m.name,
+    value: controlledValue(m.name, device, atMs, controls) ?? sampleValue(m.name, device.index, atMs, rng),
+  }));
   const topic = telemetryTopic(device.key);
   switch (device.payloadStyle) {
     case "thingsboard":

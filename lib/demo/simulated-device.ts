@@ -1,4 +1,6 @@
 import mqtt, { type MqttClient } from "mqtt";
+import { commandAckTopic, commandTopic } from "../commands/protocol";
+import { answerCommand, type DeviceControls } from "./device-commands";
 import type { DemoDevice, Rng } from "./fleet";
 import { statusTopic, telemetryMessages } from "./payloads";
 
@@ -21,6 +23,7 @@ const STOP_TIMEOUT_MS = 3000;
  * One demo device with its own MQTT connection, behaving like real hardware: a retained
  * `online` on connect, a Last Will `offline`, telemetry at a jittered interval, and now and
  * then a dropout, half of them an unclean disconnect that makes the broker fire the Will.
+ * It answers commands (lib/demo/device-commands.ts), except while it has gone quiet.
  */
 export class SimulatedDevice {
   private client: MqttClient | undefined;
@@ -28,6 +31,7 @@ export class SimulatedDevice {
   private reconnectTimer: NodeJS.Timeout | undefined;
   private silentUntil = 0;
   private stopped = false;
+  private controls: DeviceControls = {};
 
   constructor(
     readonly device: DemoDevice,
@@ -55,8 +59,10 @@ export class SimulatedDevice {
     });
     this.client.on("connect", () => {
       this.client?.publish(statusTopic(key), "online", { qos: 1, retain: true });
+      this.client?.subscribe(commandTopic(key), { qos: 1 });
       this.ctx.onConnect();
     });
+    this.client.on("message", this.onCommand);
     this.client.on("error", (err) => this.ctx.onError(key, err));
     // First reading at a random point of the interval, so devices don't all fire together.
     this.tickTimer = setTimeout(this.tick, this.ctx.intervalMs * this.rng());
@@ -69,11 +75,27 @@ export class SimulatedDevice {
     const client = this.client;
     if (!client?.connected || now < this.silentUntil) return;
     if (this.rng() < this.ctx.dropoutChance) return this.dropOut(client, now);
-    for (const message of telemetryMessages(this.device, now, this.rng)) {
+    this.report(client, now);
+  };
+
+  private report(client: MqttClient, now: number): void {
+    for (const message of telemetryMessages(this.device, now, this.rng, this.controls)) {
       client.publish(message.topic, message.payload, { qos: 1 }, (err) => {
         if (!err) this.ctx.counters.sent++;
       });
     }
+  }
+
+  /** Answers on devices/{key}/commands/ack and, when a setting changed, reports at once. */
+  private readonly onCommand = (_topic: string, payload: Buffer): void => {
+    const client = this.client;
+    if (!client?.connected || Date.now() < this.silentUntil) return;
+    const reply = answerCommand(this.device, payload, this.controls);
+    if (!reply) return;
+    const changed = JSON.stringify(reply.controls) !== JSON.stringify(this.controls);
+    this.controls = reply.controls;
+    client.publish(commandAckTopic(this.device.key), JSON.stringify(reply.answer), { qos: 1 });
+    if (changed) this.report(client, Date.now());
   };
 
   private dropOut(client: MqttClient, now: number): void {

@@ -1,4 +1,6 @@
-/** The PostgreSQL NOTIFY channel that carries committed readings and status changes to web processes. */
+import type { CommandStatus } from "../commands/protocol";
+
+/** The PostgreSQL NOTIFY channel that carries committed readings, status changes and command outcomes to web processes. */
 export const LIVE_CHANNEL = "fieldwatch_live";
 
 /** PostgreSQL refuses NOTIFY payloads of 8000 bytes or more; stay clear of it. */
@@ -6,7 +8,10 @@ const MAX_PAYLOAD_CHARS = 7000;
 
 export type LiveEvent =
   | { type: "reading"; device: string; metric: string; ts: number; value: number }
-  | { type: "status"; device: string; status: "online" | "offline"; ts: number };
+  | { type: "status"; device: string; status: "online" | "offline"; ts: number }
+  /** A command sent, acknowledged or failed (timing out is computed when read: no event). */
+  // `commandId`, not `id`: the hub numbers events with `id` (the SSE event id).
+  | { type: "command"; device: string; commandId: string; status: CommandStatus; ts: number };
 
 /** A `reading` event already as JSON, for the ingest hot path (built by `readingEvent`). */
 export type EncodedEvent = string & { readonly encoded: unique symbol };

@@ -4,7 +4,7 @@ import type { NumberedEvent } from "./hub";
 export const COALESCE_INTERVAL_MS = 100;
 
 export type ReadingsBatch = { type: "readings"; device: string; readings: { metric: string; ts: number; value: number }[] };
-type Send = (event: "reading" | "readings" | "status", data: NumberedEvent | ReadingsBatch, id: number) => void;
+type Send = (event: NumberedEvent["type"] | "readings", data: NumberedEvent | ReadingsBatch, id: number) => void;
 
 interface DeviceState {
   lastSentAt: number;

@@ -75,5 +75,6 @@ function batchOf(device: DeviceInfo, outcome: MessageOutcome, receivedAt: number
     quarantine: [],
     seen: new Map([[device.id, receivedAt]]),
     connectivity: new Map([[device.id, { deviceKey: device.key, state: outcome.status ?? "online", at: receivedAt }]]),
+    commandAcks: outcome.commandAck ? [{ ...outcome.commandAck, deviceId: device.id, deviceKey: device.key, receivedAt }] : [],
   };
 }

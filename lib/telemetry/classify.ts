@@ -1,3 +1,4 @@
+import { parseCommandAck } from "../commands/protocol";
 import type { DeviceInfo } from "../db/queries/device-lookup";
 import { parsePayload } from "./payload";
 import type { ParsedTopic } from "./topic";
@@ -16,6 +17,8 @@ export interface Rejection {
 export interface MessageOutcome {
   readings: Reading[];
   status?: "online" | "offline";
+  /** A device's answer to one of its commands (devices/{key}/commands/ack). */
+  commandAck?: { id: string; response: Record<string, unknown> };
   rejection?: Rejection;
 }
 
@@ -30,6 +33,10 @@ export function classifyMessage(topic: ParsedTopic, device: DeviceInfo | null, p
   if (topic.kind === "status") {
     const status = payload.toString("utf8").trim().toLowerCase();
     return status === "online" || status === "offline" ? { readings: [], status } : rejected("malformed", `status must be "online" or "offline"`);
+  }
+  if (topic.kind === "command_ack") {
+    const ack = parseCommandAck(payload);
+    return ack.ok ? { readings: [], commandAck: { id: ack.id, response: ack.response } } : rejected(ack.reason, ack.detail);
   }
   const parsed = parsePayload(payload, { nowMs: receivedAt, metric: topic.metric });
   if (!parsed.ok) return rejected(parsed.reason, parsed.detail);

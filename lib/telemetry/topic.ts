@@ -5,9 +5,11 @@ const METRIC_PATTERN = /^[A-Za-z0-9_.-]{1,128}$/;
 export type ParsedTopic =
   | { kind: "telemetry"; deviceKey: string; metric?: string }
   | { kind: "status"; deviceKey: string }
+  /** A device's answer to a command (lib/commands). */
+  | { kind: "command_ack"; deviceKey: string }
   | { kind: "invalid"; deviceKey?: string; detail: string };
 
-/** Reads `devices/{key}/telemetry[/{metric}]` and `devices/{key}/status`. */
+/** Reads `devices/{key}/telemetry[/{metric}]`, `devices/{key}/status` and `devices/{key}/commands/ack`. */
 export function parseTopic(topic: string): ParsedTopic {
   const parts = topic.split("/");
   if (parts[0] !== "devices" || parts.length < 3) return { kind: "invalid", detail: `not a device topic: ${topic}` };
@@ -15,6 +17,7 @@ export function parseTopic(topic: string): ParsedTopic {
   if (!DEVICE_KEY_PATTERN.test(deviceKey)) return { kind: "invalid", detail: `bad device key "${deviceKey}"` };
   const [, , channel, metric, ...rest] = parts;
   if (channel === "status" && parts.length === 3) return { kind: "status", deviceKey };
+  if (channel === "commands" && metric === "ack" && rest.length === 0) return { kind: "command_ack", deviceKey };
   if (channel !== "telemetry" || rest.length > 0) return { kind: "invalid", deviceKey, detail: `unknown topic ${topic}` };
   if (metric === undefined) return { kind: "telemetry", deviceKey };
   if (!METRIC_PATTERN.test(metric)) return { kind: "invalid", deviceKey, detail: `bad metric name "${metric}"` };

@@ -12,7 +12,7 @@ import { scopeFor } from "@/lib/auth/permissions";
 export const dynamic = "force-dynamic";
 
 /**
- * SSE of `reading`/`readings` and `status` events for `?devices=k1,k2` (default: every device
+ * SSE of `reading`/`readings`, `status` and `command` events for `?devices=k1,k2` (default: every device
  * the caller can see), at most 10 events a second per device.
  */
 export const GET = route(async (req) => {

@@ -1,5 +1,6 @@
 import type postgres from "postgres";
 import { readingEvent } from "../../live/channel";
+import { acknowledgeCommands, type CommandAck } from "./commands";
 import { notifyLive, updateConnectivity } from "./connectivity";
 import type { Sql } from "../connect";
 
@@ -36,6 +37,8 @@ export interface BatchInput {
   seen: Map<string, number>;
   /** device id → its newest connectivity signal in this batch. */
   connectivity: Map<string, ConnectivitySignal>;
+  /** Devices' answers to commands: rare, so they ride the batch (journal, retries, NOTIFY on commit). */
+  commandAcks?: CommandAck[];
 }
 
 export interface BatchResult {
@@ -47,7 +50,7 @@ export type Tx = postgres.TransactionSql;
 
 /**
  * Writes one batch in one transaction: series, readings (idempotent), latest values (forward
- * in device time only), last seen, quarantine, connectivity; then NOTIFY of what changed.
+ * in device time only), last seen, quarantine, connectivity, command answers; then NOTIFY of what changed.
  */
 export async function writeBatch(sql: Sql, input: BatchInput, seriesCache: SeriesCache): Promise<BatchResult> {
   return sql.begin((tx) => writeBatchIn(tx, input, seriesCache)) as Promise<BatchResult>;
@@ -60,7 +63,8 @@ export async function writeBatchIn(tx: Tx, input: BatchInput, seriesCache: Serie
   await updateLastSeen(tx, input.seen);
   await insertQuarantine(tx, input.quarantine);
   const changed = await updateConnectivity(tx, input.connectivity);
-  await notifyLive(tx, [...inserted.map(readingEvent), ...changed]);
+  const acknowledged = await acknowledgeCommands(tx, input.commandAcks ?? []);
+  await notifyLive(tx, [...inserted.map(readingEvent), ...changed, ...acknowledged]);
   return { inserted: inserted.length, duplicates: input.readings.length - inserted.length };
 }
 

@@ -1,0 +1,56 @@
+import type { NextRequest } from "next/server";
+import { audit } from "@/lib/audit";
+import { clientAddress } from "@/lib/auth/origin";
+import { can } from "@/lib/auth/permissions";
+import { authenticate } from "@/lib/auth/principal";
+import { commandRequest } from "@/lib/commands/body";
+import { COMMAND_ACK_TIMEOUT_MS, COMMAND_MAX_BYTES } from "@/lib/commands/protocol";
+import { getCommandClient } from "@/lib/commands/publisher";
+import { sendCommand } from "@/lib/commands/send";
+import { getDb } from "@/lib/db/client";
+import { listCommands } from "@/lib/db/queries/commands";
+import { requireVisibleDevice } from "@/lib/http/device-access";
+import { ApiError, forbidden } from "@/lib/http/errors";
+import { route } from "@/lib/http/route";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * The device's last 50 commands, newest first, and whether the caller may send one (the page
+ * shows the send form by it).
+ */
+export const GET = route<{ key: string }>(async (req, { key }) => {
+  const viewer = await authenticate(req);
+  const device = await requireVisibleDevice(viewer, key);
+  const items = await listCommands(getDb().sql, device.id);
+  const canSend = viewer.canWrite && can(viewer, "command.send", device.siteId) && !device.disabled && !device.archivedAt;
+  return Response.json({ items, canSend, timeoutMs: COMMAND_ACK_TIMEOUT_MS });
+});
+
+/** Sends `{"command": {…}}` to the device: 201 `{id, status: "sent", sentAt}`, 503 when the broker doesn't take it. */
+export const POST = route<{ key: string }>(async (req, { key }) => {
+  const viewer = await authenticate(req, { write: true });
+  const device = await requireVisibleDevice(viewer, key);
+  if (!can(viewer, "command.send", device.siteId)) throw forbidden("Only operators and admins of this site can send commands.");
+  const { command } = commandRequest.parse(await readJson(req));
+  if (device.disabled || device.archivedAt) throw new ApiError(422, "device_disabled", `Device "${device.key}" is ${device.disabled ? "disabled" : "deleted"}; it can't receive commands.`);
+  const { sql } = getDb();
+  const sent = await sendCommand(sql, getCommandClient(), { device, command, sentBy: viewer.id });
+  await audit(sql, {
+    action: "device.command",
+    actor: viewer,
+    target: { type: "device", id: device.key },
+    siteId: device.siteId,
+    ip: clientAddress(req.headers),
+    details: { commandId: sent.id, command, status: sent.status, ...(sent.error ? { error: sent.error } : {}) },
+  });
+  if (sent.status === "failed") throw new ApiError(503, "broker_unavailable", `${sent.error}. The command is marked failed; try again in a moment.`);
+  return Response.json({ id: sent.id, status: sent.status, sentAt: sent.sentAt }, { status: 201 });
+});
+
+/** The body as JSON; a body far past the command limit is refused before it is parsed. */
+async function readJson(req: NextRequest): Promise<unknown> {
+  const text = await req.text();
+  if (text.length > 4 * COMMAND_MAX_BYTES) throw new ApiError(400, "too_large", `The body is too large: a command may be at most ${COMMAND_MAX_BYTES / 1024} KiB.`);
+  return JSON.parse(text) as unknown;
+}
