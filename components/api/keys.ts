@@ -6,6 +6,8 @@ export const queryKeys = {
   liveReadings: (key: string, metric: string, windowMs: number) => ["readings", key, metric, windowMs] as const,
   metricLiveReadings: (key: string, metric: string) => ["readings", key, metric] as const,
   deviceLiveReadings: (key: string) => ["readings", key] as const,
+  /** A device's command history, refetched on its `command` live events. */
+  deviceCommands: (key: string) => ["commands", key] as const,
   /** A fixed or long range: loaded, then refreshed now and then. */
   history: (key: string, metric: string, range: string) => ["history", key, metric, range] as const,
 };

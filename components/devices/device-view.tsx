@@ -7,6 +7,7 @@ import type { DeviceSummary } from "../api/types";
 import { RangePicker } from "../charts/range-picker";
 import { DEFAULT_RANGE, rangeLabel } from "../charts/time-range";
 import { useTimeRange } from "../charts/use-time-range";
+import { DeviceCommands } from "../commands/device-commands";
 import { useLiveReadings } from "../live/use-live-readings";
 import { DeviceAdminActions } from "../provisioning/device-admin-actions";
 import type { ProvisioningContext } from "../provisioning/types";
@@ -18,7 +19,7 @@ import { MetricChartCard } from "./metric-chart-card";
 
 /**
  * One device, live: header, a card per metric with its latest value, and a chart per metric
- * over the range in the URL (dragging across a chart zooms into that span).
+ * over the range in the URL (dragging across a chart zooms into that span), then its commands.
  * The live stream keeps the caches current; the 30 s refetch catches what has no event,
  * such as a device going offline by silence.
  */
@@ -66,6 +67,7 @@ export function DeviceView({ initial, admin }: { initial: DeviceSummary; admin: 
           </section>
         </>
       )}
+      <DeviceCommands deviceKey={device.key} typeSlug={device.type?.slug ?? null} disabled={device.disabled} />
     </div>
   );
 }

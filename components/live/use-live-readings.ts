@@ -39,6 +39,8 @@ export function useLiveReadings(deviceKey: string): LiveState {
       qc.setQueryData<DeviceSummary>(queryKeys.device(deviceKey), (d) => d && applyReading(d, e, Date.now()));
     };
     const onStatus = (e: StatusEvent) => qc.setQueryData<DeviceSummary>(queryKeys.device(deviceKey), (d) => d && applyStatus(d, e));
+    // A command sent, answered or failed: the history asks again (who sent it is not in the event).
+    const onCommand = () => void qc.invalidateQueries({ queryKey: queryKeys.deviceCommands(deviceKey) });
 
     const handle = <T extends { device: string }>(fn: (e: T) => void) => (msg: MessageEvent<string>) => {
       if (msg.lastEventId) lastEventId = msg.lastEventId;
@@ -59,6 +61,7 @@ export function useLiveReadings(deviceKey: string): LiveState {
       // A busy device's readings arrive paced, several to an event (lib/live/coalesce.ts).
       es.addEventListener("readings", handle((batch: ReadingsBatch) => batch.readings.forEach((r) => onReading({ type: "reading", device: batch.device, ...r }))));
       es.addEventListener("status", handle(onStatus));
+      es.addEventListener("command", handle(onCommand));
       es.onopen = () => {
         attempts = 0;
         setState("live");
@@ -66,6 +69,7 @@ export function useLiveReadings(deviceKey: string): LiveState {
         if (everOpened) {
           void qc.invalidateQueries({ queryKey: queryKeys.deviceLiveReadings(deviceKey) });
           void qc.invalidateQueries({ queryKey: queryKeys.device(deviceKey) });
+          void qc.invalidateQueries({ queryKey: queryKeys.deviceCommands(deviceKey) });
         }
         everOpened = true;
       };
