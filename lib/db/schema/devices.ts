@@ -75,7 +75,7 @@ export const deviceCommands = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     deviceId: uuid("device_id").notNull().references(() => devices.id, { onDelete: "cascade" }),
     payload: jsonb("payload").notNull(),
-    // sent → acknowledged | timed_out
+    // sent → acknowledged | failed; "timed_out" is computed when read (lib/commands/protocol.ts)
     status: text("status").notNull().default("sent"),
     sentBy: uuid("sent_by").references(() => users.id, { onDelete: "set null" }),
     sentAt: timestamp("sent_at", { withTimezone: true }).notNull().defaultNow(),
