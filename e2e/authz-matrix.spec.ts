@@ -39,6 +39,16 @@ const CASES: Record<string, Case> = {
     expect: { ...signedIn(403), globalAdmin: 201 },
   },
   "PATCH /api/device-types/[slug]": { request: () => ({ path: "/api/device-types/no-such-type", body: { name: "x" } }), expect: { ...signedIn(403), globalAdmin: 404 } },
+  "GET /api/alert-rules": { request: () => ({ path: "/api/alert-rules" }), expect: signedIn(200) },
+  // Another site's people don't learn the farm exists: its name is as unknown to them as a made-up one.
+  "POST /api/alert-rules": {
+    request: (w) => ({ path: "/api/alert-rules", body: { name: "Dry", site: w.farm.slug, metric: "moisture", comparison: "below", threshold: 20 } }),
+    expect: { ...operators(201), otherViewer: 422 },
+  },
+  "PATCH /api/alert-rules/[id]": { request: (w) => ({ path: `/api/alert-rules/${w.farm.ruleId}`, body: { name: "Too warm" } }), expect: { ...operators(200), otherViewer: 404 } },
+  "DELETE /api/alert-rules/[id]": { request: () => ({ path: "/api/alert-rules/00000000-0000-4000-8000-000000000000" }), expect: signedIn(404) },
+  "GET /api/alerts": { request: () => ({ path: "/api/alerts" }), expect: signedIn(200) },
+  "POST /api/alerts/[id]/ack": { request: () => ({ path: "/api/alerts/00000000-0000-4000-8000-000000000000/ack", body: {} }), expect: signedIn(404) },
   "GET /api/overview": { request: () => ({ path: "/api/overview" }), expect: signedIn(200) },
   "GET /api/sites": { request: () => ({ path: "/api/sites" }), expect: signedIn(200) },
   "POST /api/sites": {

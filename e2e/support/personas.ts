@@ -17,7 +17,7 @@ export interface Person {
 
 export interface World {
   /** The farm also has a quarantined message that stays unusable (replays answer 422). */
-  farm: { id: string; slug: string; deviceKey: string; deviceId: string; quarantineId: number };
+  farm: { id: string; slug: string; deviceKey: string; deviceId: string; quarantineId: number; ruleId: string };
   factory: { id: string; slug: string; deviceKey: string; deviceId: string };
   people: Record<Exclude<Persona, "anonymous">, Person>;
 }
@@ -40,7 +40,10 @@ export async function createWorld(db: Db): Promise<World> {
     insert into quarantine (message_id, topic, device_key, payload, reason, detail)
     values (gen_random_uuid(), ${`devices/${farmSite.deviceKey}/telemetry`}, ${farmSite.deviceKey}, ${Buffer.from("not json")}, 'malformed', 'e2e')
     returning id::float8 as id`;
-  const farm = { ...farmSite, quarantineId: q!.id };
+  const [rule] = await db.sql<{ id: string }[]>`
+    insert into alert_rules (site_id, device_id, name, metric, comparison, threshold) values (${farmSite.id}, ${farmSite.deviceId}, 'Too warm', 't', 'above', 30)
+    returning id`;
+  const farm = { ...farmSite, quarantineId: q!.id, ruleId: rule!.id };
   const factory = await site("factory");
   const person = async (name: string, roles: [string, SiteRole][], isAdmin = false): Promise<Person> => {
     const email = `${name.toLowerCase()}-${id}@e2e.test`;

@@ -1,0 +1,36 @@
+import { audit } from "@/lib/audit";
+import { alertRuleInput } from "@/lib/alerts/rule-input";
+import { clientAddress } from "@/lib/auth/origin";
+import { authenticate } from "@/lib/auth/principal";
+import { getDb } from "@/lib/db/client";
+import { deleteRule, listRules, updateRule } from "@/lib/db/queries/alert-rules-admin";
+import { requireEditableRule, requireEditableScope } from "@/lib/http/alert-rule-access";
+import { route } from "@/lib/http/route";
+
+export const dynamic = "force-dynamic";
+
+/** Changes any of a rule's fields: the rule as it would then be is checked as a whole. */
+export const PATCH = route<{ id: string }>(async (req, { id }) => {
+  const viewer = await authenticate(req, { write: true });
+  const { sql } = getDb();
+  const { siteId: _siteId, id: _id, openAlerts: _open, createdAt: _created, ...current } = await requireEditableRule(sql, viewer, id);
+  const changes = (await req.json()) as Record<string, unknown>;
+  // A new scope replaces the old one whole (device, or site and type).
+  const scopeChanged = "device" in changes || "site" in changes || "type" in changes;
+  const base = scopeChanged ? { ...current, device: undefined, site: undefined, type: undefined } : current;
+  const merged = alertRuleInput.parse({ ...base, ...changes });
+  const scope = await requireEditableScope(sql, viewer, merged);
+  await updateRule(sql, id, merged, scope);
+  await audit(sql, { action: "alert_rule.update", actor: viewer, target: { type: "alert_rule", id }, siteId: scope.siteId, ip: clientAddress(req.headers), details: changes });
+  const [{ siteId: _s, ...rule }] = (await listRules(sql, { all: true }, id)) as [Awaited<ReturnType<typeof listRules>>[number]];
+  return Response.json(rule);
+});
+
+export const DELETE = route<{ id: string }>(async (req, { id }) => {
+  const viewer = await authenticate(req, { write: true });
+  const { sql } = getDb();
+  const rule = await requireEditableRule(sql, viewer, id);
+  await deleteRule(sql, id);
+  await audit(sql, { action: "alert_rule.delete", actor: viewer, target: { type: "alert_rule", id }, siteId: rule.siteId, ip: clientAddress(req.headers), details: { name: rule.name } });
+  return new Response(null, { status: 204 });
+});

@@ -1,0 +1,31 @@
+import { audit } from "@/lib/audit";
+import { alertRuleInput } from "@/lib/alerts/rule-input";
+import { clientAddress } from "@/lib/auth/origin";
+import { scopeFor } from "@/lib/auth/permissions";
+import { authenticate } from "@/lib/auth/principal";
+import { getDb } from "@/lib/db/client";
+import { insertRule, listRules } from "@/lib/db/queries/alert-rules-admin";
+import { requireEditableScope } from "@/lib/http/alert-rule-access";
+import { jsonBody, route } from "@/lib/http/route";
+
+export const dynamic = "force-dynamic";
+
+const publicRule = <T extends { siteId: string }>({ siteId: _siteId, ...rule }: T) => rule;
+
+/** The alert rules of the sites the caller can see. */
+export const GET = route(async (req) => {
+  const viewer = await authenticate(req);
+  return Response.json({ items: (await listRules(getDb().sql, scopeFor(viewer, "device.read"))).map(publicRule) });
+});
+
+/** Operators and admins add rules to their sites. */
+export const POST = route(async (req) => {
+  const viewer = await authenticate(req, { write: true });
+  const input = await jsonBody(req, alertRuleInput);
+  const { sql } = getDb();
+  const scope = await requireEditableScope(sql, viewer, input);
+  const id = await insertRule(sql, input, scope, viewer.id);
+  await audit(sql, { action: "alert_rule.create", actor: viewer, target: { type: "alert_rule", id }, siteId: scope.siteId, ip: clientAddress(req.headers), details: input });
+  const [rule] = await listRules(sql, { all: true }, id);
+  return Response.json(publicRule(rule!), { status: 201 });
+});

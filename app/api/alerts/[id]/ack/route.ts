@@ -1,0 +1,27 @@
+import { z } from "zod";
+import { audit } from "@/lib/audit";
+import { clientAddress } from "@/lib/auth/origin";
+import { can } from "@/lib/auth/permissions";
+import { authenticate } from "@/lib/auth/principal";
+import { getDb } from "@/lib/db/client";
+import { acknowledgeAlert, alertSite } from "@/lib/db/queries/alerts";
+import { ApiError, forbidden, notFound } from "@/lib/http/errors";
+import { jsonBody, route } from "@/lib/http/route";
+
+export const dynamic = "force-dynamic";
+
+const body = z.object({ comment: z.string().trim().max(500, "at most 500 characters").optional() });
+
+/** Operators acknowledge an alert, with an optional comment; who and when are kept. */
+export const POST = route<{ id: string }>(async (req, { id }) => {
+  const viewer = await authenticate(req, { write: true });
+  const { sql } = getDb();
+  const alert = /^[0-9a-f-]{36}$/i.test(id) ? await alertSite(sql, id) : null;
+  if (!alert || !can(viewer, "device.read", alert.siteId)) throw notFound("alert");
+  if (!can(viewer, "alert.ack", alert.siteId)) throw forbidden("Operators and admins of the site acknowledge its alerts.");
+  if (alert.acked) throw new ApiError(409, "already_acknowledged", "Someone acknowledged this alert already.");
+  const { comment } = await jsonBody(req, body);
+  await acknowledgeAlert(sql, id, viewer.id, comment || null);
+  await audit(sql, { action: "alert.ack", actor: viewer, target: { type: "alert", id }, siteId: alert.siteId, ip: clientAddress(req.headers), details: { comment: comment ?? null } });
+  return new Response(null, { status: 204 });
+});

@@ -1,0 +1,23 @@
+import { z } from "zod";
+import { scopeFor } from "@/lib/auth/permissions";
+import { authenticate } from "@/lib/auth/principal";
+import { getDb } from "@/lib/db/client";
+import { listAlerts } from "@/lib/db/queries/alerts";
+import { queryParams, route } from "@/lib/http/route";
+
+export const dynamic = "force-dynamic";
+
+const filters = z.object({
+  state: z.enum(["active", "history"]).default("active"),
+  severity: z.enum(["info", "warning", "critical"]).optional(),
+  site: z.string().max(100).optional(),
+  device: z.string().max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+
+/** Active alerts (or the history) on the devices the caller can see. */
+export const GET = route(async (req) => {
+  const viewer = await authenticate(req);
+  const items = await listAlerts(getDb().sql, scopeFor(viewer, "device.read"), filters.parse(queryParams(req)));
+  return Response.json({ items: items.map(({ siteId: _siteId, ...alert }) => alert) });
+});
