@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { connectDb, type Db } from "../db/connect";
-import { DEMO_DEVICE_TYPES } from "./fleet";
+import { DEMO_DEVICE_TYPES, demoDeviceType } from "./fleet";
 import { backfillDemoHistory } from "./backfill";
 import { demoDeviceToken, deviceTokenMatches } from "../devices/credentials";
 import { ensureDemoFleet } from "./seed";
@@ -51,9 +51,10 @@ describe("backfillDemoHistory", () => {
     await db.sql`delete from series where device_id = any(${fleet.map((d) => d.id)}::uuid[])`;
     const now = Date.now();
     const written = await backfillDemoHistory(db.sql, fleet, now);
-    // 3 devices × 3 metrics × 7 days of 5-minute steps, less the rare impossible temperatures.
-    expect(written).toBeGreaterThan(3 * 3 * 2000);
-    expect(written).toBeLessThanOrEqual(3 * 3 * 7 * 288);
+    // Every series (a metric of a device) × 7 days of 5-minute steps, less the rare impossible temperatures.
+    const series = fleet.reduce((n, d) => n + demoDeviceType(d.typeSlug).metrics.length, 0);
+    expect(written).toBeGreaterThan(series * 2000);
+    expect(written).toBeLessThanOrEqual(series * 7 * 288);
     const [span] = await db.sql<{ first: Date; last: Date; rollup: number }[]>`
       select min(r.ts) as first, max(r.ts) as last,
              (select sum(count)::int from rollups_1h h join series s on s.id = h.series_id where s.device_id = any(${fleet.map((d) => d.id)}::uuid[])) as rollup
