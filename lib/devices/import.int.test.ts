@@ -40,7 +40,7 @@ describe("device CSV import", () => {
     const p = `mix-${uniqueId()}`;
     const [otherSlug] = await db.sql<{ slug: string }[]>`select slug from sites where id = ${otherSite}`;
     const csv = [
-      "key,name,site,type",
+      "key,name,site,type,latitude",
       `${p}-ok,Fine,${site},${type}`, // line 2: good
       `${p}-dup,First,${site},`, // 3: good on its own
       `${p}-dup,Second,${site},`, // 4: repeats line 3
@@ -49,10 +49,11 @@ describe("device CSV import", () => {
       `${p}-notype,No type,${site},no-such-type-${p}`, // 7
       `Bad Key!,Bad,${site},`, // 8
       `${p}-theirs,Not mine,${otherSlug!.slug},`, // 9: operator there, not admin
+      `${p}-both,Both,${site},no-such-type-${p},95`, // 10: its own problem and the database's, in one pass
     ].join("\r\n");
     for (const dryRun of [true, false]) {
       const report = reportOf(await run(csv, dryRun));
-      expect(report).toMatchObject({ valid: 2, invalid: 6 });
+      expect(report).toMatchObject({ valid: 2, invalid: 7 });
       expect(report.rows.filter((r) => r.errors.length > 0).map((r) => [r.line, r.errors])).toEqual([
         [4, [{ field: "key", message: `"${p}-dup" is also on line 3` }]],
         [5, [{ field: "key", message: `a device "${existing.key}" exists already` }]],
@@ -60,6 +61,7 @@ describe("device CSV import", () => {
         [7, [{ field: "type", message: `no device type "no-such-type-${p}"` }]],
         [8, [{ field: "key", message: expect.stringContaining("use lower-case letters") }]],
         [9, [{ field: "site", message: `you can't add devices to site "${otherSlug!.slug}"` }]],
+        [10, [{ field: "latitude", message: "latitude is between -90 and 90" }, { field: "type", message: `no device type "no-such-type-${p}"` }]],
       ]);
     }
     expect(await countWithPrefix(p)).toBe(0);

@@ -4,6 +4,7 @@ import type { Viewer } from "../db/queries/users";
 import type { MqttConnectionInfo } from "./connection-info";
 import { csvCell } from "./csv-parse";
 import { readDeviceCsv, type CellError, type CsvColumn, type ImportRow } from "./csv-import";
+import { deviceKeyInput, type NewDeviceInput } from "./input";
 import { checkNewDevices, provisionDevices, type RowError } from "./provision";
 
 /** A row of the preview: its cells by column, and what is wrong with it (nothing: it would import). */
@@ -36,14 +37,22 @@ export interface ImportOptions {
 export async function importDevices(sql: Sql, viewer: Viewer, text: string, options: ImportOptions): Promise<ImportOutcome> {
   const read = readDeviceCsv(text);
   if (!read.ok) return { kind: "invalid_file", message: read.message };
-  const checkable = read.rows.filter((r) => r.input !== null);
-  const inputs = checkable.map((r) => r.input!);
-  const label = (i: number) => `line ${checkable[i]!.line}`;
+  // Rows with problems of their own are checked against the database too, as far as their key
+  // and site are readable, so one pass shows every problem (a typo in a type and a bad latitude).
+  const checkable = read.rows.flatMap((row) => {
+    const input = row.input ?? probeOf(row);
+    return input ? [{ row, input }] : [];
+  });
+  const inputs = checkable.map((c) => c.input);
+  const label = (i: number) => `line ${checkable[i]!.row.line}`;
   const attach = (errors: RowError[]) => {
-    for (const e of errors) checkable[e.row]!.errors.push({ field: e.field as CsvColumn, message: e.message });
+    for (const e of errors) {
+      const { row } = checkable[e.row]!;
+      if (!row.errors.some((known) => known.field === e.field)) row.errors.push({ field: e.field as CsvColumn, message: e.message });
+    }
   };
 
-  if (options.dryRun || checkable.length < read.rows.length) {
+  if (options.dryRun || read.rows.some((r) => r.input === null)) {
     attach((await checkNewDevices(sql, viewer, inputs, label)).errors);
     return { kind: "report", report: reportOf(read.rows) };
   }
@@ -72,6 +81,13 @@ export const CREDENTIALS_HEADER = "key,username,password,host,port,telemetry_top
 function credentialsCsv(devices: { key: string; token: string }[], broker: MqttConnectionInfo): string {
   const lines = devices.map((d) => [d.key, d.key, d.token, broker.host, broker.port, `devices/${d.key}/telemetry`].map(csvCell).join(","));
   return `${CREDENTIALS_HEADER}\n${lines.join("\n")}\n`;
+}
+
+/** What the database checks need of a row that failed its own checks; null when its key or site is unreadable. */
+function probeOf(row: ImportRow): NewDeviceInput | null {
+  const key = deviceKeyInput.safeParse(row.values.key);
+  if (!key.success || row.values.site === "") return null;
+  return { key: key.data, name: row.values.name || "-", site: row.values.site, type: row.values.type || null };
 }
 
 function reportOf(rows: ImportRow[]): ImportReport {
