@@ -63,6 +63,7 @@ describe("readDeviceCsv", () => {
 
   it.each([
     ["a bad key", "Soil 01,Soil,farm,", "key", "use lower-case letters"],
+    ["a key the app's addresses use", "import,Soil,farm,", "key", "words the app's addresses use"],
     ["a missing name", "soil-01,,farm,", "name", "required"],
     ["a missing site", "soil-01,Soil,,", "site", "required"],
     ["a latitude out of range", "soil-01,Soil,farm,95", "latitude", "latitude is between -90 and 90"],

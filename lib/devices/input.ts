@@ -1,13 +1,17 @@
 import { z } from "zod";
 import { DEVICE_KEY_PATTERN } from "../telemetry/topic";
 
+const ROUTE_WORDS = ["import", "unprovisioned"];
+
 /** What a person types for a device, checked the same for the form, the API and CSV import. */
 export const deviceKeyInput = z
   .string()
   .trim()
   .regex(DEVICE_KEY_PATTERN, "use lower-case letters, digits, - and _, starting with a letter or digit (at most 64)")
   // Fieldwatch's own broker clients (the worker, the web app) use these names.
-  .refine((key) => !key.startsWith("fieldwatch-"), "keys starting with fieldwatch- are reserved for Fieldwatch itself");
+  .refine((key) => !key.startsWith("fieldwatch-"), "keys starting with fieldwatch- are reserved for Fieldwatch itself")
+  // /devices/import and /api/devices/{import,unprovisioned} would hide such a device's page and API.
+  .refine((key) => !ROUTE_WORDS.includes(key), "import and unprovisioned are words the app's addresses use; choose another key");
 
 const optionalText = (max: number) =>
   z
