@@ -10,7 +10,7 @@ export async function databaseReachable(sql: Sql): Promise<boolean> {
   }
 }
 
-/** Whether something accepts TCP connections at the broker's address (the web app holds no MQTT session). */
+/** Whether something accepts TCP connections at the broker's address (a probe: the web app's one MQTT client, for commands, connects only on first use). */
 export function brokerReachable(mqttUrl: string | undefined, timeoutMs = 1500): Promise<boolean> {
   if (!mqttUrl) return Promise.resolve(false);
   const url = new URL(mqttUrl);
