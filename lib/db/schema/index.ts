@@ -3,3 +3,4 @@ export * from "./devices";
 export * from "./telemetry";
 export * from "./security";
 export * from "./alerts";
+export * from "./webhooks";
