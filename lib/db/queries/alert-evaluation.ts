@@ -1,6 +1,7 @@
 import type postgres from "postgres";
 import { evaluateReading, type AlertState, type Transition } from "../../alerts/evaluate";
 import type { CompiledRule, DeviceScope, RuleSet } from "../../alerts/rule-set";
+import { withNotifications } from "./webhook-outbox";
 
 type Tx = postgres.TransactionSql;
 
@@ -117,10 +118,10 @@ export async function applyTransition(tx: Tx, w: Pick<Work, "rule" | "deviceId" 
       insert into alerts (rule_id, device_id, severity, started_at, value)
       values (${w.rule.id}, ${w.deviceId}, ${w.rule.severity}, to_timestamp(${t.at} / 1000.0), ${t.value})
       on conflict (rule_id, device_id) where resolved_at is null do nothing returning id`;
-    return row ? { ...base, alertId: row.id, state: "firing" } : null;
+    return row ? withNotifications(tx, { ...base, alertId: row.id, state: "firing" as const }) : null;
   }
   const [row] = await tx<{ id: string }[]>`
     update alerts set resolved_at = to_timestamp(${t.at} / 1000.0), resolved_value = ${t.value}
     where rule_id = ${w.rule.id} and device_id = ${w.deviceId} and resolved_at is null returning id`;
-  return row ? { ...base, alertId: row.id, state: "resolved" } : null;
+  return row ? withNotifications(tx, { ...base, alertId: row.id, state: "resolved" as const }) : null;
 }
