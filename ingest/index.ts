@@ -26,6 +26,7 @@ async function main() {
       writer: { batchSize: env.INGEST_BATCH_SIZE, flushMs: env.INGEST_FLUSH_MS, maxPending: env.INGEST_BATCH_SIZE * 3, parallelCommits: env.INGEST_PARALLEL_COMMITS },
       deviceCacheTtlMs: env.DEVICE_CACHE_TTL_MS,
       connectivitySweepMs: 10_000,
+      alerting: { refreshMs: 5_000, sweepMs: 10_000 },
       journal: {
         dir: env.INGEST_JOURNAL_DIR ?? path.join(env.DATA_DIR, "journal", env.INGEST_CLIENT_ID),
         maxBytes: env.INGEST_JOURNAL_MAX_BYTES,

@@ -4,6 +4,7 @@ import type { Logger } from "pino";
 import { connectDb } from "../lib/db/connect";
 import { DeviceDirectory } from "./device-directory";
 import { Journal, type JournalOptions } from "./journal";
+import { startAlerting, type AlertingOptions } from "./alerting";
 import { startConnectivitySweep } from "./connectivity-sweep";
 import { createMessageHandler } from "./handler";
 import { startIngestHttp } from "./http";
@@ -18,6 +19,7 @@ export interface IngestWorkerConfig {
   deviceCacheTtlMs: number;
   /** How often silent devices are looked for (their timeouts are per device, in seconds). */
   connectivitySweepMs: number;
+  alerting: AlertingOptions;
   journal: Omit<JournalOptions, "segmentBytes">;
   /** 0 or undefined: no HTTP endpoint (tests). */
   httpPort?: number;
@@ -58,6 +60,9 @@ export async function startIngestWorker(config: IngestWorkerConfig, log: Logger)
     await handler(message);
     writer.hold(release);
   };
+  // Rules first, so the first readings taken are evaluated against them.
+  const alerting = startAlerting(db.sql, writer, log, config.alerting);
+  await alerting.ready;
   const client = connectIngestMqtt(config.mqtt, durableHandler, () => journal.writePending(), metrics, log);
   const sweep = startConnectivitySweep(db.sql, config.connectivitySweepMs, log);
   let http: Server | undefined;
@@ -76,6 +81,7 @@ export async function startIngestWorker(config: IngestWorkerConfig, log: Logger)
       await client.endAsync(false);
       await writer.flush();
       await sweep.stop();
+      await alerting.stop();
       journal.close();
       await new Promise<void>((resolve) => (http ? http.close(() => resolve()) : resolve()));
       await db.close();

@@ -3,6 +3,7 @@ import { backoffDelay, sleep } from "../lib/backoff";
 import type { Sql } from "../lib/db/connect";
 import { writeBatch, type BatchInput, type ConnectivitySignal, type QuarantineItem, type SeriesCache, type SeriesReading } from "../lib/db/queries/ingest";
 import type { CommandAck } from "../lib/db/queries/commands";
+import { EMPTY_RULES, type DeviceScope, type RuleSet } from "../lib/alerts/rule-set";
 import type { IngestMetrics } from "./metrics";
 
 export interface WriterOptions {
@@ -15,9 +16,9 @@ export interface WriterOptions {
 }
 
 /** A batch, and how many status messages it took (they add no rows, but count as pending work). */
-type Batch = BatchInput & { statusMessages: number; commandAcks: CommandAck[] };
+type Batch = BatchInput & { statusMessages: number; commandAcks: CommandAck[]; scopes: Map<string, DeviceScope> };
 
-const emptyBatch = (): Batch => ({ readings: [], quarantine: [], seen: new Map(), connectivity: new Map(), commandAcks: [], statusMessages: 0 });
+const emptyBatch = (): Batch => ({ readings: [], quarantine: [], seen: new Map(), connectivity: new Map(), commandAcks: [], statusMessages: 0, scopes: new Map() });
 
 /**
  * Collects what the message handler produced and commits it in batches (one transaction per
@@ -33,6 +34,8 @@ export class BatchWriter {
   private roomWaiters: (() => void)[] = [];
   private readonly seriesCache: SeriesCache = new Map();
   dbHealthy = true;
+  /** The alert rules readings are evaluated against as they are committed (kept fresh by the worker). */
+  alertRules: RuleSet = EMPTY_RULES;
 
   constructor(
     private readonly sql: Sql,
@@ -41,8 +44,9 @@ export class BatchWriter {
     private readonly options: WriterOptions,
   ) {}
 
-  addReadings(readings: SeriesReading[], device: { id: string; key: string }, receivedAt: number): void {
+  addReadings(readings: SeriesReading[], device: { id: string; key: string; siteId?: string; typeId?: string | null }, receivedAt: number): void {
     this.batch.readings.push(...readings);
+    if (device.siteId) this.batch.scopes.set(device.id, { siteId: device.siteId, typeId: device.typeId ?? null });
     this.signal(device, "online", receivedAt);
     this.grew(readings.length);
   }
@@ -138,7 +142,8 @@ export class BatchWriter {
   private async commitWithRetry(batch: Batch): Promise<void> {
     // Only journal releases: their rows went in an earlier batch.
     if (this.size(batch) === 0 && batch.seen.size === 0) return;
-    await Promise.all(splitByDevice(batch, this.options.parallelCommits).map((part) => this.commitPartWithRetry(part)));
+    const alerts = { rules: this.alertRules, scopes: batch.scopes };
+    await Promise.all(splitByDevice(batch, this.options.parallelCommits).map((part) => this.commitPartWithRetry({ ...part, alerts })));
     this.metrics.batchSize.observe(batch.readings.length);
   }
 

@@ -11,7 +11,9 @@ export type LiveEvent =
   | { type: "status"; device: string; status: "online" | "offline"; ts: number }
   /** A command sent, acknowledged or failed (timing out is computed when read: no event). */
   // `commandId`, not `id`: the hub numbers events with `id` (the SSE event id).
-  | { type: "command"; device: string; commandId: string; status: CommandStatus; ts: number };
+  | { type: "command"; device: string; commandId: string; status: CommandStatus; ts: number }
+  /** An alert fired or resolved on the device (lib/db/queries/alert-evaluation.ts). */
+  | { type: "alert"; device: string; alertId: string; ruleId: string; state: "firing" | "resolved"; severity: "info" | "warning" | "critical"; ts: number; value: number };
 
 /** A `reading` event already as JSON, for the ingest hot path (built by `readingEvent`). */
 export type EncodedEvent = string & { readonly encoded: unique symbol };

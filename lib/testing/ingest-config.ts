@@ -12,6 +12,7 @@ export function testWorkerConfig(databaseUrl: string, mqtt: Omit<IngestWorkerCon
     writer: { batchSize: 500, flushMs: 20, maxPending: 5000, parallelCommits: 2 },
     deviceCacheTtlMs: 0,
     connectivitySweepMs: 200,
+    alerting: { refreshMs: 200, sweepMs: 200 },
     journal: { dir: mkdtempSync(path.join(tmpdir(), "fieldwatch-journal-")), maxBytes: 64 * 1_048_576, fsyncMs: 20 },
   };
 }

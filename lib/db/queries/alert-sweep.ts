@@ -3,6 +3,7 @@ import { evaluateSilence, evaluateTick, type AlertState } from "../../alerts/eva
 import type { CompiledRule, RuleSet } from "../../alerts/rule-set";
 import type { Sql } from "../connect";
 import { applyTransition, type AlertChange } from "./alert-evaluation";
+import { notifyLive } from "./connectivity";
 
 type Tx = postgres.TransactionSql;
 type StateRow = { rule_id: string; device_id: string; key: string; state: AlertState["state"]; since: number | null; last_ts: number | null; last_value: number | null };
@@ -19,7 +20,9 @@ export async function sweepAlerts(sql: Sql, rules: RuleSet, now = Date.now()): P
   return sql.begin(async (tx) => {
     const [lock] = await tx<{ ok: boolean }[]>`select pg_try_advisory_xact_lock(hashtext('fieldwatch-alert-sweep')) as ok`;
     if (!lock?.ok) return [];
-    return [...(await tickThresholds(tx, rules, now)), ...(await checkSilences(tx, rules, now))];
+    const changes = [...(await tickThresholds(tx, rules, now)), ...(await checkSilences(tx, rules, now))];
+    await notifyLive(tx, changes);
+    return changes;
   }) as Promise<AlertChange[]>;
 }
 

@@ -1,5 +1,7 @@
 import type postgres from "postgres";
 import { readingEvent } from "../../live/channel";
+import type { DeviceScope, RuleSet } from "../../alerts/rule-set";
+import { evaluateAlertsIn } from "./alert-evaluation";
 import { acknowledgeCommands, type CommandAck } from "./commands";
 import { notifyLive, updateConnectivity } from "./connectivity";
 import type { Sql } from "../connect";
@@ -39,6 +41,8 @@ export interface BatchInput {
   connectivity: Map<string, ConnectivitySignal>;
   /** Devices' answers to commands: rare, so they ride the batch (journal, retries, NOTIFY on commit). */
   commandAcks?: CommandAck[];
+  /** The ingest worker's alert rules and where this batch's devices sit (absent: no evaluation, e.g. a replay). */
+  alerts?: { rules: RuleSet; scopes: Map<string, DeviceScope> };
 }
 
 export interface BatchResult {
@@ -60,11 +64,13 @@ export async function writeBatch(sql: Sql, input: BatchInput, seriesCache: Serie
 export async function writeBatchIn(tx: Tx, input: BatchInput, seriesCache: SeriesCache): Promise<BatchResult> {
   const seriesIds = await resolveSeries(tx, input.readings, seriesCache);
   const inserted = await insertReadings(tx, input.readings, seriesIds);
+  // On the rows just stored, in the same transaction: redeliveries (not inserted) evaluate nothing.
+  const alertChanges = input.alerts ? await evaluateAlertsIn(tx, input.alerts.rules, input.alerts.scopes, inserted) : [];
   await updateLastSeen(tx, input.seen);
   await insertQuarantine(tx, input.quarantine);
   const changed = await updateConnectivity(tx, input.connectivity);
   const acknowledged = await acknowledgeCommands(tx, input.commandAcks ?? []);
-  await notifyLive(tx, [...inserted.map(readingEvent), ...changed, ...acknowledged]);
+  await notifyLive(tx, [...inserted.map(readingEvent), ...changed, ...acknowledged, ...alertChanges]);
   return { inserted: inserted.length, duplicates: input.readings.length - inserted.length };
 }
 

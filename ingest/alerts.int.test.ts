@@ -1,0 +1,63 @@
+import mqtt, { type MqttClient } from "mqtt";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { connectDb, type Db } from "../lib/db/connect";
+import { createLogger } from "../lib/log";
+import { LiveHub } from "../lib/live/hub";
+import type { LiveEvent } from "../lib/live/channel";
+import { createTestDevice, uniqueId, waitFor, waitUntilIngesting, type TestDevice } from "../lib/testing/fixtures";
+import { testWorkerConfig } from "../lib/testing/ingest-config";
+import { startIngestWorker, type IngestWorker } from "./worker";
+
+// Alerts are evaluated in the ingest path on committed readings: publish → alert row → live event.
+let db: Db;
+let worker: IngestWorker;
+let publisher: MqttClient;
+let hub: LiveHub;
+let device: TestDevice;
+const events: LiveEvent[] = [];
+
+beforeAll(async () => {
+  db = connectDb(inject("databaseUrl"));
+  const protocolVersion = inject("mqttProtocolVersion");
+  device = await createTestDevice(db.sql, [{ name: "moisture", unit: "%", min: 0, max: 100 }]);
+  await db.sql`
+    insert into alert_rules (site_id, device_id, name, metric, comparison, threshold, clear_threshold, severity)
+    values (${device.siteId}, ${device.id}, 'Dry soil', 'moisture', 'below', 20, 25, 'critical')`;
+  worker = await startIngestWorker(
+    testWorkerConfig(inject("databaseUrl"), { url: inject("mqttUrl"), protocolVersion, sharedGroup: protocolVersion === 5 ? `it${uniqueId()}` : "" }),
+    createLogger("ingest-test", "warn"),
+  );
+  publisher = await mqtt.connectAsync(inject("mqttUrl"), { clientId: `it-pub-${uniqueId()}`, protocolVersion });
+  hub = new LiveHub(db.sql);
+  await hub.ready;
+  hub.subscribe((e) => events.push(e as LiveEvent), new Set([device.key]));
+  await waitUntilIngesting(db.sql, (topic, payload) => publisher.publishAsync(topic, payload, { qos: 1 }), device);
+});
+
+afterAll(async () => {
+  await publisher?.endAsync();
+  await worker?.stop();
+  await db?.close();
+});
+
+const publish = (ts: number, moisture: number) => publisher.publishAsync(`devices/${device.key}/telemetry`, JSON.stringify({ ts, values: { moisture } }), { qos: 1 });
+const alertEvents = () => events.filter((e): e is Extract<LiveEvent, { type: "alert" }> => e.type === "alert");
+
+describe("alerts in the ingest path", () => {
+  it("fire on a committed reading, stay one episode while hovering, resolve past the clear line, and ignore late data", async () => {
+    const t0 = Date.now() - 60_000;
+    await publish(t0, 15);
+    const [fired] = await waitFor(async () => (alertEvents().length >= 1 ? alertEvents() : undefined), 10_000, "the alert event");
+    expect(fired).toMatchObject({ device: device.key, state: "firing", severity: "critical", value: 15, ts: t0 });
+    await publish(t0 + 1000, 22); // above 20 but under the clear line 25: still firing
+    await publish(t0 + 2000, 18);
+    await publish(t0 + 3000, 30);
+    await waitFor(async () => (alertEvents().length >= 2 ? true : undefined), 10_000, "the resolve event");
+    await publish(t0 - 5000, 5); // late: stored, but no new alert
+    await waitFor(async () => ((await db.sql`select 1 from readings r join series s on s.id = r.series_id where s.device_id = ${device.id} and r.ts = to_timestamp(${(t0 - 5000) / 1000})`).length ? true : undefined));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(alertEvents().map((e) => e.state)).toEqual(["firing", "resolved"]);
+    const rows = await db.sql`select resolved_at is not null as resolved from alerts a join alert_rules r on r.id = a.rule_id where r.device_id = ${device.id}`;
+    expect(rows).toEqual([{ resolved: true }]);
+  });
+});
