@@ -37,7 +37,9 @@ function OpenDialog({ onClose, title, children, className }: Omit<Props, "open">
     <dialog
       ref={ref}
       aria-labelledby={titleId}
-      onClose={onClose}
+      // No onClose: the only native close is this component's own cleanup (and under React's
+      // StrictMode a mount is cleaned up once and run again, which would shut the dialog at once).
+      // Escape comes through onCancel, the close button calls onClose itself.
       onCancel={(e) => {
         e.preventDefault();
         onClose();
