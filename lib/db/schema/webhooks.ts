@@ -55,6 +55,8 @@ export const webhookDeliveries = pgTable(
     status: text("status").notNull().default("pending"),
     attempts: integer("attempts").notNull().default(0),
     nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    // A worker sending it holds it until then (a lease: a crashed worker's claim runs out).
+    claimedUntil: timestamp("claimed_until", { withTimezone: true, precision: 3 }),
     lastStatusCode: integer("last_status_code"),
     lastError: text("last_error"),
     lastDurationMs: integer("last_duration_ms"),
