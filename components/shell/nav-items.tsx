@@ -9,6 +9,8 @@ export interface NavItem {
   icon: ReactNode;
   /** Shown only to people who may do this on at least one site; absent means everyone. */
   requires?: NavPermission;
+  /** A live count beside the label (nav-links.tsx draws it). */
+  badge?: "activeAlerts";
 }
 
 const icon = (d: string) => (
@@ -17,10 +19,16 @@ const icon = (d: string) => (
   </svg>
 );
 
-/** The app's sections, in menu order. Alerts join here when they are built. */
+/** The app's sections, in menu order. */
 export const NAV_ITEMS: NavItem[] = [
   { href: "/overview", label: "Overview", icon: icon("M4 13h6V4H4v9zM14 20h6v-9h-6v9zM4 20h6v-4H4v4zM14 4v4h6V4h-6z") },
   { href: "/devices", label: "Devices", icon: icon("M5 4h14a1 1 0 0 1 1 1v10a1 1 0 0 1-1 1H5a1 1 0 0 1-1-1V5a1 1 0 0 1 1-1zM8 20h8M12 16v4") },
+  {
+    href: "/alerts",
+    label: "Alerts",
+    badge: "activeAlerts",
+    icon: icon("M6 8a6 6 0 1 1 12 0c0 7 3 9 3 9H3s3-2 3-9M10.3 21a1.94 1.94 0 0 0 3.4 0"),
+  },
   { href: "/sites", label: "Sites", icon: icon("M3 21h18M5 21V8l7-5 7 5v13M9 21v-6h6v6") },
   {
     href: "/quarantine",

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { ActiveAlertsBadge } from "../alerts/active-alerts-badge";
 import { visibleNavItems, type NavPermission } from "./nav-items";
 
 /** The section links this person may use; the current section is highlighted and marked aria-current. */
@@ -23,6 +24,7 @@ export function NavLinks({ allowed, onNavigate }: { allowed: readonly NavPermiss
             >
               {item.icon}
               {item.label}
+              {item.badge === "activeAlerts" && <ActiveAlertsBadge />}
             </Link>
           </li>
         );

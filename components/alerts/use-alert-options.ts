@@ -1,0 +1,39 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { fetchJson } from "../api/fetch-json";
+import type { DevicePage, DeviceSummary, SiteCounts } from "../api/types";
+import type { DeviceType } from "../device-types/types";
+
+/** The pickers' options change rarely: a minute of staleness is fine. */
+const STALE_MS = 60_000;
+
+export function useSites() {
+  return useQuery({ queryKey: ["sites"], queryFn: ({ signal }) => fetchJson<{ items: SiteCounts[] }>("/api/sites", { signal }), staleTime: STALE_MS, select: (d) => d.items });
+}
+
+export function useDeviceTypes() {
+  return useQuery({ queryKey: ["device-types"], queryFn: ({ signal }) => fetchJson<{ items: DeviceType[] }>("/api/device-types", { signal }), staleTime: STALE_MS, select: (d) => d.items });
+}
+
+/** Up to 200 devices (the API's page limit), of one site or of every visible one, by name. */
+export function useSiteDevices(site: string, { enabled = true } = {}) {
+  const qs = new URLSearchParams({ pageSize: "200", sort: "name", ...(site ? { site } : {}) });
+  return useQuery({
+    queryKey: ["devices", { picker: site }],
+    queryFn: ({ signal }) => fetchJson<DevicePage>(`/api/devices?${qs}`, { signal }),
+    staleTime: STALE_MS,
+    select: (d) => d.items,
+    enabled,
+  });
+}
+
+/** One device (its site and its type's metrics), for a rule on that device. */
+export function useDevice(key: string) {
+  return useQuery({
+    queryKey: ["device", key],
+    queryFn: ({ signal }) => fetchJson<DeviceSummary>(`/api/devices/${encodeURIComponent(key)}`, { signal }),
+    staleTime: STALE_MS,
+    enabled: key !== "",
+  });
+}
