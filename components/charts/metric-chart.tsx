@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { Area, CartesianGrid, ComposedChart, Line, ReferenceArea, Tooltip, XAxis, YAxis, type MouseHandlerDataParam, type TooltipContentProps } from "recharts";
+import { Area, CartesianGrid, ComposedChart, Line, ReferenceArea, ReferenceLine, Tooltip, XAxis, YAxis, type MouseHandlerDataParam, type TooltipContentProps } from "recharts";
 import type { Point } from "../live/readings-cache";
 import { formatValue } from "../ui/format";
 import { formatDateTimeSeconds, toChartRows, type ChartRow } from "./chart-data";
@@ -20,7 +20,11 @@ interface Props {
   height?: number;
   /** Called with the span the user dragged across; no zooming without it. */
   onZoom?: (from: number, to: number) => void;
+  /** Alert rule thresholds, drawn as dashed lines (the axis stretches to show them). */
+  thresholds?: { value: number; severity: "info" | "warning" | "critical"; label: string }[];
 }
+
+const THRESHOLD_COLOUR = { critical: "var(--danger)", warning: "#d97706", info: "#0284c7" };
 
 const AXIS = { fontSize: 11, fill: "var(--muted)" };
 
@@ -28,7 +32,7 @@ const AXIS = { fontSize: 11, fill: "var(--muted)" };
  * A metric's average as a line, with its min–max band where buckets hold several readings, on
  * a time axis in the viewer's zone. Dragging across the chart selects a span to zoom into.
  */
-export function MetricChart({ points, bucketMs, from, to, unit, precision, label, height = 200, onZoom }: Props) {
+export function MetricChart({ points, bucketMs, from, to, unit, precision, label, height = 200, onZoom, thresholds = [] }: Props) {
   const rows = toChartRows(points.filter((p) => p.t >= from && p.t <= to), bucketMs);
   const sparse = rows.length < 40;
   const tickValue = (v: number) => formatValue(v, precision !== undefined ? Math.min(precision, 2) : undefined);
@@ -75,6 +79,9 @@ export function MetricChart({ points, bucketMs, from, to, unit, precision, label
       <Tooltip content={(p) => <ChartTooltip active={p.active} payload={p.payload} unit={unit} precision={precision} bucketMs={bucketMs} />} isAnimationActive={false} />
       <Area dataKey="range" stroke="none" fill="var(--accent)" fillOpacity={0.12} isAnimationActive={false} connectNulls={false} activeDot={false} />
       <Line dataKey="avg" stroke="var(--accent)" strokeWidth={1.75} dot={sparse ? { r: 2, fill: "var(--accent)" } : false} isAnimationActive={false} connectNulls={false} />
+      {thresholds.map((t, i) => (
+        <ReferenceLine key={i} y={t.value} stroke={THRESHOLD_COLOUR[t.severity]} strokeDasharray="5 4" strokeWidth={1.25} ifOverflow="extendDomain" />
+      ))}
       {drag && drag.end !== drag.start && <ReferenceArea x1={drag.start} x2={drag.end} fill="var(--accent)" fillOpacity={0.15} stroke="var(--accent)" strokeOpacity={0.4} ifOverflow="hidden" />}
     </ComposedChart>
   );

@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { fetchJson } from "../api/fetch-json";
 import { queryKeys } from "../api/keys";
 import type { DeviceSummary } from "../api/types";
+import { DeviceAlerts } from "../alerts/device-alerts";
 import { RangePicker } from "../charts/range-picker";
 import { DEFAULT_RANGE, rangeLabel } from "../charts/time-range";
 import { useTimeRange } from "../charts/use-time-range";
@@ -17,13 +18,17 @@ import { deviceMetrics } from "./device-metrics";
 import { MetricCard } from "./metric-card";
 import { MetricChartCard } from "./metric-chart-card";
 
+/** What this person may do about the device's alerts (operators and up acknowledge and write rules). */
+type Alerting = { canAck: boolean; canEditRules: boolean };
+const NO_ALERTING: Alerting = { canAck: false, canEditRules: false };
+
 /**
  * One device, live: header, a card per metric with its latest value, and a chart per metric
  * over the range in the URL (dragging across a chart zooms into that span), then its commands.
  * The live stream keeps the caches current; the 30 s refetch catches what has no event,
  * such as a device going offline by silence.
  */
-export function DeviceView({ initial, admin }: { initial: DeviceSummary; admin: ProvisioningContext | null }) {
+export function DeviceView({ initial, admin, alerting = NO_ALERTING }: { initial: DeviceSummary; admin: ProvisioningContext | null; alerting?: Alerting }) {
   const { data: device = initial } = useQuery({
     queryKey: queryKeys.device(initial.key),
     queryFn: ({ signal }) => fetchJson<DeviceSummary>(`/api/devices/${encodeURIComponent(initial.key)}`, { signal }),
@@ -39,6 +44,7 @@ export function DeviceView({ initial, admin }: { initial: DeviceSummary; admin: 
   return (
     <div className="space-y-6">
       <DeviceHeader device={device} live={live} actions={admin && <DeviceAdminActions device={device} context={admin} />} />
+      <DeviceAlerts deviceKey={device.key} canAck={alerting.canAck} canEditRules={alerting.canEditRules} />
       {metrics.length === 0 ? (
         <p className="rounded-lg border border-dashed border-border px-6 py-12 text-center text-muted">
           This device has not reported any readings yet. Values and charts appear here the moment it does.

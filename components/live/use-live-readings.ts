@@ -41,6 +41,8 @@ export function useLiveReadings(deviceKey: string): LiveState {
     const onStatus = (e: StatusEvent) => qc.setQueryData<DeviceSummary>(queryKeys.device(deviceKey), (d) => d && applyStatus(d, e));
     // A command sent, answered or failed: the history asks again (who sent it is not in the event).
     const onCommand = () => void qc.invalidateQueries({ queryKey: queryKeys.deviceCommands(deviceKey) });
+    // An alert fired or resolved: the alert lists (this device's, the menu's count) ask again.
+    const onAlert = () => void qc.invalidateQueries({ queryKey: ["alerts"] });
 
     const handle = <T extends { device: string }>(fn: (e: T) => void) => (msg: MessageEvent<string>) => {
       if (msg.lastEventId) lastEventId = msg.lastEventId;
@@ -62,6 +64,7 @@ export function useLiveReadings(deviceKey: string): LiveState {
       es.addEventListener("readings", handle((batch: ReadingsBatch) => batch.readings.forEach((r) => onReading({ type: "reading", device: batch.device, ...r }))));
       es.addEventListener("status", handle(onStatus));
       es.addEventListener("command", handle(onCommand));
+      es.addEventListener("alert", handle(onAlert));
       es.onopen = () => {
         attempts = 0;
         setState("live");

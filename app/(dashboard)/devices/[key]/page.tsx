@@ -19,7 +19,8 @@ const loadDevice = cache(async (rawKey: string) => {
   // Internal ids stay on the server.
   const { id: _id, siteId, ...summary } = device;
   const admin = can(viewer, "device.manage", siteId) ? await provisioningContext(viewer) : null;
-  return { summary, admin };
+  const alerting = { canAck: can(viewer, "alert.ack", siteId), canEditRules: can(viewer, "rule.edit", siteId) };
+  return { summary, admin, alerting };
 });
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
@@ -30,5 +31,5 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 export default async function DevicePage({ params }: { params: Params }) {
   const device = await loadDevice((await params).key);
   if (!device) notFound();
-  return <DeviceView key={device.summary.key} initial={device.summary} admin={device.admin} />;
+  return <DeviceView key={device.summary.key} initial={device.summary} admin={device.admin} alerting={device.alerting} />;
 }
