@@ -52,6 +52,10 @@ const schema = z.object({
   INGEST_JOURNAL_FSYNC_MS: z.coerce.number().int().min(1).max(1000).default(20),
   DEVICE_CACHE_TTL_MS: z.coerce.number().int().min(0).default(5000),
 
+  // Webhooks to private, loopback or link-local addresses (a receiver on this network): off, so
+  // an endpoint can't be used to reach internal services.
+  WEBHOOK_ALLOW_PRIVATE: flag.default(false),
+
   DEMO: flag.optional(),
 });
 

@@ -16,6 +16,8 @@ export const ACTIONS = {
   "device.manage": "admin",
   "user.manage": "admin",
   "audit.read": "admin",
+  // Webhook endpoints send site data out and hold signing secrets.
+  "webhook.manage": "admin",
   "site.manage": "global",
   // Device types are shared by every site: a change of range affects them all.
   "type.manage": "global",
