@@ -39,6 +39,8 @@ export interface Overview {
   readingsPerSecond: number | null;
   /** null: the caller may not see the quarantine. */
   quarantinedLastHour: number | null;
+  /** Open alerts on the devices the caller sees, by severity. */
+  alerts: { critical: number; warning: number; info: number };
 }
 
 /** A site and how many of its devices are in each state (GET /api/sites). */

@@ -3,6 +3,9 @@
 import { useQuery } from "@tanstack/react-query";
 import { errorMessage, fetchJson } from "../api/fetch-json";
 import type { Overview } from "../api/types";
+import { RecentAlerts } from "../alerts/recent-alerts";
+import { severityText } from "../alerts/severity-badge";
+import { SEVERITIES, SEVERITY_LABEL } from "../alerts/types";
 import { Notice } from "../ui/notice";
 import { StatTile } from "./stat-tile";
 import { SitesSummary } from "./sites-summary";
@@ -10,7 +13,7 @@ import { SitesSummary } from "./sites-summary";
 /** How often the Overview asks again: its figures move by the second, nobody needs them faster. */
 const REFRESH_MS = 5000;
 
-/** The fleet at a glance: devices by state, readings arriving now, quarantined messages; refreshed every 5 s. */
+/** The fleet at a glance: devices by state, readings arriving now, quarantined messages, open alerts; refreshed every 5 s. */
 export function OverviewView() {
   const { data, error } = useQuery({
     queryKey: ["overview"],
@@ -42,7 +45,15 @@ export function OverviewView() {
           />
         )}
       </section>
-      <SitesSummary />
+      <section aria-label="Active alerts" className="grid grid-cols-3 gap-3 sm:gap-4 lg:grid-cols-4">
+        {SEVERITIES.map((sev) => (
+          <StatTile key={sev} label={SEVERITY_LABEL[sev]} testId={`overview-alerts-${sev}`} value={n(data?.alerts?.[sev])} tone={severityText(sev, data?.alerts?.[sev])} href={`/alerts?severity=${sev}`} hint="active alerts" />
+        ))}
+      </section>
+      <div className="grid gap-4 lg:grid-cols-2">
+        <RecentAlerts />
+        <SitesSummary />
+      </div>
     </div>
   );
 }

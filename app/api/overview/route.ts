@@ -2,7 +2,7 @@ import { canAnywhere, scopeFor } from "@/lib/auth/permissions";
 import { authenticate } from "@/lib/auth/principal";
 import { getDb } from "@/lib/db/client";
 import { deviceStatusCounts } from "@/lib/db/queries/devices";
-import { quarantinedSince } from "@/lib/db/queries/overview";
+import { activeAlertCounts, quarantinedSince } from "@/lib/db/queries/overview";
 import { route } from "@/lib/http/route";
 import { getLiveHub } from "@/lib/live/hub";
 
@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 /**
  * The fleet at a glance, as far as the caller may see it: devices by state, readings per second
  * arriving now (fleet-wide; null for a second after the web process starts listening), and, for
- * operators, messages quarantined in the last hour.
+ * operators, messages quarantined in the last hour; open alerts by severity.
  */
 export const GET = route(async (req) => {
   const viewer = await authenticate(req);
@@ -19,10 +19,11 @@ export const GET = route(async (req) => {
   const hub = getLiveHub(sql);
   await hub.ready;
   const seesQuarantine = canAnywhere(viewer, "quarantine.read");
-  const [devices, quarantined] = await Promise.all([
+  const [devices, quarantined, alerts] = await Promise.all([
     deviceStatusCounts(sql, scopeFor(viewer, "device.read")),
     seesQuarantine ? quarantinedSince(sql, scopeFor(viewer, "quarantine.read"), new Date(Date.now() - 3_600_000)) : null,
+    activeAlertCounts(sql, scopeFor(viewer, "device.read")),
   ]);
   const rate = hub.readingsPerSecond();
-  return Response.json({ devices, readingsPerSecond: rate === null ? null : Math.round(rate * 10) / 10, quarantinedLastHour: quarantined });
+  return Response.json({ devices, readingsPerSecond: rate === null ? null : Math.round(rate * 10) / 10, quarantinedLastHour: quarantined, alerts });
 });
