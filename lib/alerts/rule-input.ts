@@ -23,6 +23,8 @@ const fields = z.object({
   severity: z.enum(["info", "warning", "critical"]).default("warning"),
   repeatEveryS: seconds(7 * 86_400).nullish(),
   enabled: z.boolean().default(true),
+  // Ids of endpoints of the rule's site to notify when it fires and resolves (absent: none / unchanged).
+  webhooks: z.array(z.string()).max(20, "at most 20 webhooks").optional(),
 });
 
 type Fields = z.infer<typeof fields>;

@@ -6,6 +6,7 @@ import { authenticate } from "@/lib/auth/principal";
 import { getDb } from "@/lib/db/client";
 import { insertRule, listRules } from "@/lib/db/queries/alert-rules-admin";
 import { requireEditableScope } from "@/lib/http/alert-rule-access";
+import { requireRuleWebhooks } from "@/lib/http/webhook-access";
 import { jsonBody, route } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
@@ -24,6 +25,7 @@ export const POST = route(async (req) => {
   const input = await jsonBody(req, alertRuleInput);
   const { sql } = getDb();
   const scope = await requireEditableScope(sql, viewer, input);
+  if (input.webhooks) input.webhooks = await requireRuleWebhooks(sql, input.webhooks, scope.siteId);
   const id = await insertRule(sql, input, scope, viewer.id);
   await audit(sql, { action: "alert_rule.create", actor: viewer, target: { type: "alert_rule", id }, siteId: scope.siteId, ip: clientAddress(req.headers), details: input });
   const [rule] = await listRules(sql, { all: true }, id);

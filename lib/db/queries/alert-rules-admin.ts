@@ -2,6 +2,7 @@ import type { SiteScope } from "../../auth/access";
 import type { AlertRuleInput } from "../../alerts/rule-input";
 import type { Sql } from "../connect";
 import { siteFilter } from "./scope-sql";
+import { saveRuleWebhooks } from "./webhooks-admin";
 
 /** A rule as the API shows it, in the same terms it is written in (keys and slugs, seconds). */
 export interface AlertRuleView extends AlertRuleInput {
@@ -46,11 +47,13 @@ const columns = (rule: AlertRuleInput, scope: RuleScope) => ({
 
 export async function insertRule(sql: Sql, rule: AlertRuleInput, scope: RuleScope, userId: string): Promise<string> {
   const [row] = await sql<{ id: string }[]>`insert into alert_rules ${sql({ ...columns(rule, scope), created_by: userId })} returning id`;
+  await saveRuleWebhooks(sql, row!.id, rule.webhooks ?? []);
   return row!.id;
 }
 
 export async function updateRule(sql: Sql, id: string, rule: AlertRuleInput, scope: RuleScope): Promise<void> {
   await sql`update alert_rules set ${sql({ ...columns(rule, scope), updated_at: new Date() })} where id = ${id}`;
+  if (rule.webhooks) await saveRuleWebhooks(sql, id, rule.webhooks);
 }
 
 export async function deleteRule(sql: Sql, id: string): Promise<void> {
@@ -65,7 +68,8 @@ export async function listRules(sql: Sql, scope: SiteScope, id?: string): Promis
            r.for_s as "forS", r.clear_threshold as "clearThreshold", r.clear_threshold_high as "clearThresholdHigh",
            r.clear_for_s as "clearForS", r.severity, r.repeat_every_s as "repeatEveryS", r.enabled, r.created_at as "createdAt",
            d.key as device, s.slug as site, t.slug as type,
-           (select count(*)::int from alerts a where a.rule_id = r.id and a.resolved_at is null) as "openAlerts"
+           (select count(*)::int from alerts a where a.rule_id = r.id and a.resolved_at is null) as "openAlerts",
+           array(select rw.webhook_id::text from alert_rule_webhooks rw where rw.rule_id = r.id order by 1) as webhooks
     from alert_rules r join sites s on s.id = r.site_id
     left join devices d on d.id = r.device_id left join device_types t on t.id = r.type_id
     where true ${siteFilter(sql, "r.site_id", scope)} ${id ? sql`and r.id = ${id}` : sql``}

@@ -5,6 +5,7 @@ import { authenticate } from "@/lib/auth/principal";
 import { getDb } from "@/lib/db/client";
 import { deleteRule, listRules, updateRule } from "@/lib/db/queries/alert-rules-admin";
 import { requireEditableRule, requireEditableScope } from "@/lib/http/alert-rule-access";
+import { requireRuleWebhooks } from "@/lib/http/webhook-access";
 import { route } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
@@ -20,6 +21,7 @@ export const PATCH = route<{ id: string }>(async (req, { id }) => {
   const base = scopeChanged ? { ...current, device: undefined, site: undefined, type: undefined } : current;
   const merged = alertRuleInput.parse({ ...base, ...changes });
   const scope = await requireEditableScope(sql, viewer, merged);
+  if (merged.webhooks) merged.webhooks = await requireRuleWebhooks(sql, merged.webhooks, scope.siteId);
   await updateRule(sql, id, merged, scope);
   await audit(sql, { action: "alert_rule.update", actor: viewer, target: { type: "alert_rule", id }, siteId: scope.siteId, ip: clientAddress(req.headers), details: changes });
   const [{ siteId: _s, ...rule }] = (await listRules(sql, { all: true }, id)) as [Awaited<ReturnType<typeof listRules>>[number]];

@@ -1,0 +1,15 @@
+import { authenticate } from "@/lib/auth/principal";
+import { getDb } from "@/lib/db/client";
+import { listDeliveries } from "@/lib/db/queries/webhook-deliveries";
+import { requireManageableWebhook } from "@/lib/http/webhook-access";
+import { route } from "@/lib/http/route";
+
+export const dynamic = "force-dynamic";
+
+/** The endpoint's delivery log: the newest 50 deliveries with their attempts, codes, times and next retry. */
+export const GET = route<{ id: string }>(async (req, { id }) => {
+  const viewer = await authenticate(req);
+  const { sql } = getDb();
+  await requireManageableWebhook(sql, viewer, id);
+  return Response.json({ items: await listDeliveries(sql, id) });
+});

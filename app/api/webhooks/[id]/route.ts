@@ -1,0 +1,37 @@
+import { audit } from "@/lib/audit";
+import { clientAddress } from "@/lib/auth/origin";
+import { authenticate } from "@/lib/auth/principal";
+import { getDb } from "@/lib/db/client";
+import { deleteWebhook, listWebhooks, updateWebhook } from "@/lib/db/queries/webhooks-admin";
+import { requireManageableWebhook, requireSafeUrl } from "@/lib/http/webhook-access";
+import { jsonBody, route } from "@/lib/http/route";
+import { webhookPatchInput } from "@/lib/webhooks/input";
+
+export const dynamic = "force-dynamic";
+
+export const GET = route<{ id: string }>(async (req, { id }) => {
+  const viewer = await authenticate(req);
+  return Response.json(await requireManageableWebhook(getDb().sql, viewer, id));
+});
+
+/** Rename, repoint, switch off or on, or resume from a pause (`{"paused": false}`). */
+export const PATCH = route<{ id: string }>(async (req, { id }) => {
+  const viewer = await authenticate(req, { write: true });
+  const { sql } = getDb();
+  const hook = await requireManageableWebhook(sql, viewer, id);
+  const patch = await jsonBody(req, webhookPatchInput);
+  if (patch.url !== undefined) await requireSafeUrl(patch.url);
+  await updateWebhook(sql, id, patch);
+  await audit(sql, { action: "webhook.update", actor: viewer, target: { type: "webhook", id }, siteId: hook.siteId, ip: clientAddress(req.headers), details: patch });
+  const [updated] = await listWebhooks(sql, { all: true }, id);
+  return Response.json(updated);
+});
+
+export const DELETE = route<{ id: string }>(async (req, { id }) => {
+  const viewer = await authenticate(req, { write: true });
+  const { sql } = getDb();
+  const hook = await requireManageableWebhook(sql, viewer, id);
+  await deleteWebhook(sql, id);
+  await audit(sql, { action: "webhook.delete", actor: viewer, target: { type: "webhook", id }, siteId: hook.siteId, ip: clientAddress(req.headers), details: { name: hook.name, url: hook.url } });
+  return new Response(null, { status: 204 });
+});

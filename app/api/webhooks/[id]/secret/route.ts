@@ -1,0 +1,19 @@
+import { audit } from "@/lib/audit";
+import { clientAddress } from "@/lib/auth/origin";
+import { authenticate } from "@/lib/auth/principal";
+import { getDb } from "@/lib/db/client";
+import { webhookSecret } from "@/lib/db/queries/webhooks-admin";
+import { requireManageableWebhook } from "@/lib/http/webhook-access";
+import { route } from "@/lib/http/route";
+
+export const dynamic = "force-dynamic";
+
+/** The signing secret, on demand, to the site's admins; each showing is audited. */
+export const GET = route<{ id: string }>(async (req, { id }) => {
+  const viewer = await authenticate(req);
+  const { sql } = getDb();
+  const hook = await requireManageableWebhook(sql, viewer, id);
+  const secret = await webhookSecret(sql, id);
+  await audit(sql, { action: "webhook.secret_shown", actor: viewer, target: { type: "webhook", id }, siteId: hook.siteId, ip: clientAddress(req.headers) });
+  return Response.json({ secret }, { headers: { "cache-control": "no-store" } });
+});

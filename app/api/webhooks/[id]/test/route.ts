@@ -1,0 +1,22 @@
+import { audit } from "@/lib/audit";
+import { clientAddress } from "@/lib/auth/origin";
+import { authenticate } from "@/lib/auth/principal";
+import { getDb } from "@/lib/db/client";
+import { enqueueTestDelivery } from "@/lib/db/queries/webhook-outbox";
+import { loadEnv } from "@/lib/env";
+import { requireManageableWebhook } from "@/lib/http/webhook-access";
+import { route } from "@/lib/http/route";
+import { deliverNow, deliveryOptions } from "@/lib/webhooks";
+
+export const dynamic = "force-dynamic";
+
+/** Sends a webhook.test event at once and answers how the attempt went; a success lifts a pause. */
+export const POST = route<{ id: string }>(async (req, { id }) => {
+  const viewer = await authenticate(req, { write: true });
+  const { sql } = getDb();
+  const hook = await requireManageableWebhook(sql, viewer, id);
+  const deliveryId = await enqueueTestDelivery(sql, id, viewer.email);
+  const report = await deliverNow(sql, deliveryId, deliveryOptions({ allowPrivate: loadEnv().WEBHOOK_ALLOW_PRIVATE }));
+  await audit(sql, { action: "webhook.test", actor: viewer, target: { type: "webhook", id }, siteId: hook.siteId, ip: clientAddress(req.headers), details: { outcome: report?.outcome, statusCode: report?.statusCode } });
+  return Response.json({ deliveryId, ...report });
+});
