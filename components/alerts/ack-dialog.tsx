@@ -14,7 +14,7 @@ export function AckButton({ alert, className = "" }: { alert: AlertView; classNa
   const [open, setOpen] = useState(false);
   return (
     <>
-      <Button onClick={() => setOpen(true)} className={`py-1 ${className}`}>
+      <Button onClick={() => setOpen(true)} className={`py-1 max-lg:min-h-11 ${className}`}>
         Acknowledge
       </Button>
       <Dialog open={open} onClose={() => setOpen(false)} title="Acknowledge alert">

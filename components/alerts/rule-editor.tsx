@@ -37,7 +37,12 @@ export function RuleEditor({ rule, prefill, sites, onClose }: Props) {
   const types = useDeviceTypes().data ?? [];
   const devices = useSiteDevices("").data ?? [];
   const device = useDevice(draft.scope === "device" ? draft.device : "").data;
-  const change = (patch: Partial<RuleDraft>) => setDraft((d) => ({ ...d, ...patch }));
+  const change = (patch: Partial<RuleDraft>) =>
+    setDraft((d) => {
+      // Widening a device rule to its type or site starts from that device's site and type.
+      const carry = patch.scope && patch.scope !== "device" && d.scope === "device" && device ? { site: d.site || device.site.slug, type: d.type || (device.type?.slug ?? "") } : {};
+      return { ...d, ...carry, ...patch };
+    });
 
   const metrics = metricOptions(draft, device ? deviceMetrics(device) : null, types);
   const spec = metrics.find((m) => m.name === draft.metric);
@@ -45,7 +50,8 @@ export function RuleEditor({ rule, prefill, sites, onClose }: Props) {
   const suggested = suggestName(draftToInput(draft, ""), ctx);
   const name = draft.nameEdited ? draft.name : suggested;
   const input = draftToInput(draft, name.trim());
-  const problems = tried ? draftProblems(draft) : {};
+  const ownProblems = { ...draftProblems(draft), ...(name.trim() ? {} : { name: "Give the rule a name" }) };
+  const problems = tried ? ownProblems : {};
   const server = save.error ? formErrors(save.error, FIELDS) : NO_ERRORS;
   // The browser's own checks first; the server's messages for what it alone can tell (a clear line on the wrong side).
   const errors: Record<string, string | undefined> = { ...server.fields, ...problems };
@@ -53,7 +59,7 @@ export function RuleEditor({ rule, prefill, sites, onClose }: Props) {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setTried(true);
-    if (Object.keys(draftProblems(draft)).length > 0) return;
+    if (Object.keys(ownProblems).length > 0) return;
     save.mutate(input, { onSuccess: onClose });
   };
 

@@ -28,12 +28,14 @@ export function RuleItem({ rule, ctx, canEdit, onEdit }: { rule: AlertRuleView; 
       </div>
       {canEdit && (
         <div className="flex shrink-0 items-center gap-2">
-          <label className="flex min-h-10 cursor-pointer items-center gap-2 rounded-md px-2 text-sm font-medium">
+          <label className="flex min-h-11 cursor-pointer items-center gap-2 rounded-md px-2 text-sm font-medium">
             <input type="checkbox" role="switch" checked={rule.enabled} disabled={toggle.isPending} onChange={(e) => toggle.mutate(e.target.checked)} className="size-5 accent-accent" />
             {rule.enabled ? "On" : "Off"}
           </label>
-          <Button onClick={onEdit}>Edit</Button>
-          <Button variant="ghost" className="text-danger" onClick={() => setConfirming(true)}>
+          <Button onClick={onEdit} className="max-sm:min-h-11">
+            Edit
+          </Button>
+          <Button variant="ghost" className="text-danger max-sm:min-h-11" onClick={() => setConfirming(true)}>
             Delete
           </Button>
         </div>

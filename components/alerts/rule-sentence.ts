@@ -55,9 +55,10 @@ function amount(comparison: Comparison | undefined, low: number | null | undefin
 
 /** "on farm-soil-01", "on soil sensors in North farm", "on any device in North farm". */
 export function describeScope(rule: Pick<RuleLike, "device" | "site" | "type">, ctx: SentenceContext = {}): string {
-  if (rule.device) return `on ${ctx.deviceName ?? rule.device}`;
-  const site = ctx.siteName ?? rule.site ?? "…";
-  if (rule.type) return `on ${ctx.typeName ?? rule.type} devices in ${site}`;
+  // "" is a device rule whose device is not chosen yet (the editor).
+  if (rule.device !== undefined) return `on ${ctx.deviceName || rule.device || "…"}`;
+  const site = ctx.siteName || rule.site || "…";
+  if (rule.type) return `on ${ctx.typeName || rule.type} devices in ${site}`;
   return `on any device in ${site}`;
 }
 
@@ -66,7 +67,7 @@ const spell = (s: number) => (s === 0 ? "" : ` for ${formatDuration(s)}`);
 
 /** The rule as one sentence, as the list and the editor's summary line read it. */
 export function describeRule(rule: RuleLike, ctx: SentenceContext = {}): string {
-  const metric = ctx.metricLabel ?? rule.metric ?? "…";
+  const metric = ctx.metricLabel || rule.metric || "…";
   const scope = describeScope(rule, ctx);
   if (rule.kind === "no_data") {
     const what = rule.metric ? `no reading of ${metric}` : "no reading at all";
@@ -102,7 +103,7 @@ export function clearWords(c: Comparison | undefined): string {
 
 /** A short default name: "Soil moisture below 20 %", "No data from farm-soil-01". */
 export function suggestName(rule: RuleLike, ctx: SentenceContext = {}): string {
-  const metric = ctx.metricLabel ?? rule.metric ?? "";
+  const metric = ctx.metricLabel || rule.metric || "";
   if (rule.kind === "no_data") return `No ${rule.metric ? `${metric} ` : ""}data ${describeScope(rule, ctx).replace(/^on /, "from ")}`.slice(0, 120);
   if (!rule.comparison || !metric) return "";
   const text = `${metric.charAt(0).toUpperCase()}${metric.slice(1)} ${COMPARISON_WORDS[rule.comparison]} ${amount(rule.comparison, rule.threshold, rule.thresholdHigh, ctx.unit)}`;

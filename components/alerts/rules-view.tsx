@@ -10,7 +10,7 @@ import { Skeleton } from "../ui/skeleton";
 import { sentenceContext } from "./metric-names";
 import { RuleEditor } from "./rule-editor";
 import { RuleItem } from "./rule-item";
-import { useDeviceTypes, useSites } from "./use-alert-options";
+import { useDeviceTypes, useSiteDevices, useSites } from "./use-alert-options";
 import { useRules } from "./use-rules";
 import type { AlertingRights, AlertRuleView } from "./types";
 
@@ -27,6 +27,7 @@ export function RulesView({ rights }: { rights: AlertingRights }) {
   const rules = useRules();
   const types = useDeviceTypes();
   const sites = useSites();
+  const devices = useSiteDevices("");
   const canEditAny = rights.ruleSites.length > 0;
   const [editing, setEditing] = useState<Editing | null>(() =>
     canEditAny && params.get("new") ? { rule: null, prefill: { device: params.get("device") ?? undefined, site: params.get("site") ?? undefined, metric: params.get("metric") ?? undefined } } : null,
@@ -35,8 +36,13 @@ export function RulesView({ rights }: { rights: AlertingRights }) {
     setEditing(null);
     if (params.get("new")) router.replace(pathname, { scroll: false });
   };
-  // A device rule names no site: whoever sees it may edit it if they edit rules anywhere; the API decides.
-  const canEdit = (r: AlertRuleView) => (r.site ? rights.ruleSites.some((s) => s.slug === r.site) : canEditAny);
+  const deviceOf = (key: string | undefined) => (key ? devices.data?.find((d) => d.key === key) : undefined);
+  // A device rule names no site: the device's, when it is among the loaded ones (the API decides anyway).
+  const siteOf = (r: AlertRuleView) => r.site ?? deviceOf(r.device)?.site.slug;
+  const canEdit = (r: AlertRuleView) => {
+    const site = siteOf(r);
+    return site ? rights.ruleSites.some((s) => s.slug === site) : canEditAny;
+  };
 
   let body;
   if (rules.isPending) body = <div role="status" aria-label="Loading rules" className="space-y-3 p-4">{[0, 1, 2].map((i) => <Skeleton key={i} className="h-12" />)}</div>;
@@ -46,7 +52,7 @@ export function RulesView({ rights }: { rights: AlertingRights }) {
     body = (
       <ul className="divide-y divide-border">
         {rules.data.map((r) => (
-          <RuleItem key={r.id} rule={r} ctx={sentenceContext(r, types.data, sites.data)} canEdit={canEdit(r)} onEdit={() => setEditing({ rule: r, prefill: {} })} />
+          <RuleItem key={r.id} rule={r} ctx={{ ...sentenceContext(r, types.data, sites.data), deviceName: deviceOf(r.device)?.name }} canEdit={canEdit(r)} onEdit={() => setEditing({ rule: r, prefill: {} })} />
         ))}
       </ul>
     );

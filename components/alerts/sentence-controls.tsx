@@ -47,7 +47,7 @@ export function DurationSelect({ label, value, min = 0, onChange, error }: { lab
     <InlineSelect label={label} error={error} value={value} onChange={(e) => onChange(Number(e.target.value))}>
       {durationChoices(value, min).map((s) => (
         <option key={s} value={s}>
-          {s === 0 ? "no time (at once)" : formatDuration(s)}
+          {s === 0 ? "0 minutes (at once)" : formatDuration(s)}
         </option>
       ))}
     </InlineSelect>
