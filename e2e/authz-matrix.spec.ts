@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import type { Db } from "../lib/db/connect";
 import { uniqueId } from "../lib/testing/fixtures";
+import { generateWebhookSecret } from "../lib/webhooks/signature";
 import { apiRoutes } from "./support/api-routes";
 import { createWorld, PERSONAS, type Persona, type World } from "./support/personas";
 import { openDb } from "./support/stack";
@@ -49,6 +50,24 @@ const CASES: Record<string, Case> = {
   "DELETE /api/alert-rules/[id]": { request: () => ({ path: "/api/alert-rules/00000000-0000-4000-8000-000000000000" }), expect: signedIn(404) },
   "GET /api/alerts": { request: () => ({ path: "/api/alerts" }), expect: signedIn(200) },
   "POST /api/alerts/[id]/ack": { request: () => ({ path: "/api/alerts/00000000-0000-4000-8000-000000000000/ack", body: {} }), expect: signedIn(404) },
+  // The farm's endpoint points at a loopback address: a permitted test send or redeliver is
+  // refused before any network traffic and answers 200 with the failed attempt.
+  "GET /api/webhooks": { request: () => ({ path: "/api/webhooks" }), expect: signedIn(200) },
+  "POST /api/webhooks": {
+    request: (w) => ({ path: "/api/webhooks", body: { name: "Matrix hook", url: "https://93.184.215.14/hook", site: w.farm.slug } }),
+    expect: { ...adminsOnly(201, 403), otherViewer: 422 },
+  },
+  "GET /api/webhooks/[id]": { request: () => ({ path: `/api/webhooks/${farmHook.id}` }), expect: { ...adminsOnly(200, 403), otherViewer: 404 } },
+  "PATCH /api/webhooks/[id]": { request: () => ({ path: `/api/webhooks/${farmHook.id}`, body: { name: "Farm hook" } }), expect: { ...adminsOnly(200, 403), otherViewer: 404 } },
+  "DELETE /api/webhooks/[id]": { request: () => ({ path: "/api/webhooks/00000000-0000-4000-8000-000000000000" }), expect: signedIn(404) },
+  "GET /api/webhooks/[id]/secret": { request: () => ({ path: `/api/webhooks/${farmHook.id}/secret` }), expect: { ...adminsOnly(200, 403), otherViewer: 404 } },
+  "GET /api/webhooks/[id]/deliveries": { request: () => ({ path: `/api/webhooks/${farmHook.id}/deliveries` }), expect: { ...adminsOnly(200, 403), otherViewer: 404 } },
+  "POST /api/webhooks/[id]/test": { request: () => ({ path: `/api/webhooks/${farmHook.id}/test`, body: {} }), expect: { ...adminsOnly(200, 403), otherViewer: 404 } },
+  // One delivery per caller: two permitted redelivers of one delivery at once would race (409).
+  "POST /api/webhooks/deliveries/[id]/redeliver": {
+    request: (_w, who) => ({ path: `/api/webhooks/deliveries/${farmHook.deliveries[who]}/redeliver`, body: {} }),
+    expect: { ...adminsOnly(200, 403), otherViewer: 404 },
+  },
   "GET /api/overview": { request: () => ({ path: "/api/overview" }), expect: signedIn(200) },
   "GET /api/sites": { request: () => ({ path: "/api/sites" }), expect: signedIn(200) },
   "POST /api/sites": {
@@ -79,9 +98,20 @@ const CASES: Record<string, Case> = {
 
 let db: Db;
 let world: World;
+let farmHook: { id: string; deliveries: Record<Persona, string> };
 test.beforeAll(async () => {
   db = openDb();
   world = await createWorld(db);
+  const [hook] = await db.sql<{ id: string }[]>`
+    insert into webhooks (site_id, name, url, secret) values (${world.farm.id}, 'Farm hook', 'http://127.0.0.1:9/hook', ${generateWebhookSecret()}) returning id`;
+  const deliveries = {} as Record<Persona, string>;
+  for (const who of PERSONAS) {
+    const [d] = await db.sql<{ id: string }[]>`
+      insert into webhook_deliveries (webhook_id, message_id, event_type, payload, status)
+      values (${hook!.id}, ${`msg_${uniqueId()}${uniqueId()}`}, 'webhook.test', '{}'::jsonb, 'failed') returning id`;
+    deliveries[who] = d!.id;
+  }
+  farmHook = { id: hook!.id, deliveries };
 });
 test.afterAll(() => db.close());
 
