@@ -16,6 +16,7 @@ function text(el: ReactElement): string {
   qc.setQueryData(["device-types"], { items: [{ slug: "soil", name: "Soil probe", inactivityTimeoutS: 300, devices: 1, metrics: [SOIL] }] });
   qc.setQueryData(["devices", { picker: "" }], { items: [DEVICE], total: 1, page: 1, pageSize: 200 });
   qc.setQueryData(["device", "gh-1"], DEVICE);
+  qc.setQueryData(["webhooks", "rule-picker"], { items: [{ id: "w1", name: "Ops Slack", site: { slug: "north", name: "North" }, state: "active" }, { id: "w2", name: "Elsewhere", site: { slug: "south", name: "South" }, state: "active" }] });
   return renderToString(h(QueryClientProvider, { client: qc }, el)).replace(/<!-- -->/g, "").replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
 }
 
@@ -32,9 +33,12 @@ describe("rule editor", () => {
     expect(t).toContain("When Soil moisture on Greenhouse 1 is below … for 10 minutes, raise warning.");
   });
   it("reads an existing band rule back with names and units", () => {
-    const t = text(h(RuleEditor, { rule: RULE, prefill: {}, sites: SITES, onClose: () => {} }));
-    expect(t).toContain("When Soil moisture on Soil probe devices in North is outside 10 – 30 % for 10 minutes, raise critical; clear when back between 12 – 28 % for 5 minutes.");
+    const t = text(h(RuleEditor, { rule: { ...RULE, webhooks: ["w1", "w2"] }, prefill: {}, sites: SITES, onClose: () => {} }));
+    expect(t).toContain("When Soil moisture on Soil probe devices in North is outside 10 – 30 % for 10 minutes, raise critical; clear when back between 12 – 28 % for 5 minutes, and notify Ops Slack.");
     expect(t).toContain("Save rule");
+    // The site's webhooks only, as checkboxes.
+    expect(t).toContain("and notify Ops Slack");
+    expect(t).not.toContain("Elsewhere");
   });
   it("lists a rule with its controls for an operator", () => {
     const t = text(h("ul", null, h(RuleItem, { rule: RULE, ctx: {}, canEdit: true, onEdit: () => {} })));

@@ -14,13 +14,14 @@ import { ClearPart, MetricSelect, SeveritySelect, ThresholdPart } from "./condit
 import { metricsOf } from "./metric-names";
 import { draftFromRule, draftProblems, draftToInput, newDraft, type RuleDraft } from "./rule-draft";
 import { describeRule, suggestName } from "./rule-sentence";
+import { NotifyPart, webhookNames } from "./notify-part";
 import { ScopePart } from "./scope-part";
 import { DurationSelect, Words } from "./sentence-controls";
-import { useDevice, useDeviceTypes, useSiteDevices } from "./use-alert-options";
+import { useDevice, useDeviceTypes, useSiteDevices, useWebhooks } from "./use-alert-options";
 import { useSaveRule } from "./use-rules";
 import type { AlertRuleView } from "./types";
 
-const FIELDS = ["name", "device", "site", "type", "kind", "metric", "comparison", "threshold", "thresholdHigh", "forS", "clearThreshold", "clearThresholdHigh", "clearForS", "severity"] as const;
+const FIELDS = ["name", "device", "site", "type", "kind", "metric", "comparison", "threshold", "thresholdHigh", "forS", "clearThreshold", "clearThresholdHigh", "clearForS", "severity", "webhooks"] as const;
 
 interface Props {
   rule: AlertRuleView | null;
@@ -37,6 +38,11 @@ export function RuleEditor({ rule, prefill, sites, onClose }: Props) {
   const types = useDeviceTypes().data ?? [];
   const devices = useSiteDevices("").data ?? [];
   const device = useDevice(draft.scope === "device" ? draft.device : "").data;
+  const siteSlug = draft.scope === "device" ? device?.site.slug : draft.site;
+  const allHooks = useWebhooks().data ?? [];
+  const hooks = allHooks.filter((h) => h.site.slug === siteSlug);
+  // A rule moved to another site can't keep that site's webhooks: drop the ones known to be elsewhere.
+  const webhooks = draft.webhooks?.filter((id) => hooks.some((h) => h.id === id) || !allHooks.some((h) => h.id === id)) ?? null;
   const change = (patch: Partial<RuleDraft>) =>
     setDraft((d) => {
       // Widening a device rule to its type or site starts from that device's site and type.
@@ -46,10 +52,10 @@ export function RuleEditor({ rule, prefill, sites, onClose }: Props) {
 
   const metrics = metricOptions(draft, device ? deviceMetrics(device) : null, types);
   const spec = metrics.find((m) => m.name === draft.metric);
-  const ctx = { metricLabel: spec ? metricLabel(spec) : undefined, unit: spec?.unit, deviceName: device?.name, siteName: sites.find((s) => s.slug === draft.site)?.name, typeName: types.find((t) => t.slug === draft.type)?.name };
+  const ctx = { metricLabel: spec ? metricLabel(spec) : undefined, unit: spec?.unit, deviceName: device?.name, siteName: sites.find((s) => s.slug === draft.site)?.name, typeName: types.find((t) => t.slug === draft.type)?.name, webhookNames: webhookNames(webhooks, hooks) };
   const suggested = suggestName(draftToInput(draft, ""), ctx);
   const name = draft.nameEdited ? draft.name : suggested;
-  const input = draftToInput(draft, name.trim());
+  const input = draftToInput({ ...draft, webhooks }, name.trim());
   const ownProblems = { ...draftProblems(draft), ...(name.trim() ? {} : { name: "Give the rule a name" }) };
   const problems = tried ? ownProblems : {};
   const server = save.error ? formErrors(save.error, FIELDS) : NO_ERRORS;
@@ -92,6 +98,7 @@ export function RuleEditor({ rule, prefill, sites, onClose }: Props) {
             </>
           )}
         </div>
+        <NotifyPart value={webhooks} onChange={(webhooks) => change({ webhooks })} hooks={hooks} error={errors.webhooks} />
         <TextField label="Name" value={name} maxLength={120} error={errors.name} hint="Shown on alerts and notifications." onChange={(e) => change({ name: e.target.value, nameEdited: true })} />
         <p aria-live="polite" data-testid="rule-summary" className="rounded-md bg-zinc-50 px-3 py-2 text-foreground dark:bg-zinc-900">
           {describeRule(input, ctx)}

@@ -35,6 +35,9 @@ describe("describeRule", () => {
     expect(describeRule(rule({ kind: "no_data", metric: undefined, comparison: undefined, forS: 900 }))).toBe("When no reading at all arrives from any device in north-farm for 15 minutes, raise warning.");
     expect(describeRule(rule({ kind: "no_data", forS: 3600 }))).toContain("no reading of soil.moisture arrives");
   });
+  it("names the webhooks it notifies", () => {
+    expect(describeRule(rule({ forS: 0 }), { webhookNames: ["Ops Slack", "Pager"] })).toBe("When soil.moisture on any device in north-farm is below 20, raise warning, and notify Ops Slack, Pager.");
+  });
   it("suggests a short name", () => {
     expect(suggestName(rule(), { metricLabel: "soil moisture", unit: "%" })).toBe("Soil moisture below 20 %");
   });
@@ -52,6 +55,11 @@ describe("drafts", () => {
     const input = draftToInput(d, "x");
     expect(input.clearThreshold).toBeNull();
     expect(input).not.toHaveProperty("site");
+  });
+  it("leave a rule's webhooks alone unless the editor chose them", () => {
+    expect(draftToInput(newDraft({ site: "s" }), "x")).not.toHaveProperty("webhooks");
+    expect(draftToInput(draftFromRule(rule({ webhooks: ["w1"] })), "x").webhooks).toEqual(["w1"]);
+    expect(draftToInput({ ...draftFromRule(rule({ webhooks: ["w1"] })), webhooks: [] }, "x").webhooks).toEqual([]);
   });
   it("finds what the browser can tell before saving", () => {
     expect(draftProblems(newDraft())).toEqual({ site: "Choose a site", metric: "Choose a metric", threshold: "Enter a number" });

@@ -37,6 +37,8 @@ export interface SentenceContext {
   deviceName?: string;
   siteName?: string;
   typeName?: string;
+  /** The names of the webhooks the rule notifies (ids when unknown). */
+  webhookNames?: string[];
 }
 
 type RuleLike = Pick<AlertRuleView, "device" | "site" | "type" | "kind" | "metric" | "comparison" | "threshold" | "thresholdHigh" | "forS" | "clearThreshold" | "clearThresholdHigh" | "clearForS" | "severity">;
@@ -71,7 +73,7 @@ export function describeRule(rule: RuleLike, ctx: SentenceContext = {}): string 
   const scope = describeScope(rule, ctx);
   if (rule.kind === "no_data") {
     const what = rule.metric ? `no reading of ${metric}` : "no reading at all";
-    return `When ${what} arrives ${scope.replace(/^on /, "from ")} for ${formatDuration(rule.forS)}, raise ${rule.severity}.`;
+    return `When ${what} arrives ${scope.replace(/^on /, "from ")} for ${formatDuration(rule.forS)}, raise ${rule.severity}${notify(ctx)}.`;
   }
   const cmp = rule.comparison ? COMPARISON_WORDS[rule.comparison] : "…";
   let text = `When ${metric} ${scope} is ${cmp} ${amount(rule.comparison, rule.threshold, rule.thresholdHigh, ctx.unit)}${spell(rule.forS)}, raise ${rule.severity}`;
@@ -80,8 +82,10 @@ export function describeRule(rule: RuleLike, ctx: SentenceContext = {}): string 
   } else if (rule.clearForS > 0) {
     text += `; clear when back to normal for ${formatDuration(rule.clearForS)}`;
   }
-  return `${text}.`;
+  return `${text}${notify(ctx)}.`;
 }
+
+const notify = (ctx: SentenceContext) => (ctx.webhookNames?.length ? `, and notify ${ctx.webhookNames.join(", ")}` : "");
 
 /** The clear line sits on the safe side: "below 20, clear above 25". */
 export function clearWords(c: Comparison | undefined): string {

@@ -10,7 +10,8 @@ import { Skeleton } from "../ui/skeleton";
 import { sentenceContext } from "./metric-names";
 import { RuleEditor } from "./rule-editor";
 import { RuleItem } from "./rule-item";
-import { useDeviceTypes, useSiteDevices, useSites } from "./use-alert-options";
+import { webhookNames } from "./notify-part";
+import { useDeviceTypes, useSiteDevices, useSites, useWebhooks } from "./use-alert-options";
 import { useRules } from "./use-rules";
 import type { AlertingRights, AlertRuleView } from "./types";
 
@@ -28,6 +29,7 @@ export function RulesView({ rights }: { rights: AlertingRights }) {
   const types = useDeviceTypes();
   const sites = useSites();
   const devices = useSiteDevices("");
+  const hooks = useWebhooks().data ?? [];
   const canEditAny = rights.ruleSites.length > 0;
   const [editing, setEditing] = useState<Editing | null>(() =>
     canEditAny && params.get("new") ? { rule: null, prefill: { device: params.get("device") ?? undefined, site: params.get("site") ?? undefined, metric: params.get("metric") ?? undefined } } : null,
@@ -52,7 +54,7 @@ export function RulesView({ rights }: { rights: AlertingRights }) {
     body = (
       <ul className="divide-y divide-border">
         {rules.data.map((r) => (
-          <RuleItem key={r.id} rule={r} ctx={{ ...sentenceContext(r, types.data, sites.data), deviceName: deviceOf(r.device)?.name }} canEdit={canEdit(r)} onEdit={() => setEditing({ rule: r, prefill: {} })} />
+          <RuleItem key={r.id} rule={r} ctx={{ ...sentenceContext(r, types.data, sites.data), deviceName: deviceOf(r.device)?.name, webhookNames: webhookNames(r.webhooks, hooks) }} canEdit={canEdit(r)} onEdit={() => setEditing({ rule: r, prefill: {} })} />
         ))}
       </ul>
     );

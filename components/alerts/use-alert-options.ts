@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { fetchJson } from "../api/fetch-json";
 import type { DevicePage, DeviceSummary, SiteCounts } from "../api/types";
 import type { DeviceType } from "../device-types/types";
+import type { WebhookView } from "@/lib/db/queries/webhooks-admin";
 
 /** The pickers' options change rarely: a minute of staleness is fine. */
 const STALE_MS = 60_000;
@@ -35,5 +36,18 @@ export function useDevice(key: string) {
     queryFn: ({ signal }) => fetchJson<DeviceSummary>(`/api/devices/${encodeURIComponent(key)}`, { signal }),
     staleTime: STALE_MS,
     enabled: key !== "",
+  });
+}
+
+export type WebhookOption = Pick<WebhookView, "id" | "name" | "site" | "state">;
+
+/** The endpoints a rule may notify: GET /api/webhooks lists those of the sites the caller administers (none for operators). */
+export function useWebhooks({ enabled = true } = {}) {
+  return useQuery({
+    queryKey: ["webhooks", "rule-picker"],
+    queryFn: ({ signal }) => fetchJson<{ items: WebhookOption[] }>("/api/webhooks", { signal }),
+    staleTime: STALE_MS,
+    select: (d) => d.items,
+    enabled,
   });
 }
