@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 
 /** Actions that decide whether a section shows in the menu (the pages check them again themselves). */
-export type NavPermission = "quarantine.read" | "device.manage" | "user.manage" | "audit.read";
+export type NavPermission = "quarantine.read" | "device.manage" | "user.manage" | "audit.read" | "webhook.manage";
 
 export interface NavItem {
   href: string;
@@ -47,6 +47,12 @@ export const NAV_ITEMS: NavItem[] = [
     label: "Users",
     requires: "user.manage",
     icon: icon("M16 19v-1a4 4 0 0 0-4-4H7a4 4 0 0 0-4 4v1M9.5 10a3.5 3.5 0 1 0 0-7 3.5 3.5 0 0 0 0 7zM21 19v-1a4 4 0 0 0-3-3.87M15.5 3.13a3.5 3.5 0 0 1 0 6.74"),
+  },
+  {
+    href: "/webhooks",
+    label: "Webhooks",
+    requires: "webhook.manage",
+    icon: icon("M18 16.98h-5.99c-1.1 0-1.95.94-2.48 1.9A4 4 0 0 1 2 17c.01-.7.2-1.4.57-2M6 17l3.13-5.78c.53-.97.1-2.18-.5-3.1a4 4 0 1 1 6.89-4.06M12 6l3.13 5.73C15.66 12.7 16.9 13 18 13a4 4 0 0 1 0 8"),
   },
   {
     href: "/audit",
