@@ -54,7 +54,7 @@ export function RulesView({ rights }: { rights: AlertingRights }) {
     body = (
       <ul className="divide-y divide-border">
         {rules.data.map((r) => (
-          <RuleItem key={r.id} rule={r} ctx={{ ...sentenceContext(r, types.data, sites.data), deviceName: deviceOf(r.device)?.name, webhookNames: webhookNames(r.webhooks, hooks) }} canEdit={canEdit(r)} onEdit={() => setEditing({ rule: r, prefill: {} })} />
+          <RuleItem key={r.id} rule={r} ctx={{ ...sentenceContext({ ...r, type: r.type ?? deviceOf(r.device)?.type?.slug }, types.data, sites.data), deviceName: deviceOf(r.device)?.name, webhookNames: webhookNames(r.webhooks, hooks) }} canEdit={canEdit(r)} onEdit={() => setEditing({ rule: r, prefill: {} })} />
         ))}
       </ul>
     );
