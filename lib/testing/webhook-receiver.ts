@@ -11,8 +11,11 @@ export interface Received {
 
 type Answer = { status: number; headers?: Record<string, string> };
 
-/** A real HTTP receiver on 127.0.0.1; `answer` decides each response from the request number (0-based). */
-export async function startReceiver(answer: (n: number) => Answer = () => ({ status: 200 })) {
+/**
+ * A real HTTP receiver on 127.0.0.1; `answer` decides each response from the request number
+ * (0-based), sent after `delayMs` (a slow receiver keeps a send in flight across polls).
+ */
+export async function startReceiver(answer: (n: number) => Answer = () => ({ status: 200 }), delayMs = 0) {
   const received: Received[] = [];
   const server: Server = createServer((req, res) => {
     let body = "";
@@ -20,7 +23,7 @@ export async function startReceiver(answer: (n: number) => Answer = () => ({ sta
     req.on("end", () => {
       const a = answer(received.length);
       received.push({ at: Date.now(), headers: req.headers, body });
-      res.writeHead(a.status, a.headers).end("ok");
+      setTimeout(() => res.writeHead(a.status, a.headers).end("ok"), delayMs);
     });
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
