@@ -21,6 +21,10 @@ describe("permissions", () => {
     for (const action of Object.keys(ACTIONS) as Action[]) expect(can(admin, action, factory)).toBe(true);
     expect(can(siteAdmin, "user.manage", farm)).toBe(true);
     expect(can(siteAdmin, "site.manage", farm)).toBe(false);
+    // Webhooks send a site's data out and hold signing secrets: its admins, not its operators.
+    expect(can(siteAdmin, "webhook.manage", farm)).toBe(true);
+    expect(can(siteAdmin, "webhook.manage", factory)).toBe(false);
+    expect(can(person([{ siteId: farm, role: "operator" }]), "webhook.manage", farm)).toBe(false);
   });
 
   it("scopes list queries to the sites where the action is allowed", () => {
