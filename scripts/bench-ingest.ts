@@ -3,17 +3,16 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import mqtt from "mqtt";
 import postgres from "postgres";
-import { freePort } from "../lib/embedded/ports";
-import { decodeLivePayload, LIVE_CHANNEL } from "../lib/live/channel";
 import { startOwnBroker } from "../lib/testing/own-broker";
 import { startScratchDatabase } from "../lib/testing/services";
 import { peakRssMb, spawnScript, type Child } from "./bench/children";
+import { spawnBenchWorker } from "./bench/worker";
 import { cpuPerMessage, cpuSnapshot } from "./bench/cpu";
-import { indexOf, publishLoad, type Load } from "./bench/load";
+import { publishLoad, type Load } from "./bench/load";
 import { printReport } from "./bench/report";
-import { percentile } from "./bench/stats";
 import { waitUntilSubscribed } from "./bench/probe";
-import { INGEST_NODE_ARGS } from "../ingest/node-args";
+import { createBenchFleet } from "./bench/fleet";
+import { publishAndTrack } from "./bench/track";
 
 /**
  * `npm run bench:ingest` (issue #4): QoS 1 telemetry, 3 metrics a message, many devices, several
@@ -42,7 +41,7 @@ setTimeout(() => {
   process.exit(1);
 }, 15 * 60_000).unref();
 try {
-  const deviceKeys = await createFleet();
+  const deviceKeys = await createBenchFleet(sql, DEVICES);
   const load = (phase: number, messages = MESSAGES): Load => ({ deviceKeys, messages, baseTs: Date.now() - 86_400_000 * (phase + 1) });
   console.error(`bench:ingest — ${MESSAGES} messages × 3 metrics, ${DEVICES} devices, ${CONNECTIONS} publishers, broker: ${broker.kind}`);
   console.error("(b) broker pass-through…");
@@ -58,17 +57,6 @@ try {
   await broker.stop();
   await database.stop();
   rmSync(journalDir, { recursive: true, force: true });
-}
-
-async function createFleet(): Promise<string[]> {
-  const [site] = await sql<{ id: string }[]>`insert into sites (slug, name) values ('bench', 'Bench') returning id`;
-  const metrics = [{ name: "temperature", min: -40, max: 85 }, { name: "humidity", min: 0, max: 100 }, { name: "battery", min: 0, max: 5 }];
-  const [type] = await sql<{ id: string }[]>`insert into device_types (slug, name, metrics) values ('bench', 'Bench', ${sql.json(metrics)}) returning id`;
-  const keys = Array.from({ length: DEVICES }, (_, i) => `bench-${String(i).padStart(4, "0")}`);
-  await sql`insert into devices (key, name, site_id, type_id) select k, k, ${site!.id}, ${type!.id} from unnest(${keys}::text[]) k`;
-  // The naive worker needs series ids; creating them up front spares the real worker nothing that matters.
-  await sql`insert into series (device_id, metric) select d.id, m from devices d, unnest(${metrics.map((m) => m.name)}::text[]) m`;
-  return keys;
 }
 
 /** (b) messages/s from the first publish to the counter's last message, and CPU µs per message by process. */
@@ -93,24 +81,14 @@ async function brokerPassThrough(load: Load) {
  */
 async function fieldwatch(saturatedLoad: Load, steadyLoad: Load) {
   const clientId = `bench-ingest-${process.pid}`;
-  const httpPort = await freePort();
-  const worker = spawnScript("ingest/index.ts", {
-    DATABASE_URL: database.url,
-    MQTT_URL: broker.url,
-    MQTT_PROTOCOL_VERSION: String(broker.protocolVersion),
-    MQTT_SHARED_GROUP: "",
-    INGEST_CLIENT_ID: clientId,
-    INGEST_JOURNAL_DIR: journalDir,
-    INGEST_HTTP_PORT: String(httpPort),
-    LOG_LEVEL: "warn",
-  }, [...INGEST_NODE_ARGS, ...(process.env.BENCH_PROFILE ? ["--cpu-prof", "--cpu-prof-dir=/tmp/prof"] : [])]);
+  const worker = await spawnBenchWorker({ databaseUrl: database.url, broker, clientId, journalDir, profile: Boolean(process.env.BENCH_PROFILE) });
   children.push(worker);
   await waitUntilSubscribed(broker.url, sql, saturatedLoad.deviceKeys[0]!);
   const pids = { worker: worker.process.pid, publishers: process.pid };
   const before = cpuSnapshot(pids);
-  const saturated = await publishAndTrack(saturatedLoad);
+  const saturated = await publishAndTrack(sql, broker.url, saturatedLoad, CONNECTIONS, WINDOW);
   const cpu = cpuPerMessage(before, cpuSnapshot(pids), saturatedLoad.messages);
-  const steady = await publishAndTrack(steadyLoad, saturated.rate / 2);
+  const steady = await publishAndTrack(sql, broker.url, steadyLoad, CONNECTIONS, WINDOW, saturated.rate / 2);
   const rssMb = peakRssMb(worker.process.pid!);
   await worker.stop();
   await forgetSession(broker.url, clientId);
@@ -118,34 +96,6 @@ async function fieldwatch(saturatedLoad: Load, steadyLoad: Load) {
   return { ...saturated, steady, rssMb, rows: rows!.n, cpu };
 }
 
-/** Publishes `load` and waits for every message's commit, seen as its NOTIFY (sent inside the worker's transaction, delivered at commit). */
-async function publishAndTrack(load: Load, perSecond?: number) {
-  const deviceIndex = new Map(load.deviceKeys.map((k, i) => [k, i]));
-  const committedAt = new Float64Array(load.messages);
-  let committed = 0;
-  let lastCommit = 0;
-  let allCommitted!: () => void;
-  const done = new Promise<void>((resolve) => (allCommitted = resolve));
-  const listener = await sql.listen(LIVE_CHANNEL, (payload) => {
-    const now = Date.now();
-    for (const event of decodeLivePayload(payload)) {
-      if (event.type !== "reading" || event.metric !== "temperature") continue;
-      const d = deviceIndex.get(event.device);
-      if (d === undefined || event.ts < load.baseTs || event.ts >= load.baseTs + load.messages) continue;
-      committedAt[indexOf(load, d, event.ts)] = now;
-      lastCommit = now;
-      if (++committed === load.messages) allCommitted();
-    }
-  });
-  const { sentAt, startedAt } = await publishLoad(broker.url, load, CONNECTIONS, WINDOW, perSecond);
-  const timeout = setTimeout(() => allCommitted(), 120_000);
-  await done;
-  clearTimeout(timeout);
-  await listener.unlisten();
-  if (committed < load.messages) throw new Error(`only ${committed} of ${load.messages} messages committed within 120 s`);
-  const latencies = Array.from(committedAt, (at, i) => at - sentAt[i]!).sort((x, y) => x - y);
-  return { rate: (load.messages / (lastCommit - startedAt)) * 1000, p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99) };
-}
 
 /** (c) messages/s the naive worker commits, over NAIVE_SECONDS (it can't keep up with the load). */
 async function naiveWorker(load: Load): Promise<number> {

@@ -15,6 +15,8 @@ export function spawnScript(script: string, env: Record<string, string>, nodeArg
   const lines: string[] = [];
   const waiters: { prefix: string; resolve: (line: string) => void }[] = [];
   createInterface({ input: child.stdout! }).on("line", (line) => {
+    // The worker logs to stdout; BENCH_VERBOSE=1 shows it.
+    if (process.env.BENCH_VERBOSE) console.error(`[${script}] ${line}`);
     const waiter = waiters.find((w) => line.startsWith(w.prefix));
     if (waiter) {
       waiters.splice(waiters.indexOf(waiter), 1);

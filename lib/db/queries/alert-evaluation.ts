@@ -1,5 +1,5 @@
 import type postgres from "postgres";
-import { evaluateReading, type AlertState, type Transition } from "../../alerts/evaluate";
+import { evaluateReading, INITIAL_STATE, type AlertState, type Transition } from "../../alerts/evaluate";
 import type { CompiledRule, DeviceScope, RuleSet } from "../../alerts/rule-set";
 import { withNotifications } from "./webhook-outbox";
 
@@ -33,18 +33,23 @@ interface Work {
 }
 
 /**
- * Runs a batch's newly stored readings through the rules that apply, inside the batch's own
- * transaction: the state rows are locked (in a fixed order), so two workers seeing readings of
- * the same device take turns, and an alert is raised once (the open-alert unique index).
+ * Runs a batch's newly stored, current readings through the rules that apply, inside the
+ * batch's own transaction. States are read without locks; only a pair whose state changes
+ * (rare: most readings leave a rule where it was) is locked, evaluated again from the locked
+ * row (another worker may have moved it) and written — so 1,000 quiet rules cost one read a
+ * batch. An alert is raised once whatever the race (the open-alert unique index).
  */
 export async function evaluateAlertsIn(tx: Tx, rules: RuleSet, scopes: Map<string, DeviceScope>, readings: CommittedReading[]): Promise<AlertChange[]> {
   const work = collectWork(rules, scopes, readings);
   if (work.length === 0) return [];
-  const states = await lockStates(tx, work);
-  const changes: AlertChange[] = [];
+  const seen = await readStates(tx, work, false);
+  const moving = work.filter((w) => changes(w, seen.get(pairKey(w.rule.id, w.deviceId)) ?? INITIAL_STATE));
+  if (moving.length === 0) return [];
+  const locked = await readStates(tx, moving, true);
+  const changes_: AlertChange[] = [];
   const updates: { ruleId: string; deviceId: string; state: AlertState; lastValue: number }[] = [];
-  for (const w of work) {
-    let state = states.get(pairKey(w.rule.id, w.deviceId)) ?? { state: "ok", since: null, lastTs: null };
+  for (const w of moving) {
+    let state = locked.get(pairKey(w.rule.id, w.deviceId)) ?? INITIAL_STATE;
     let lastValue = NaN;
     for (const reading of w.readings) {
       const { next, transition } = evaluateReading(w.rule.threshold, state, reading.ts, reading.value);
@@ -52,50 +57,66 @@ export async function evaluateAlertsIn(tx: Tx, rules: RuleSet, scopes: Map<strin
       state = next;
       if (transition) {
         const change = await applyTransition(tx, w, transition);
-        if (change) changes.push(change);
+        if (change) changes_.push(change);
       }
     }
     if (!Number.isNaN(lastValue)) updates.push({ ruleId: w.rule.id, deviceId: w.deviceId, state, lastValue });
   }
   await saveStates(tx, updates);
-  return changes;
+  return changes_;
+}
+
+/** Would these readings move the pair's state (or its clock)? Pure: evaluates on a copy. */
+function changes(w: Work, start: AlertState): boolean {
+  let state = start;
+  for (const r of w.readings) state = evaluateReading(w.rule.threshold, state, r.ts, r.value).next;
+  return state.state !== start.state || state.since !== start.since;
 }
 
 function collectWork(rules: RuleSet, scopes: Map<string, DeviceScope>, readings: CommittedReading[]): Work[] {
   if (rules.byMetric.size === 0) return [];
-  const work = new Map<string, Work>();
+  // Rules are looked up once per device and metric, not per reading.
+  const bySeries = new Map<string, CommittedReading[]>();
   for (const r of readings) {
-    const scope = scopes.get(r.deviceId);
+    if (!rules.byMetric.has(r.metric)) continue;
+    const key = `${r.deviceId}/${r.metric}`;
+    const list = bySeries.get(key);
+    if (list) list.push(r);
+    else bySeries.set(key, [r]);
+  }
+  const work = new Map<string, Work>();
+  for (const series of bySeries.values()) {
+    const { deviceId, deviceKey, metric } = series[0]!;
+    const scope = scopes.get(deviceId);
     if (!scope) continue;
-    for (const rule of rules.thresholdRulesFor(r.metric, r.deviceId, scope)) {
-      const key = pairKey(rule.id, r.deviceId);
-      let w = work.get(key);
-      if (!w) work.set(key, (w = { rule, deviceId: r.deviceId, deviceKey: r.deviceKey, readings: [] }));
-      w.readings.push({ ts: r.ts, value: r.value });
+    for (const rule of rules.thresholdRulesFor(metric, deviceId, scope)) {
+      const points = series.map(({ ts, value }) => ({ ts, value })).sort((a, b) => a.ts - b.ts);
+      work.set(pairKey(rule.id, deviceId), { rule, deviceId, deviceKey, readings: points });
     }
   }
-  // Device time order within a pair; pairs in key order, so concurrent transactions lock alike.
-  for (const w of work.values()) w.readings.sort((a, b) => a.ts - b.ts);
+  // Pairs in key order, so concurrent transactions lock alike.
   return [...work.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, w]) => w);
 }
 
 const pairKey = (ruleId: string, deviceId: string) => `${ruleId}/${deviceId}`;
 
-async function lockStates(tx: Tx, work: Work[]): Promise<Map<string, AlertState>> {
+/** The stored states of these pairs; `lock`: created where missing and locked, in a fixed order (no deadlocks between workers). */
+async function readStates(tx: Tx, work: Work[], lock: boolean): Promise<Map<string, AlertState>> {
   const ruleIds = work.map((w) => w.rule.id);
   const deviceIds = work.map((w) => w.deviceId);
-  await tx`
-    insert into alert_states (rule_id, device_id)
-    select * from unnest(${ruleIds}::uuid[], ${deviceIds}::uuid[]) order by 1, 2
-    on conflict do nothing`;
+  if (lock) {
+    await tx`
+      insert into alert_states (rule_id, device_id)
+      select * from unnest(${ruleIds}::uuid[], ${deviceIds}::uuid[]) order by 1, 2
+      on conflict do nothing`;
+  }
   const rows = await tx<{ rule_id: string; device_id: string; state: AlertState["state"]; since: number | null; last_ts: number | null }[]>`
     select s.rule_id, s.device_id, s.state,
-           extract(epoch from s.since) * 1000 as since, extract(epoch from s.last_ts) * 1000 as last_ts
+           (extract(epoch from s.since) * 1000)::float8 as since, (extract(epoch from s.last_ts) * 1000)::float8 as last_ts
     from alert_states s join unnest(${ruleIds}::uuid[], ${deviceIds}::uuid[]) as p(rule_id, device_id)
       on s.rule_id = p.rule_id and s.device_id = p.device_id
-    order by s.rule_id, s.device_id
-    for update of s`;
-  return new Map(rows.map((r) => [pairKey(r.rule_id, r.device_id), { state: r.state, since: r.since === null ? null : Number(r.since), lastTs: r.last_ts === null ? null : Number(r.last_ts) }]));
+    ${lock ? tx`order by s.rule_id, s.device_id for update of s` : tx``}`;
+  return new Map(rows.map((r) => [pairKey(r.rule_id, r.device_id), { state: r.state, since: r.since, lastTs: r.last_ts }]));
 }
 
 async function saveStates(tx: Tx, updates: { ruleId: string; deviceId: string; state: AlertState; lastValue: number }[]): Promise<void> {

@@ -63,9 +63,10 @@ export async function writeBatch(sql: Sql, input: BatchInput, seriesCache: Serie
 /** writeBatch inside a transaction the caller owns (a replay marks its quarantine row in the same one). */
 export async function writeBatchIn(tx: Tx, input: BatchInput, seriesCache: SeriesCache): Promise<BatchResult> {
   const seriesIds = await resolveSeries(tx, input.readings, seriesCache);
-  const inserted = await insertReadings(tx, input.readings, seriesIds);
-  // On the rows just stored, in the same transaction: redeliveries (not inserted) evaluate nothing.
-  const alertChanges = input.alerts ? await evaluateAlertsIn(tx, input.alerts.rules, input.alerts.scopes, inserted) : [];
+  const { inserted, current } = await insertReadings(tx, input.readings, seriesIds);
+  // On the rows just stored, in the same transaction: redeliveries (not inserted) and late
+  // readings (older than their series' latest) change no alert.
+  const alertChanges = input.alerts ? await evaluateAlertsIn(tx, input.alerts.rules, input.alerts.scopes, current) : [];
   await updateLastSeen(tx, input.seen);
   await insertQuarantine(tx, input.quarantine);
   const changed = await updateConnectivity(tx, input.connectivity);
@@ -113,8 +114,9 @@ async function resolveSeries(tx: Tx, readings: SeriesReading[], cache: SeriesCac
   return readings.map((r) => cache.get(r.deviceId)?.get(r.metric) ?? -1);
 }
 
-async function insertReadings(tx: Tx, readings: SeriesReading[], seriesIds: number[]): Promise<SeriesReading[]> {
-  if (readings.length === 0) return [];
+/** The readings inserted, and those of them newer than their series' latest value before this batch. */
+async function insertReadings(tx: Tx, readings: SeriesReading[], seriesIds: number[]): Promise<{ inserted: SeriesReading[]; current: SeriesReading[] }> {
+  if (readings.length === 0) return { inserted: [], current: [] };
   // A reading repeated inside the batch (a redelivery) is dropped here, so it isn't announced twice.
   const unique: SeriesReading[] = [];
   const ids: number[] = [];
@@ -129,8 +131,8 @@ async function insertReadings(tx: Tx, readings: SeriesReading[], seriesIds: numb
     unique.push(r);
     ids.push(id);
   });
-  if (unique.length === 0) return [];
-  const rows = await tx<{ i: number }[]>`
+  if (unique.length === 0) return { inserted: [], current: [] };
+  const rows = await tx<{ i: number; late: boolean }[]>`
     with input as (
       select * from unnest(${numberArray(ids)}::int[], ${numberArray(unique.map((r) => r.ts))}::float8[],
                            ${numberArray(unique.map((r) => r.value))}::float8[], ${numberArray(unique.map((r) => r.flags))}::int2[])
@@ -153,8 +155,12 @@ async function insertReadings(tx: Tx, readings: SeriesReading[], seriesIds: numb
     ), hour as (
       ${rollupUpsert(tx, "rollups_1h", "hour")}
     )
-    select t.i::int as i from input t join ins on ins.series_id = t.series_id and ins.ts = to_timestamp(t.ms / 1000.0)`;
-  return rows.map((row) => unique[row.i - 1] as SeriesReading);
+    -- The statement sees series as it was before it: latest_ts is the value before this batch.
+    select t.i::int as i, (s.latest_ts is not null and ins.ts <= s.latest_ts) as late
+    from input t join ins on ins.series_id = t.series_id and ins.ts = to_timestamp(t.ms / 1000.0)
+    join series s on s.id = t.series_id`;
+  const inserted = rows.map((row) => unique[row.i - 1] as SeriesReading);
+  return { inserted, current: inserted.filter((_, k) => !rows[k]!.late) };
 }
 
 /**
