@@ -1,4 +1,5 @@
 import mqtt, { type MqttClient } from "mqtt";
+import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { connectDb, type Db } from "../lib/db/connect";
 import { createLogger } from "../lib/log";
@@ -6,6 +7,7 @@ import { LiveHub } from "../lib/live/hub";
 import type { LiveEvent } from "../lib/live/channel";
 import { createTestDevice, uniqueId, waitFor, waitUntilIngesting, type TestDevice } from "../lib/testing/fixtures";
 import { testWorkerConfig } from "../lib/testing/ingest-config";
+import { createTestWebhook, startReceiver } from "../lib/testing/webhook-receiver";
 import { startIngestWorker, type IngestWorker } from "./worker";
 
 // Alerts are evaluated in the ingest path on committed readings: publish → alert row → live event.
@@ -15,14 +17,20 @@ let publisher: MqttClient;
 let hub: LiveHub;
 let device: TestDevice;
 const events: LiveEvent[] = [];
+let receiver: Awaited<ReturnType<typeof startReceiver>>;
+let secret: string;
 
 beforeAll(async () => {
   db = connectDb(inject("databaseUrl"));
   const protocolVersion = inject("mqttProtocolVersion");
   device = await createTestDevice(db.sql, [{ name: "moisture", unit: "%", min: 0, max: 100 }]);
-  await db.sql`
+  const [rule] = await db.sql<{ id: string }[]>`
     insert into alert_rules (site_id, device_id, name, metric, comparison, threshold, clear_threshold, severity)
-    values (${device.siteId}, ${device.id}, 'Dry soil', 'moisture', 'below', 20, 25, 'critical')`;
+    values (${device.siteId}, ${device.id}, 'Dry soil', 'moisture', 'below', 20, 25, 'critical') returning id`;
+  receiver = await startReceiver();
+  const hook = await createTestWebhook(db.sql, receiver.url, device.siteId);
+  secret = hook.secret;
+  await db.sql`insert into alert_rule_webhooks (rule_id, webhook_id) values (${rule!.id}, ${hook.id})`;
   worker = await startIngestWorker(
     testWorkerConfig(inject("databaseUrl"), { url: inject("mqttUrl"), protocolVersion, sharedGroup: protocolVersion === 5 ? `it${uniqueId()}` : "" }),
     createLogger("ingest-test", "warn"),
@@ -35,6 +43,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await receiver?.close();
   await publisher?.endAsync();
   await worker?.stop();
   await db?.close();
@@ -59,5 +68,12 @@ describe("alerts in the ingest path", () => {
     expect(alertEvents().map((e) => e.state)).toEqual(["firing", "resolved"]);
     const rows = await db.sql`select resolved_at is not null as resolved from alerts a join alert_rules r on r.id = a.rule_id where r.device_id = ${device.id}`;
     expect(rows).toEqual([{ resolved: true }]);
+  });
+
+  it("notify the rule's webhook of each change, signed", async () => {
+    await waitFor(async () => (receiver.received.length >= 2 ? true : undefined), 10_000, "two webhook deliveries");
+    const bodies = receiver.received.map((r) => new Webhook(secret).verify(r.body, r.headers as Record<string, string>) as { type: string; data: { device: { key: string } } });
+    expect(bodies.map((b) => b.type)).toEqual(["alert.firing", "alert.resolved"]);
+    expect(bodies[0]!.data.device.key).toBe(device.key);
   });
 });

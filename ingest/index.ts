@@ -27,6 +27,7 @@ async function main() {
       deviceCacheTtlMs: env.DEVICE_CACHE_TTL_MS,
       connectivitySweepMs: 10_000,
       alerting: { refreshMs: 5_000, sweepMs: 10_000 },
+      webhooks: { allowPrivate: env.WEBHOOK_ALLOW_PRIVATE },
       journal: {
         dir: env.INGEST_JOURNAL_DIR ?? path.join(env.DATA_DIR, "journal", env.INGEST_CLIENT_ID),
         maxBytes: env.INGEST_JOURNAL_MAX_BYTES,

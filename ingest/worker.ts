@@ -4,6 +4,7 @@ import type { Logger } from "pino";
 import { connectDb } from "../lib/db/connect";
 import { DeviceDirectory } from "./device-directory";
 import { Journal, type JournalOptions } from "./journal";
+import { startWebhookDelivery, type DeliveryOptions } from "../lib/webhooks";
 import { startAlerting, type AlertingOptions } from "./alerting";
 import { startConnectivitySweep } from "./connectivity-sweep";
 import { createMessageHandler } from "./handler";
@@ -20,6 +21,8 @@ export interface IngestWorkerConfig {
   /** How often silent devices are looked for (their timeouts are per device, in seconds). */
   connectivitySweepMs: number;
   alerting: AlertingOptions;
+  /** Webhook delivery (the outbox the alerts fill): schedule, timeouts, private addresses. */
+  webhooks?: Partial<DeliveryOptions>;
   journal: Omit<JournalOptions, "segmentBytes">;
   /** 0 or undefined: no HTTP endpoint (tests). */
   httpPort?: number;
@@ -65,6 +68,7 @@ export async function startIngestWorker(config: IngestWorkerConfig, log: Logger)
   await alerting.ready;
   const client = connectIngestMqtt(config.mqtt, durableHandler, () => journal.writePending(), metrics, log);
   const sweep = startConnectivitySweep(db.sql, config.connectivitySweepMs, log);
+  const webhooks = startWebhookDelivery(db.sql, log, config.webhooks);
   let http: Server | undefined;
   if (config.httpPort) {
     http = await startIngestHttp(config.httpPort, metrics, {
@@ -82,6 +86,7 @@ export async function startIngestWorker(config: IngestWorkerConfig, log: Logger)
       await writer.flush();
       await sweep.stop();
       await alerting.stop();
+      await webhooks.stop();
       journal.close();
       await new Promise<void>((resolve) => (http ? http.close(() => resolve()) : resolve()));
       await db.close();

@@ -13,6 +13,7 @@ export function testWorkerConfig(databaseUrl: string, mqtt: Omit<IngestWorkerCon
     deviceCacheTtlMs: 0,
     connectivitySweepMs: 200,
     alerting: { refreshMs: 200, sweepMs: 200 },
+    webhooks: { pollMs: 100, allowPrivate: true },
     journal: { dir: mkdtempSync(path.join(tmpdir(), "fieldwatch-journal-")), maxBytes: 64 * 1_048_576, fsyncMs: 20 },
   };
 }
