@@ -34,6 +34,20 @@ const CASES: Record<string, Case> = {
   // Without ?data=keep|drop: those allowed get 400 (the choice is required), the farm device stays.
   "DELETE /api/devices/[key]": { request: (w) => ({ path: `/api/devices/${w.farm.deviceKey}` }), expect: { ...adminsOnly(400, 403), otherViewer: 404 } },
   "POST /api/devices/[key]/token": { request: (w) => ({ path: `/api/devices/${w.farm.deviceKey}/token`, body: {} }), expect: { ...adminsOnly(200, 403), otherViewer: 404 } },
+  "GET /api/devices/[key]/commands": { request: (w) => ({ path: `/api/devices/${w.farm.deviceKey}/commands` }), expect: farmReaders },
+  "POST /api/devices/[key]/commands": { request: (w) => ({ path: `/api/devices/${w.farm.deviceKey}/commands`, body: { command: { action: "ping" } } }), expect: { ...operators(201), otherViewer: 404 } },
+  "POST /api/devices/import": {
+    request: (w, who) => ({ path: "/api/devices/import?dryRun=1", body: { csv: `key,name,site\nimp-${who.toLowerCase()}-${uniqueId()},Imported,${w.farm.slug}\n` } }),
+    expect: adminsOnly(200, 403),
+  },
+  "GET /api/devices/unprovisioned": { request: () => ({ path: "/api/devices/unprovisioned" }), expect: adminsOnly(200, 403) },
+  "POST /api/devices/unprovisioned/[key]/provision": {
+    request: (w, who) => ({ path: `/api/devices/unprovisioned/seen-${who.toLowerCase()}-${uniqueId()}/provision`, body: { name: "Seen", site: w.farm.slug } }),
+    expect: adminsOnly(201, 403),
+  },
+  // For brokers, not people: off (503) unless MQTT_AUTH_SECRET is set, whoever asks.
+  "POST /api/mqtt/auth": { request: () => ({ path: "/api/mqtt/auth", body: { username: "x", password: "y" } }), expect: all(503) },
+  "POST /api/mqtt/acl": { request: () => ({ path: "/api/mqtt/acl", body: { username: "x", topic: "devices/x/telemetry", action: "publish" } }), expect: all(503) },
   "GET /api/device-types": { request: () => ({ path: "/api/device-types" }), expect: signedIn(200) },
   "POST /api/device-types": {
     request: (_w, who) => ({ path: "/api/device-types", body: { slug: `t-${who.toLowerCase()}-${uniqueId()}`, name: "New type" } }),

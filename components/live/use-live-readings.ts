@@ -68,12 +68,12 @@ export function useLiveReadings(deviceKey: string): LiveState {
       es.onopen = () => {
         attempts = 0;
         setState("live");
-        // After an outage the server's replay buffer may not reach back far enough: reload what we show.
-        if (everOpened) {
-          void qc.invalidateQueries({ queryKey: queryKeys.deviceLiveReadings(deviceKey) });
-          void qc.invalidateQueries({ queryKey: queryKeys.device(deviceKey) });
-          void qc.invalidateQueries({ queryKey: queryKeys.deviceCommands(deviceKey) });
-        }
+        // What the page loaded may predate the stream (a reading or status change committed while
+        // it opened), and after an outage the replay buffer may not reach back far enough: once the
+        // stream is open, load the device and its live windows again; events cover the rest.
+        void qc.invalidateQueries({ queryKey: queryKeys.deviceLiveReadings(deviceKey) });
+        void qc.invalidateQueries({ queryKey: queryKeys.device(deviceKey) });
+        if (everOpened) void qc.invalidateQueries({ queryKey: queryKeys.deviceCommands(deviceKey) });
         everOpened = true;
       };
       es.onerror = () => {
