@@ -71,6 +71,8 @@ export function MetricChart({ points, bucketMs, from, to, unit, precision, label
       <YAxis
         width="auto"
         domain={["auto", "auto"]}
+        // A whole-number metric (a valve's 0/1) gets whole ticks, not 0, 0, 1, 1, 1 from rounding.
+        allowDecimals={precision !== 0}
         tickFormatter={tickValue}
         tick={AXIS}
         stroke="var(--border)"
