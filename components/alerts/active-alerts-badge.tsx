@@ -1,13 +1,13 @@
 "use client";
 
-import { useAlerts } from "./use-alerts";
+import { alertKeys, useAlerts } from "./use-alerts";
 
 /** Counting past this many says "99+": the badge only needs to say "there is a lot". */
 const CAP = 99;
 
 /** How many alerts are firing on the devices this person sees, beside "Alerts" in the menu; nothing when none. */
 export function ActiveAlertsBadge() {
-  const { data } = useAlerts({ state: "active", limit: CAP + 1 });
+  const { data } = useAlerts({ state: "active", limit: CAP + 1 }, { key: alertKeys.badge });
   const n = data?.items.length ?? 0;
   if (n === 0) return null;
   const critical = data?.items.some((a) => a.severity === "critical");

@@ -14,12 +14,14 @@ export const ALERTS_REFRESH_MS = 10_000;
 export const alertKeys = {
   all: ["alerts"] as const,
   list: (qs: string) => ["alerts", "list", qs] as const,
+  /** The menu's count: its own entry, so a page's list never finds it filled before it hydrates (a text mismatch). */
+  badge: ["alerts", "badge"] as const,
 };
 
-export function useAlerts(params: Record<string, string | number | undefined>, { enabled = true } = {}) {
+export function useAlerts(params: Record<string, string | number | undefined>, { enabled = true, key }: { enabled?: boolean; key?: readonly unknown[] } = {}) {
   const qs = new URLSearchParams(Object.entries(params).filter((e): e is [string, string | number] => e[1] !== undefined && e[1] !== "").map(([k, v]) => [k, String(v)])).toString();
   return useQuery({
-    queryKey: alertKeys.list(qs),
+    queryKey: key ?? alertKeys.list(qs),
     queryFn: ({ signal }) => fetchJson<{ items: AlertView[] }>(`/api/alerts?${qs}`, { signal }),
     placeholderData: keepPreviousData,
     refetchInterval: ALERTS_REFRESH_MS,

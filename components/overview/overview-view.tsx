@@ -34,6 +34,12 @@ export function OverviewView() {
         <StatTile label="Offline" testId="overview-offline" value={n(data?.devices.offline)} tone={data?.devices.offline ? "text-danger" : ""} href="/devices?status=offline" hint="silent or disconnected" />
         <StatTile label="Never seen" testId="overview-never" value={n(data?.devices.never)} href="/devices?status=never" hint="provisioned, no data yet" />
         <StatTile label="Readings / s" testId="overview-rate" value={data?.readingsPerSecond != null ? data.readingsPerSecond.toLocaleString(undefined, { maximumFractionDigits: 1 }) : null} hint="arriving now, fleet-wide" />
+      </section>
+      {/* What needs attention: open alerts by severity, and (operators) messages refused. */}
+      <section aria-label="Active alerts" className="grid grid-cols-2 gap-3 sm:gap-4 lg:grid-cols-4">
+        {SEVERITIES.map((sev) => (
+          <StatTile key={sev} label={SEVERITY_LABEL[sev]} testId={`overview-alerts-${sev}`} value={n(data?.alerts?.[sev])} tone={severityText(sev, data?.alerts?.[sev])} href={`/alerts?severity=${sev}`} hint="active alerts" />
+        ))}
         {data?.quarantinedLastHour != null && (
           <StatTile
             label="Quarantined"
@@ -44,11 +50,6 @@ export function OverviewView() {
             hint="messages in the last hour"
           />
         )}
-      </section>
-      <section aria-label="Active alerts" className="grid grid-cols-3 gap-3 sm:gap-4 lg:grid-cols-4">
-        {SEVERITIES.map((sev) => (
-          <StatTile key={sev} label={SEVERITY_LABEL[sev]} testId={`overview-alerts-${sev}`} value={n(data?.alerts?.[sev])} tone={severityText(sev, data?.alerts?.[sev])} href={`/alerts?severity=${sev}`} hint="active alerts" />
-        ))}
       </section>
       <div className="grid gap-4 lg:grid-cols-2">
         <RecentAlerts />
