@@ -4,6 +4,7 @@ import { evaluateAlertsIn } from "../db/queries/alert-evaluation";
 import { loadEnabledRules } from "../db/queries/alert-rules";
 import { sweepAlerts } from "../db/queries/alert-sweep";
 import { createTestDevice, type TestDevice } from "../testing/fixtures";
+import { createTestWebhook } from "../testing/webhook-receiver";
 
 // The clock's part: nothing depends on the next message arriving.
 let db: Db;
@@ -48,6 +49,27 @@ describe("the alert sweep", () => {
     expect((await sweepAlerts(db.sql, rules)).filter((c) => c.ruleId === id)).toEqual([]);
     await db.sql`update devices set last_seen_at = now() where id = ${device.id}`;
     expect((await sweepAlerts(db.sql, rules)).filter((c) => c.ruleId === id)).toEqual([expect.objectContaining({ state: "resolved" })]);
+    await db.sql`update alert_rules set enabled = false where id = ${id}`;
+  });
+
+  it("repeats a firing alert's notification every N until it is acknowledged or resolved", async () => {
+    const device = await createTestDevice(db.sql);
+    const id = await rule(device, { kind: "threshold", metric: "moisture", forS: 0 });
+    await db.sql`update alert_rules set repeat_every_s = 60 where id = ${id}`;
+    const hook = await createTestWebhook(db.sql, "http://127.0.0.1:9/unused", device.siteId);
+    await db.sql`insert into alert_rule_webhooks (rule_id, webhook_id) values (${id}, ${hook.id})`;
+    const [alert] = await db.sql<{ id: string }[]>`
+      insert into alerts (rule_id, device_id, severity, started_at, value, last_notified_at)
+      values (${id}, ${device.id}, 'critical', now() - interval '5 minutes', 12, now() - interval '61 seconds') returning id`;
+    const queued = async () => (await db.sql<{ n: number }[]>`select count(*)::int as n from webhook_deliveries where webhook_id = ${hook.id} and event_type = 'alert.firing'`)[0]!.n;
+    const rules = await loadEnabledRules(db.sql);
+    await sweepAlerts(db.sql, rules);
+    expect(await queued()).toBe(1);
+    await sweepAlerts(db.sql, rules); // not due again for another minute
+    expect(await queued()).toBe(1);
+    await db.sql`update alerts set last_notified_at = now() - interval '2 minutes', acked_at = now() where id = ${alert!.id}`;
+    await sweepAlerts(db.sql, rules); // acknowledged: someone is on it
+    expect(await queued()).toBe(1);
     await db.sql`update alert_rules set enabled = false where id = ${id}`;
   });
 });

@@ -136,8 +136,8 @@ export async function applyTransition(tx: Tx, w: Pick<Work, "rule" | "deviceId" 
   const base = { type: "alert" as const, device: w.deviceKey, ruleId: w.rule.id, severity: w.rule.severity, ts: t.at, value: t.value };
   if (t.kind === "fire") {
     const [row] = await tx<{ id: string }[]>`
-      insert into alerts (rule_id, device_id, severity, started_at, value)
-      values (${w.rule.id}, ${w.deviceId}, ${w.rule.severity}, to_timestamp(${t.at} / 1000.0), ${t.value})
+      insert into alerts (rule_id, device_id, severity, started_at, value, last_notified_at)
+      values (${w.rule.id}, ${w.deviceId}, ${w.rule.severity}, to_timestamp(${t.at} / 1000.0), ${t.value}, now())
       on conflict (rule_id, device_id) where resolved_at is null do nothing returning id`;
     return row ? withNotifications(tx, { ...base, alertId: row.id, state: "firing" as const }) : null;
   }

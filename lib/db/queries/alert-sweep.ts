@@ -4,6 +4,7 @@ import type { CompiledRule, RuleSet } from "../../alerts/rule-set";
 import type { Sql } from "../connect";
 import { applyTransition, type AlertChange } from "./alert-evaluation";
 import { notifyLive } from "./connectivity";
+import { enqueueAlertNotifications } from "./webhook-outbox";
 
 type Tx = postgres.TransactionSql;
 type StateRow = { rule_id: string; device_id: string; key: string; state: AlertState["state"]; since: number | null; last_ts: number | null; last_value: number | null };
@@ -22,6 +23,7 @@ export async function sweepAlerts(sql: Sql, rules: RuleSet, now = Date.now()): P
     if (!lock?.ok) return [];
     const changes = [...(await tickThresholds(tx, rules, now)), ...(await checkSilences(tx, rules, now))];
     await notifyLive(tx, changes);
+    await repeatNotifications(tx);
     return changes;
   }) as Promise<AlertChange[]>;
 }
@@ -80,4 +82,22 @@ async function saveState(tx: Tx, ruleId: string, deviceId: string, s: AlertState
     insert into alert_states (rule_id, device_id, state, since, last_ts)
     values (${ruleId}, ${deviceId}, ${s.state}, to_timestamp(${s.since} / 1000.0), to_timestamp(${s.lastTs} / 1000.0))
     on conflict (rule_id, device_id) do update set state = excluded.state, since = excluded.since, last_ts = excluded.last_ts, updated_at = now()`;
+}
+
+/**
+ * Rules with "repeat every N": an alert still firing, and not acknowledged (someone is on it),
+ * notifies its webhooks again once N has passed since it last did. Not a new live event.
+ */
+async function repeatNotifications(tx: Tx): Promise<number> {
+  const due = await tx<{ id: string; rule_id: string; key: string; severity: AlertChange["severity"]; value: number | null }[]>`
+    select a.id, a.rule_id, d.key, a.severity, a.value
+    from alerts a join alert_rules r on r.id = a.rule_id join devices d on d.id = a.device_id
+    where a.resolved_at is null and a.acked_at is null and r.enabled and r.repeat_every_s > 0
+      and coalesce(a.last_notified_at, a.started_at) + make_interval(secs => r.repeat_every_s) <= now()
+    for update of a`;
+  for (const a of due) {
+    await enqueueAlertNotifications(tx, { type: "alert", device: a.key, alertId: a.id, ruleId: a.rule_id, state: "firing", severity: a.severity, ts: Date.now(), value: a.value ?? 0 });
+  }
+  if (due.length > 0) await tx`update alerts set last_notified_at = now() where id = any(${due.map((a) => a.id)}::uuid[])`;
+  return due.length;
 }
