@@ -44,7 +44,7 @@ function OpenDialog({ onClose, title, children, className }: Omit<Props, "open">
         e.preventDefault();
         onClose();
       }}
-      className={`m-auto w-[calc(100%-2rem)] max-w-lg rounded-lg border border-border bg-surface p-0 text-sm text-foreground shadow-xl backdrop:bg-zinc-950/50 ${className}`}
+      className={`m-auto w-[calc(100%-2rem)] ${/\bmax-w-/.test(className ?? "") ? "" : "max-w-lg"} rounded-lg border border-border bg-surface p-0 text-sm text-foreground shadow-xl backdrop:bg-zinc-950/50 ${className}`}
     >
       <div className="flex items-center justify-between gap-3 border-b border-border px-5 py-3.5">
         <h2 id={titleId} className="text-base font-semibold">
