@@ -2,9 +2,8 @@
 
 import { errorMessage } from "../api/fetch-json";
 import type { DeviceSummary } from "../api/types";
-import { Button } from "../ui/button";
 import { ConfirmDialog } from "../ui/confirm-dialog";
-import { Dialog } from "../ui/dialog";
+import { Dialog, DoneButton } from "../ui/dialog";
 import { CredentialsPanel } from "./credentials-panel";
 import { useRotateToken } from "./use-provisioning";
 
@@ -20,11 +19,7 @@ export function RotateTokenDialog({ open, device, onClose }: { open: boolean; de
       <Dialog open={open} onClose={close} title={`New token for ${device.name}`} className="max-w-2xl">
         <div className="space-y-4">
           <CredentialsPanel credentials={rotate.data.credentials} />
-          <div className="flex justify-end">
-            <Button variant="primary" onClick={close}>
-              Done
-            </Button>
-          </div>
+          <DoneButton onClick={close} />
         </div>
       </Dialog>
     );

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useId, useRef, type ReactNode } from "react";
+import { Button } from "./button";
 
 interface Props {
   open: boolean;
@@ -58,5 +59,16 @@ function OpenDialog({ onClose, title, children, className }: Omit<Props, "open">
       </div>
       <div className="max-h-[75dvh] overflow-y-auto px-5 py-4">{children}</div>
     </dialog>
+  );
+}
+
+/** The closing "Done" of a dialog that has only shown something (a secret, a link). */
+export function DoneButton({ onClick }: { onClick: () => void }) {
+  return (
+    <div className="flex justify-end">
+      <Button variant="primary" onClick={onClick}>
+        Done
+      </Button>
+    </div>
   );
 }

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { Button } from "../ui/button";
-import { Dialog } from "../ui/dialog";
+import { Dialog, DoneButton } from "../ui/dialog";
 import { Notice } from "../ui/notice";
 import { AddUserForm } from "./add-user-form";
 import { OneTimeLink } from "./one-time-link";
@@ -31,11 +31,7 @@ export function AddUserDialog({ context }: { context: UserAdminContext }) {
               {!created.setPasswordUrl && " They can sign in with the password you set."}
             </Notice>
             {created.setPasswordUrl && <OneTimeLink url={created.setPasswordUrl} email={created.email} />}
-            <div className="flex justify-end">
-              <Button variant="primary" onClick={close}>
-                Done
-              </Button>
-            </div>
+            <DoneButton onClick={close} />
           </div>
         ) : (
           <AddUserForm context={context} onCreated={setCreated} />

@@ -1,9 +1,8 @@
 "use client";
 
 import { errorMessage } from "../api/fetch-json";
-import { Button } from "../ui/button";
 import { ConfirmDialog } from "../ui/confirm-dialog";
-import { Dialog } from "../ui/dialog";
+import { Dialog, DoneButton } from "../ui/dialog";
 import { OneTimeLink } from "./one-time-link";
 import type { ManagedUser } from "./types";
 import { useUpdateUser } from "./use-users";
@@ -17,11 +16,7 @@ export function ResetPasswordDialog({ user, onClose }: { user: ManagedUser; onCl
       <Dialog open onClose={onClose} title={`New password link for ${user.name}`}>
         <div className="space-y-4">
           <OneTimeLink url={url} email={user.email} />
-          <div className="flex justify-end">
-            <Button variant="primary" onClick={onClose}>
-              Done
-            </Button>
-          </div>
+          <DoneButton onClick={onClose} />
         </div>
       </Dialog>
     );

@@ -4,7 +4,7 @@ import { useState, type FormEvent } from "react";
 import { formErrors, NO_ERRORS } from "../api/send-json";
 import { Button, Spinner } from "../ui/button";
 import { CopyField } from "../ui/copy-field";
-import { Dialog } from "../ui/dialog";
+import { Dialog, DoneButton } from "../ui/dialog";
 import { SelectField, TextField } from "../ui/field";
 import { Notice } from "../ui/notice";
 import type { WebhookSite } from "./types";
@@ -41,11 +41,7 @@ export function AddWebhookDialog({ sites }: { sites: WebhookSite[] }) {
             </Notice>
             <CopyField label="Signing secret" value={create.data.secret} testId="webhook-secret" />
             <p className="text-xs text-muted">Verify each request&apos;s webhook-signature with it (any Standard Webhooks library does).</p>
-            <div className="flex justify-end">
-              <Button variant="primary" onClick={close}>
-                Done
-              </Button>
-            </div>
+            <DoneButton onClick={close} />
           </div>
         ) : (
           <form onSubmit={onSubmit} className="space-y-4" aria-label="Add webhook endpoint">
