@@ -47,6 +47,8 @@ export default defineConfig({
       PORT: process.env.E2E_PORT,
       MQTT_PORT: process.env.E2E_MQTT_PORT,
       INGEST_HTTP_PORT: process.env.E2E_INGEST_PORT,
+      // The alert journey's webhook receiver listens on 127.0.0.1.
+      WEBHOOK_ALLOW_PRIVATE: "true",
       DATA_DIR: process.env.E2E_DATA_DIR,
       ADMIN_EMAIL: process.env.E2E_ADMIN_EMAIL,
       ADMIN_PASSWORD: process.env.E2E_ADMIN_PASSWORD,

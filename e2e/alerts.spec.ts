@@ -1,8 +1,12 @@
 import { expect, test } from "@playwright/test";
+import mqtt from "mqtt";
+import { Webhook } from "standardwebhooks";
 import type { Db } from "../lib/db/connect";
+import { generateDeviceToken } from "../lib/devices/credentials";
 import { uniqueId } from "../lib/testing/fixtures";
+import { createTestWebhook, startReceiver } from "../lib/testing/webhook-receiver";
 import { createWorld, type World } from "./support/personas";
-import { openDb, signIn } from "./support/stack";
+import { openDb, runtime, signIn } from "./support/stack";
 
 // A farmer writes "soil moisture below 20 % for 10 minutes" from a phone, starting on the
 // device's page; the alert it raises is acknowledged with a comment; a viewer only looks.
@@ -78,4 +82,56 @@ test("a viewer sees the alerts and rules but can't acknowledge or edit", async (
   await expect(page.getByTestId("alert-rule").filter({ hasText: "Soaked" })).toBeVisible();
   await expect(page.getByRole("button", { name: "+ New rule" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Edit" })).toHaveCount(0);
+});
+
+test("a farmer's rule fires live on a dry reading, notifies the irrigation webhook, and is acknowledged from the phone", async ({ page }) => {
+  const receiver = await startReceiver();
+  const hook = await createTestWebhook(db.sql, receiver.url, world.farm.id);
+  await db.sql`update webhooks set name = 'Irrigation webhook' where id = ${hook.id}`;
+  const key = `bed-${uniqueId()}`;
+  const [type] = await db.sql<{ type_id: string }[]>`select type_id from devices where id = ${probe.id}`;
+  const [device] = await db.sql<{ id: string }[]>`insert into devices (key, name, site_id, type_id) values (${key}, 'North bed', ${world.farm.id}, ${type!.type_id}) returning id`;
+  const { token, hash } = generateDeviceToken();
+  await db.sql`insert into device_tokens (device_id, token_hash) values (${device!.id}, ${hash})`;
+  const sensor = await mqtt.connectAsync(runtime().mqttUrl, { clientId: key, username: key, password: token, reconnectPeriod: 0 });
+  try {
+    // The farm's admin (the farmer) writes the rule on a phone, from the device's page.
+    await page.setViewportSize({ width: 375, height: 800 });
+    await signIn(page, world.people.siteAdmin.email, world.people.siteAdmin.password);
+    await sensor.publishAsync(`devices/${key}/telemetry`, JSON.stringify({ soil: { moisture: 34 } }), { qos: 1 });
+    await page.goto(`/devices/${key}`);
+    await page.getByRole("link", { name: "+ Alert rule" }).click();
+    const editor = page.getByRole("dialog");
+    await editor.getByLabel("Metric").selectOption("soil.moisture");
+    await editor.getByLabel("Threshold", { exact: true }).fill("20");
+    await editor.getByLabel("For how long").selectOption("0");
+    await editor.getByLabel("Severity").selectOption("critical");
+    await editor.getByLabel("Irrigation webhook").check();
+    await editor.getByRole("button", { name: "Create rule" }).click();
+    await expect(editor).toHaveCount(0);
+
+    // The soil dries out: the alert shows on the device page live, without a reload.
+    await page.goto(`/devices/${key}`);
+    await expect(page.getByText("No active alerts")).toBeVisible();
+    await sensor.publishAsync(`devices/${key}/telemetry`, JSON.stringify({ soil: { moisture: 14.5 } }), { qos: 1 });
+    await expect(page.getByRole("region", { name: "Active alerts" })).toContainText("Soil moisture below 20 %", { timeout: 15_000 });
+
+    // The irrigation webhook got it, signed.
+    await expect.poll(() => receiver.received.length, { timeout: 15_000 }).toBeGreaterThan(0);
+    const body = new Webhook(hook.secret).verify(receiver.received[0]!.body, receiver.received[0]!.headers as Record<string, string>) as { type: string; data: { device: { key: string } } };
+    expect(body).toMatchObject({ type: "alert.firing", data: { device: { key } } });
+
+    // The farmer acknowledges it from the Alerts page.
+    await page.goto(`/alerts?device=${key}`);
+    const row = page.getByTestId("alert-row");
+    await expect(row).toContainText("14.5");
+    await row.getByRole("button", { name: "Acknowledge" }).click();
+    await page.getByRole("dialog").getByLabel("Comment (optional)").fill("Watering now");
+    await page.getByRole("dialog").getByRole("button", { name: "Acknowledge" }).click();
+    await expect(row).toContainText("“Watering now”");
+    await page.screenshot({ path: test.info().outputPath("alert-acknowledged-375.png"), fullPage: true });
+  } finally {
+    await sensor.endAsync();
+    await receiver.close();
+  }
 });
