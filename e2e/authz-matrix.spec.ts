@@ -60,6 +60,10 @@ const CASES: Record<string, Case> = {
     request: (w) => ({ path: "/api/alert-rules", body: { name: "Dry", site: w.farm.slug, metric: "moisture", comparison: "below", threshold: 20 } }),
     expect: { ...operators(201), otherViewer: 422 },
   },
+  "POST /api/alert-rules/preview": {
+    request: (w) => ({ path: "/api/alert-rules/preview", body: { name: "Dry", site: w.farm.slug, metric: "moisture", comparison: "below", threshold: 20 } }),
+    expect: { ...operators(200), otherViewer: 422 },
+  },
   "PATCH /api/alert-rules/[id]": { request: (w) => ({ path: `/api/alert-rules/${w.farm.ruleId}`, body: { name: "Too warm" } }), expect: { ...operators(200), otherViewer: 404 } },
   "DELETE /api/alert-rules/[id]": { request: () => ({ path: "/api/alert-rules/00000000-0000-4000-8000-000000000000" }), expect: signedIn(404) },
   "GET /api/alerts": { request: () => ({ path: "/api/alerts" }), expect: signedIn(200) },

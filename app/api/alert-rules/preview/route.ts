@@ -1,0 +1,17 @@
+import { alertRuleInput } from "@/lib/alerts/rule-input";
+import { authenticate } from "@/lib/auth/principal";
+import { getDb } from "@/lib/db/client";
+import { previewRule } from "@/lib/db/queries/alert-preview";
+import { requireEditableScope } from "@/lib/http/alert-rule-access";
+import { jsonBody, route } from "@/lib/http/route";
+
+export const dynamic = "force-dynamic";
+
+/** Before saving: how often this rule would have fired over the last 7 days, and when. Writes nothing. */
+export const POST = route(async (req) => {
+  const viewer = await authenticate(req);
+  const input = await jsonBody(req, alertRuleInput);
+  const { sql } = getDb();
+  const scope = await requireEditableScope(sql, viewer, input);
+  return Response.json(await previewRule(sql, input, scope));
+});
