@@ -44,6 +44,8 @@ test("an operator writes a rule as a sentence on a phone and acknowledges its al
   await editor.getByLabel("Clear threshold").fill("25");
   await editor.getByLabel("Clear after").selectOption("300");
   await expect(editor.getByTestId("rule-summary")).toHaveText(`When Soil moisture on ${probe.name} is below 20 % for 10 minutes, raise warning; clear when above 25 % for 5 minutes.`);
+  await editor.getByRole("button", { name: "Preview the last 7 days" }).click();
+  await expect(editor.getByTestId("rule-preview")).toContainText("Would not have fired in the last 7 days");
   await editor.getByRole("button", { name: "Create rule" }).click();
   await expect(editor).toHaveCount(0);
 
@@ -115,6 +117,8 @@ test("a farmer's rule fires live on a dry reading, notifies the irrigation webho
     await expect(page.getByText("No active alerts")).toBeVisible();
     await sensor.publishAsync(`devices/${key}/telemetry`, JSON.stringify({ soil: { moisture: 14.5 } }), { qos: 1 });
     await expect(page.getByRole("region", { name: "Active alerts" })).toContainText("Soil moisture below 20 %", { timeout: 15_000 });
+    // …and its chart shades the episode.
+    await expect(page.getByRole("region", { name: "Charts" }).locator(".recharts-reference-area").first()).toBeVisible({ timeout: 15_000 });
 
     // The irrigation webhook got it, signed.
     await expect.poll(() => receiver.received.length, { timeout: 15_000 }).toBeGreaterThan(0);

@@ -18,6 +18,7 @@ import { NotifyPart, webhookNames } from "./notify-part";
 import { ScopePart } from "./scope-part";
 import { DurationSelect, Words } from "./sentence-controls";
 import { useDevice, useDeviceTypes, useSiteDevices, useWebhooks } from "./use-alert-options";
+import { RulePreview } from "./rule-preview";
 import { useSaveRule } from "./use-rules";
 import type { AlertRuleView } from "./types";
 
@@ -100,6 +101,7 @@ export function RuleEditor({ rule, prefill, sites, onClose }: Props) {
         </div>
         <NotifyPart value={webhooks} onChange={(webhooks) => change({ webhooks })} hooks={hooks} error={errors.webhooks} />
         <TextField label="Name" value={name} maxLength={120} error={errors.name} hint="Shown on alerts and notifications." onChange={(e) => change({ name: e.target.value, nameEdited: true })} />
+        <RulePreview input={input} ready={Object.keys(ownProblems).length === 0} />
         <p aria-live="polite" data-testid="rule-summary" className="rounded-md bg-zinc-50 px-3 py-2 text-foreground dark:bg-zinc-900">
           {describeRule(input, ctx)}
         </p>

@@ -22,6 +22,8 @@ interface Props {
   onZoom?: (from: number, to: number) => void;
   /** Alert rule thresholds, drawn as dashed lines (the axis stretches to show them). */
   thresholds?: { value: number; severity: "info" | "warning" | "critical"; label: string }[];
+  /** Alert episodes on this metric, shaded over the time they lasted (to null: still firing). */
+  episodes?: { from: number; to: number | null; severity: "info" | "warning" | "critical" }[];
 }
 
 const THRESHOLD_COLOUR = { critical: "var(--danger)", warning: "#d97706", info: "#0284c7" };
@@ -32,7 +34,7 @@ const AXIS = { fontSize: 11, fill: "var(--muted)" };
  * A metric's average as a line, with its min–max band where buckets hold several readings, on
  * a time axis in the viewer's zone. Dragging across the chart selects a span to zoom into.
  */
-export function MetricChart({ points, bucketMs, from, to, unit, precision, label, height = 200, onZoom, thresholds = [] }: Props) {
+export function MetricChart({ points, bucketMs, from, to, unit, precision, label, height = 200, onZoom, thresholds = [], episodes = [] }: Props) {
   const rows = toChartRows(points.filter((p) => p.t >= from && p.t <= to), bucketMs);
   const sparse = rows.length < 40;
   const tickValue = (v: number) => formatValue(v, precision !== undefined ? Math.min(precision, 2) : undefined);
@@ -67,6 +69,11 @@ export function MetricChart({ points, bucketMs, from, to, unit, precision, label
       onMouseLeave={() => setDrag(null)}
     >
       <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" vertical={false} />
+      {episodes
+        .filter((e) => (e.to ?? to) >= from && e.from <= to)
+        .map((e) => (
+          <ReferenceArea key={e.from} x1={Math.max(e.from, from)} x2={Math.min(e.to ?? to, to)} fill={THRESHOLD_COLOUR[e.severity]} fillOpacity={0.12} ifOverflow="hidden" />
+        ))}
       <XAxis dataKey="t" type="number" scale="time" domain={[from, to]} allowDataOverflow ticks={timeTicks(from, to, 4)} tickFormatter={tickFormatter(from, to)} tick={AXIS} stroke="var(--border)" />
       <YAxis
         width="auto"

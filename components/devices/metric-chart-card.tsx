@@ -2,6 +2,7 @@
 
 import { errorMessage } from "../api/fetch-json";
 import type { MetricSpec } from "../api/types";
+import { useAlertEpisodes } from "../alerts/use-alert-episodes";
 import { useThresholdLines } from "../alerts/use-threshold-lines";
 import { MetricChart } from "../charts/metric-chart";
 import { isLive, preset, resolveRange, type TimeRange } from "../charts/time-range";
@@ -32,6 +33,7 @@ export function MetricChartCard({ deviceKey, metric, range, rangeLabel, onZoom }
   const { data, error, isPending, isFetching } = live ? liveQuery : historyQuery;
   const now = useNow();
   const thresholds = useThresholdLines(deviceKey, metric.name);
+  const episodes = useAlertEpisodes(deviceKey, metric.name);
   const label = metricLabel(metric);
   // A live chart scrolls with the clock; a history chart shows the span it was loaded for.
   const span = live ? resolveRange(range, now) : historyQuery.data ? { from: historyQuery.data.from, to: historyQuery.data.to } : resolveRange(range, now);
@@ -40,7 +42,7 @@ export function MetricChartCard({ deviceKey, metric, range, rangeLabel, onZoom }
   if (isPending || !now) body = <Skeleton className="h-[220px] w-full" />;
   else if (error && !data) body = <Centered tone="text-danger">Couldn&apos;t load readings: {errorMessage(error)}</Centered>;
   else if (!data || !data.points.some((p) => p.t >= span.from && p.t <= span.to)) body = <Centered>No readings in this range.</Centered>;
-  else body = <MetricChart points={data.points} bucketMs={data.bucketMs} from={span.from} to={span.to} unit={metric.unit} precision={metric.precision} label={label} height={HEIGHT} onZoom={onZoom} thresholds={thresholds} />;
+  else body = <MetricChart points={data.points} bucketMs={data.bucketMs} from={span.from} to={span.to} unit={metric.unit} precision={metric.precision} label={label} height={HEIGHT} onZoom={onZoom} thresholds={thresholds} episodes={episodes} />;
 
   return (
     <Card data-testid={`metric-chart-${metric.name}`} aria-busy={isFetching}>
