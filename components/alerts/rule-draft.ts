@@ -29,13 +29,15 @@ export interface RuleDraft {
   enabled: boolean;
   /** Webhook ids to notify; null leaves the rule's as they are (operators can't list them). */
   webhooks: string[] | null;
+  /** Notify again every this many seconds while firing and unacknowledged; 0: once. */
+  repeatEveryS: number;
 }
 
 export function newDraft(prefill: Partial<Pick<RuleDraft, "device" | "site" | "metric">> = {}): RuleDraft {
   return {
     name: "", nameEdited: false, scope: prefill.device ? "device" : "site", device: prefill.device ?? "", site: prefill.site ?? "", type: "",
     kind: "threshold", metric: prefill.metric ?? "", comparison: "below", threshold: "", thresholdHigh: "", forS: 600,
-    clearAt: false, clearThreshold: "", clearThresholdHigh: "", clearForS: 0, severity: "warning", enabled: true, webhooks: null,
+    clearAt: false, clearThreshold: "", clearThresholdHigh: "", clearForS: 0, severity: "warning", enabled: true, webhooks: null, repeatEveryS: 0,
   };
 }
 
@@ -48,7 +50,7 @@ export function draftFromRule(rule: AlertRuleView): RuleDraft {
     device: rule.device ?? "", site: rule.site ?? "", type: rule.type ?? "", kind: rule.kind, metric: rule.metric ?? "",
     comparison: rule.comparison ?? "below", threshold: text(rule.threshold), thresholdHigh: text(rule.thresholdHigh), forS: rule.forS,
     clearAt: hasClear, clearThreshold: text(rule.clearThreshold), clearThresholdHigh: text(rule.clearThresholdHigh), clearForS: rule.clearForS,
-    severity: rule.severity, enabled: rule.enabled, webhooks: rule.webhooks ?? null,
+    severity: rule.severity, enabled: rule.enabled, webhooks: rule.webhooks ?? null, repeatEveryS: rule.repeatEveryS ?? 0,
   };
 }
 
@@ -64,7 +66,7 @@ function num(s: string): number | undefined {
  */
 export function draftToInput(d: RuleDraft, name: string): AlertRuleInput {
   const scope = d.scope === "device" ? { device: d.device } : d.scope === "type" ? { site: d.site, type: d.type } : { site: d.site };
-  const common = { name, ...scope, kind: d.kind, forS: d.forS, severity: d.severity, enabled: d.enabled, ...(d.webhooks ? { webhooks: d.webhooks } : {}) };
+  const common = { name, ...scope, kind: d.kind, forS: d.forS, severity: d.severity, enabled: d.enabled, repeatEveryS: d.repeatEveryS || null, ...(d.webhooks ? { webhooks: d.webhooks } : {}) };
   if (d.kind === "no_data") return { ...common, metric: d.metric || null, clearForS: 0, clearThreshold: null, clearThresholdHigh: null };
   const range = isRange(d.comparison);
   return {

@@ -16,13 +16,13 @@ import { draftFromRule, draftProblems, draftToInput, newDraft, type RuleDraft } 
 import { describeRule, suggestName } from "./rule-sentence";
 import { NotifyPart, webhookNames } from "./notify-part";
 import { ScopePart } from "./scope-part";
-import { DurationSelect, Words } from "./sentence-controls";
+import { DurationSelect, RepeatSelect, Words } from "./sentence-controls";
 import { useDevice, useDeviceTypes, useSiteDevices, useWebhooks } from "./use-alert-options";
 import { RulePreview } from "./rule-preview";
 import { useSaveRule } from "./use-rules";
 import type { AlertRuleView } from "./types";
 
-const FIELDS = ["name", "device", "site", "type", "kind", "metric", "comparison", "threshold", "thresholdHigh", "forS", "clearThreshold", "clearThresholdHigh", "clearForS", "severity", "webhooks"] as const;
+const FIELDS = ["name", "device", "site", "type", "kind", "metric", "comparison", "threshold", "thresholdHigh", "forS", "clearThreshold", "clearThresholdHigh", "clearForS", "severity", "webhooks", "repeatEveryS"] as const;
 
 interface Props {
   rule: AlertRuleView | null;
@@ -100,6 +100,7 @@ export function RuleEditor({ rule, prefill, sites, onClose }: Props) {
           )}
         </div>
         <NotifyPart value={webhooks} onChange={(webhooks) => change({ webhooks })} hooks={hooks} error={errors.webhooks} />
+        <RepeatSelect value={draft.repeatEveryS} onChange={(repeatEveryS) => change({ repeatEveryS })} error={errors.repeatEveryS} />
         <TextField label="Name" value={name} maxLength={120} error={errors.name} hint="Shown on alerts and notifications." onChange={(e) => change({ name: e.target.value, nameEdited: true })} />
         <RulePreview input={input} ready={Object.keys(ownProblems).length === 0} />
         <p aria-live="polite" data-testid="rule-summary" className="rounded-md bg-zinc-50 px-3 py-2 text-foreground dark:bg-zinc-900">

@@ -56,3 +56,22 @@ export function DurationSelect({ label, value, min = 0, onChange, error }: { lab
 
 /** Plain words between the controls. */
 export const Words = ({ children }: { children: ReactNode }) => <span className="py-2.5">{children}</span>;
+
+const REPEATS = [0, 300, 900, 1800, 3600, 7200, 21_600, 86_400];
+
+/** "remind every [never ▾]": how often a firing, unacknowledged alert notifies again. */
+export function RepeatSelect({ value, onChange, error }: { value: number; onChange: (s: number) => void; error?: string }) {
+  const choices = REPEATS.includes(value) ? REPEATS : [...REPEATS, value].sort((a, b) => a - b);
+  return (
+    <div className="flex flex-wrap items-center gap-x-2 gap-y-2 text-base">
+      <span>while it fires, notify again</span>
+      <InlineSelect label="Notify again" error={error} value={value} onChange={(e) => onChange(Number(e.target.value))}>
+        {choices.map((s) => (
+          <option key={s} value={s}>
+            {s === 0 ? "never" : `every ${formatDuration(s)}`}
+          </option>
+        ))}
+      </InlineSelect>
+    </div>
+  );
+}
