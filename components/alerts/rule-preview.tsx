@@ -5,15 +5,8 @@ import { useEffect } from "react";
 import { errorMessage } from "../api/fetch-json";
 import { sendJson } from "../api/send-json";
 import { Button, Spinner } from "../ui/button";
-
-interface Preview {
-  from: number;
-  to: number;
-  devicesChecked: number;
-  devicesInScope: number;
-  fired: number;
-  episodes: { device: { key: string; name: string }; start: number; end: number | null }[];
-}
+// Type only: the answer's shape, as the server builds it.
+import type { RulePreview as Preview } from "@/lib/db/queries/alert-preview";
 
 const when = (t: number) => new Date(t).toLocaleString(undefined, { weekday: "short", hour: "2-digit", minute: "2-digit" });
 
