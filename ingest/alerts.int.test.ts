@@ -2,13 +2,12 @@ import mqtt, { type MqttClient } from "mqtt";
 import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { connectDb, type Db } from "../lib/db/connect";
-import { createLogger } from "../lib/log";
 import { LiveHub } from "../lib/live/hub";
 import type { LiveEvent } from "../lib/live/channel";
 import { createTestDevice, uniqueId, waitFor, waitUntilIngesting, type TestDevice } from "../lib/testing/fixtures";
-import { testWorkerConfig } from "../lib/testing/ingest-config";
 import { createTestWebhook, startReceiver } from "../lib/testing/webhook-receiver";
-import { startIngestWorker, type IngestWorker } from "./worker";
+import type { IngestWorker } from "./worker";
+import { startSuiteWorker } from "../lib/testing/suite-worker";
 
 // Alerts are evaluated in the ingest path on committed readings: publish → alert row → live event.
 let db: Db;
@@ -31,10 +30,7 @@ beforeAll(async () => {
   const hook = await createTestWebhook(db.sql, receiver.url, device.siteId);
   secret = hook.secret;
   await db.sql`insert into alert_rule_webhooks (rule_id, webhook_id) values (${rule!.id}, ${hook.id})`;
-  worker = await startIngestWorker(
-    testWorkerConfig(inject("databaseUrl"), { url: inject("mqttUrl"), protocolVersion, sharedGroup: protocolVersion === 5 ? `it${uniqueId()}` : "" }),
-    createLogger("ingest-test", "warn"),
-  );
+  worker = await startSuiteWorker();
   publisher = await mqtt.connectAsync(inject("mqttUrl"), { clientId: `it-pub-${uniqueId()}`, protocolVersion });
   hub = new LiveHub(db.sql);
   await hub.ready;

@@ -1,12 +1,11 @@
 import mqtt, { type MqttClient } from "mqtt";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { connectDb, type Db } from "../lib/db/connect";
-import { createLogger } from "../lib/log";
 import { LiveHub } from "../lib/live/hub";
 import { createSseStream } from "../lib/live/sse";
 import { createTestDevice, uniqueId, waitFor, type TestDevice } from "../lib/testing/fixtures";
-import { testWorkerConfig } from "../lib/testing/ingest-config";
-import { startIngestWorker, type IngestWorker } from "./worker";
+import type { IngestWorker } from "./worker";
+import { startSuiteWorker } from "../lib/testing/suite-worker";
 
 // publish → ingest worker → row in PostgreSQL → NOTIFY → live hub → SSE bytes, all real.
 let db: Db;
@@ -18,10 +17,7 @@ let device: TestDevice;
 beforeAll(async () => {
   db = connectDb(inject("databaseUrl"));
   const protocolVersion = inject("mqttProtocolVersion");
-  worker = await startIngestWorker(
-    testWorkerConfig(inject("databaseUrl"), { url: inject("mqttUrl"), protocolVersion, sharedGroup: protocolVersion === 5 ? `it${uniqueId()}` : "" }),
-    createLogger("ingest-test", "warn"),
-  );
+  worker = await startSuiteWorker();
   publisher = await mqtt.connectAsync(inject("mqttUrl"), { clientId: `it-pub-${uniqueId()}`, protocolVersion });
   hub = new LiveHub(db.sql);
   await hub.ready;

@@ -1,14 +1,13 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import mqtt from "mqtt";
 import postgres from "postgres";
 import { startOwnBroker } from "../lib/testing/own-broker";
 import { startScratchDatabase } from "../lib/testing/services";
 import type { Child } from "./bench/children";
 import { createBenchFleet } from "./bench/fleet";
 import type { Load } from "./bench/load";
-import { waitUntilSubscribed } from "./bench/probe";
+import { forgetSession, waitUntilSubscribed } from "./bench/probe";
 import { printTable, round } from "./bench/stats";
 import { publishAndTrack } from "./bench/track";
 import { spawnBenchWorker } from "./bench/worker";
@@ -49,7 +48,7 @@ try {
     rates[withRules ? "rules" : "none"].push(rate);
     console.error(`  ${withRules ? `${DEVICES * RULES_PER_DEVICE} rules` : "no rules"}: ${Math.round(rate)} msg/s`);
     await worker.stop();
-    await forgetSession(`bench-alerts-${process.pid}`);
+    await forgetSession(broker.url, `bench-alerts-${process.pid}`);
   }
   const [alerts] = await sql<{ n: number }[]>`select count(*)::int as n from alerts`;
   const best = (xs: number[]) => Math.max(...xs);
@@ -88,9 +87,4 @@ async function setRules(on: boolean): Promise<void> {
       ('battery', 'battery', 'below', 3.0, 60, null, 0)
     ) as r(name, metric, comparison, threshold, for_s, clear_threshold, clear_for_s)
     where d.key like 'bench-%'`;
-}
-
-async function forgetSession(clientId: string): Promise<void> {
-  const client = await mqtt.connectAsync(broker.url, { clientId, clean: true });
-  await client.endAsync();
 }

@@ -1,7 +1,6 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import mqtt from "mqtt";
 import postgres from "postgres";
 import { startOwnBroker } from "../lib/testing/own-broker";
 import { startScratchDatabase } from "../lib/testing/services";
@@ -10,7 +9,7 @@ import { spawnBenchWorker } from "./bench/worker";
 import { cpuPerMessage, cpuSnapshot } from "./bench/cpu";
 import { publishLoad, type Load } from "./bench/load";
 import { printReport } from "./bench/report";
-import { waitUntilSubscribed } from "./bench/probe";
+import { forgetSession, waitUntilSubscribed } from "./bench/probe";
 import { createBenchFleet } from "./bench/fleet";
 import { publishAndTrack } from "./bench/track";
 
@@ -115,10 +114,4 @@ async function naiveWorker(load: Load): Promise<number> {
   await naive.stop();
   await publishing;
   return (written / 3 / elapsed) * 1000;
-}
-
-/** Ends the worker's persistent session, so the broker stops queueing for it during phase (c). */
-async function forgetSession(url: string, clientId: string): Promise<void> {
-  const client = await mqtt.connectAsync(url, { clientId, clean: true });
-  await client.endAsync();
 }

@@ -1,16 +1,15 @@
 import net from "node:net";
 import mqtt, { type MqttClient } from "mqtt";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { startIngestWorker, type IngestWorker } from "../../ingest/worker";
+import type { IngestWorker } from "../../ingest/worker";
+import { startSuiteWorker } from "../testing/suite-worker";
 import { connectDb, type Db } from "../db/connect";
 import { listCommands } from "../db/queries/commands";
 import { SimulatedDevice } from "../demo/simulated-device";
 import { createRng, type DemoDevice } from "../demo/fleet";
 import { freePort } from "../embedded/ports";
 import { LiveHub, type NumberedEvent } from "../live/hub";
-import { createLogger } from "../log";
 import { createTestDevice, uniqueId, waitFor, waitUntilIngesting, type TestDevice } from "../testing/fixtures";
-import { testWorkerConfig } from "../testing/ingest-config";
 import { commandAckTopic, commandTopic } from "./protocol";
 import { sendCommand } from "./send";
 
@@ -26,10 +25,7 @@ const commandOf = async (device: TestDevice, id: string, timeoutMs?: number) => 
 
 beforeAll(async () => {
   db = connectDb(inject("databaseUrl"));
-  worker = await startIngestWorker(
-    testWorkerConfig(inject("databaseUrl"), { url: inject("mqttUrl"), protocolVersion: protocolVersion(), sharedGroup: protocolVersion() === 5 ? `it${uniqueId()}` : "" }),
-    createLogger("ingest-test", "warn"),
-  );
+  worker = await startSuiteWorker();
   web = await connectClient("web");
   hub = new LiveHub(db.sql);
   await hub.ready;

@@ -1,7 +1,6 @@
 import type { Principal } from "../auth/principal";
 import { can, scopeFor } from "../auth/permissions";
-import { resolveRuleScope, type RuleScope } from "../db/queries/alert-rules-admin";
-import { listRules } from "../db/queries/alert-rules-admin";
+import { listRules, resolveRuleScope, type RuleScope } from "../db/queries/alert-rules-admin";
 import type { AlertRuleInput } from "../alerts/rule-input";
 import type { Sql } from "../db/connect";
 import { ApiError, forbidden, notFound } from "./errors";
@@ -26,3 +25,6 @@ export async function requireEditableRule(sql: Sql, viewer: Principal, id: strin
   if (!can(viewer, "rule.edit", rule.siteId)) throw forbidden("Operators and admins of the site edit its alert rules.");
   return rule;
 }
+
+/** A rule as the API shows it: without its internal site id. */
+export const publicRule = <T extends { siteId: string }>({ siteId: _siteId, ...rule }: T) => rule;

@@ -21,9 +21,9 @@ export function requireWebhookSite(viewer: Principal, siteId: string): void {
 }
 
 /** 422 on `url` when it points into our own network (or doesn't resolve); WEBHOOK_ALLOW_PRIVATE lifts the first. */
-export async function requireSafeUrl(url: string): Promise<void> {
+export async function requireSafeUrl(url: string, allowPrivate = loadEnv().WEBHOOK_ALLOW_PRIVATE): Promise<void> {
   try {
-    await resolveTarget(url, loadEnv().WEBHOOK_ALLOW_PRIVATE);
+    await resolveTarget(url, allowPrivate);
   } catch (err) {
     if (!(err instanceof TargetRefused)) throw err;
     throw new ApiError(422, "url_refused", err.message, { url: err.message });

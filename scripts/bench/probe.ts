@@ -16,3 +16,9 @@ export async function waitUntilSubscribed(brokerUrl: string, sql: postgres.Sql, 
   }
   throw new Error("the ingest worker did not subscribe within 60 s");
 }
+
+/** Ends a worker's persistent session, so the broker stops queueing for it once a phase is over. */
+export async function forgetSession(brokerUrl: string, clientId: string): Promise<void> {
+  const client = await mqtt.connectAsync(brokerUrl, { clientId, clean: true });
+  await client.endAsync();
+}

@@ -5,13 +5,12 @@ import { scopeFor } from "@/lib/auth/permissions";
 import { authenticate } from "@/lib/auth/principal";
 import { getDb } from "@/lib/db/client";
 import { insertRule, listRules } from "@/lib/db/queries/alert-rules-admin";
-import { requireEditableScope } from "@/lib/http/alert-rule-access";
+import { publicRule, requireEditableScope } from "@/lib/http/alert-rule-access";
 import { requireRuleWebhooks } from "@/lib/http/webhook-access";
 import { jsonBody, route } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
 
-const publicRule = <T extends { siteId: string }>({ siteId: _siteId, ...rule }: T) => rule;
 
 /** The alert rules of the sites the caller can see. */
 export const GET = route(async (req) => {

@@ -4,7 +4,7 @@ import { clientAddress } from "@/lib/auth/origin";
 import { authenticate } from "@/lib/auth/principal";
 import { getDb } from "@/lib/db/client";
 import { deleteRule, listRules, updateRule } from "@/lib/db/queries/alert-rules-admin";
-import { requireEditableRule, requireEditableScope } from "@/lib/http/alert-rule-access";
+import { publicRule, requireEditableRule, requireEditableScope } from "@/lib/http/alert-rule-access";
 import { requireRuleWebhooks } from "@/lib/http/webhook-access";
 import { route } from "@/lib/http/route";
 
@@ -24,8 +24,8 @@ export const PATCH = route<{ id: string }>(async (req, { id }) => {
   if (merged.webhooks) merged.webhooks = await requireRuleWebhooks(sql, merged.webhooks, scope.siteId);
   await updateRule(sql, id, merged, scope);
   await audit(sql, { action: "alert_rule.update", actor: viewer, target: { type: "alert_rule", id }, siteId: scope.siteId, ip: clientAddress(req.headers), details: changes });
-  const [{ siteId: _s, ...rule }] = (await listRules(sql, { all: true }, id)) as [Awaited<ReturnType<typeof listRules>>[number]];
-  return Response.json(rule);
+  const [rule] = await listRules(sql, { all: true }, id);
+  return Response.json(publicRule(rule!));
 });
 
 export const DELETE = route<{ id: string }>(async (req, { id }) => {
