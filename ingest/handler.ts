@@ -47,7 +47,6 @@ export function createMessageHandler({ directory, writer, metrics, log }: Handle
       log.error({ err: (err as Error).message, topic }, "message handling failed; quarantined");
       writer.addQuarantine({ messageId, topic, deviceKey, payload: Buffer.from(payload), receivedAt, reason: "internal_error", detail: (err as Error).message });
     }
-    await writer.waitForRoom();
   };
 }
 

@@ -47,6 +47,7 @@ export async function startIngestWorker(config: IngestWorkerConfig, log: Logger)
     // Acknowledged before the last run ended but maybe not committed: write them first.
     let replayed = 0;
     for (const record of leftovers.records) {
+      await writer.waitForRoom();
       await handler(record);
       writer.hold(record.release);
       replayed += 1;
@@ -56,7 +57,11 @@ export async function startIngestWorker(config: IngestWorkerConfig, log: Logger)
   }
   metrics.watchJournal(() => journal.bytes);
   // Journaled (written into the kernel, so a killed worker keeps it) before it is acknowledged.
+  // Back-pressure waits *before* a message is taken: a message journaled, then held unacked
+  // while its batch commits, would come again from the broker after a crash and be kept twice
+  // where rows can't be deduplicated (quarantine).
   const durableHandler = async (topic: string, payload: Buffer) => {
+    await writer.waitForRoom();
     await journal.waitForBudget();
     const message = { messageId: randomUUID(), topic, payload, receivedAt: Date.now() };
     const release = journal.append(message);
