@@ -19,6 +19,8 @@ export interface IncomingMessage {
   topic: string;
   payload: Buffer;
   receivedAt: number;
+  /** A broker redelivery: its quarantine row may exist already under another message id. */
+  redelivered?: boolean;
 }
 
 export type MessageHandler = (message: IncomingMessage) => Promise<void>;
@@ -28,7 +30,7 @@ export type MessageHandler = (message: IncomingMessage) => Promise<void>;
  * rejects: whatever can't be used is quarantined with its reason, so the stream never stops.
  */
 export function createMessageHandler({ directory, writer, metrics, log }: HandlerDeps): MessageHandler {
-  return async ({ messageId, topic, payload, receivedAt }) => {
+  return async ({ messageId, topic, payload, receivedAt, redelivered = false }) => {
     metrics.received.inc();
     const topicInfo = parseTopic(topic);
     const deviceKey = topicInfo.kind === "invalid" ? (topicInfo.deviceKey ?? null) : topicInfo.deviceKey;
@@ -42,10 +44,10 @@ export function createMessageHandler({ directory, writer, metrics, log }: Handle
         else writer.addReadings(outcome.readings.map((r) => ({ ...r, deviceId: device.id, deviceKey: device.key })), device, receivedAt);
       }
       // A copy: mqtt.js may hand out a view of a larger buffer, which the batch would keep alive.
-      if (outcome.rejection) writer.addQuarantine({ messageId, topic, deviceKey, payload: Buffer.from(payload), receivedAt, ...outcome.rejection });
+      if (outcome.rejection) writer.addQuarantine({ messageId, topic, deviceKey, payload: Buffer.from(payload), receivedAt, redelivered, ...outcome.rejection });
     } catch (err) {
       log.error({ err: (err as Error).message, topic }, "message handling failed; quarantined");
-      writer.addQuarantine({ messageId, topic, deviceKey, payload: Buffer.from(payload), receivedAt, reason: "internal_error", detail: (err as Error).message });
+      writer.addQuarantine({ messageId, topic, deviceKey, payload: Buffer.from(payload), receivedAt, redelivered, reason: "internal_error", detail: (err as Error).message });
     }
   };
 }

@@ -26,7 +26,8 @@ export function subscriptionTopics(options: Pick<IngestMqttOptions, "protocolVer
  */
 export function connectIngestMqtt(
   options: IngestMqttOptions,
-  onMessage: (topic: string, payload: Buffer) => Promise<void>,
+  /** `redelivered`: the broker's DUP flag (it may have been taken before, by a worker since killed). */
+  onMessage: (topic: string, payload: Buffer, redelivered: boolean) => Promise<void>,
   /** Makes what `onMessage` took durable; runs before any acknowledgement leaves (throws: none does). */
   beforeAcks: () => void,
   metrics: IngestMetrics,
@@ -51,7 +52,7 @@ export function connectIngestMqtt(
       holdAcks();
       done();
     };
-    onMessage(packet.topic, packet.payload as Buffer).then(ack, (err: Error) => {
+    onMessage(packet.topic, packet.payload as Buffer, packet.dup === true).then(ack, (err: Error) => {
       log.error({ err: err.message }, "message handler failed");
       ack();
     });

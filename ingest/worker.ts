@@ -60,10 +60,10 @@ export async function startIngestWorker(config: IngestWorkerConfig, log: Logger)
   // Back-pressure waits *before* a message is taken: a message journaled, then held unacked
   // while its batch commits, would come again from the broker after a crash and be kept twice
   // where rows can't be deduplicated (quarantine).
-  const durableHandler = async (topic: string, payload: Buffer) => {
+  const durableHandler = async (topic: string, payload: Buffer, redelivered: boolean) => {
     await writer.waitForRoom();
     await journal.waitForBudget();
-    const message = { messageId: randomUUID(), topic, payload, receivedAt: Date.now() };
+    const message = { messageId: randomUUID(), topic, payload, receivedAt: Date.now(), redelivered };
     const release = journal.append(message);
     await handler(message);
     writer.hold(release);

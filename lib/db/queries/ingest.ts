@@ -23,6 +23,8 @@ export interface QuarantineItem {
   reason: string;
   detail: string;
   receivedAt: number;
+  /** A broker redelivery (DUP): skipped when the same message was quarantined in the last hour. */
+  redelivered?: boolean;
 }
 
 /** A device's newest sign of life in a batch: data or an "online" status, or an "offline" one. */
@@ -185,7 +187,19 @@ async function updateLastSeen(tx: Tx, seen: Map<string, number>): Promise<void> 
     where d.id = s.id`;
 }
 
-async function insertQuarantine(tx: Tx, items: QuarantineItem[]): Promise<void> {
+async function insertQuarantine(tx: Tx, all: QuarantineItem[]): Promise<void> {
+  // A worker killed after journaling a message but before the broker had its ack gets it twice:
+  // from its journal (same message id, so kept once) and redelivered by the broker (a new id).
+  // Redeliveries are rare: each is checked for the same topic and bytes kept within the hour.
+  const items: QuarantineItem[] = [];
+  for (const q of all) {
+    if (q.redelivered) {
+      const [seen] = await tx`
+        select 1 from quarantine where topic = ${q.topic} and payload = ${q.payload} and received_at > now() - interval '1 hour' limit 1`;
+      if (seen) continue;
+    }
+    items.push(q);
+  }
   if (items.length === 0) return;
   // A journal replayed after a crash brings the same message ids: nothing is kept twice.
   await tx`insert into quarantine ${tx(
