@@ -31,6 +31,8 @@ export class BatchWriter {
   private pendingCount = 0;
   private inFlight: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
+  /** When the batch being collected got its first item (null: empty). */
+  private batchOpenedAt: number | null = null;
   private roomWaiters: (() => void)[] = [];
   private readonly seriesCache: SeriesCache = new Map();
   dbHealthy = true;
@@ -83,7 +85,7 @@ export class BatchWriter {
   /** `release` runs once everything added so far is committed (the journal then drops the message). */
   hold(release: () => void): void {
     this.releases.push(release);
-    this.timer ??= setTimeout(() => this.startFlush(), this.options.flushMs);
+    this.scheduleFlush();
   }
 
   get pending(): number {
@@ -107,8 +109,21 @@ export class BatchWriter {
   private grew(n: number): void {
     this.pendingCount += n;
     this.metrics.pending.set(this.pendingCount);
-    if (this.size(this.batch) >= this.options.batchSize) this.startFlush();
-    else this.timer ??= setTimeout(() => this.startFlush(), this.options.flushMs);
+    this.scheduleFlush();
+  }
+
+  /**
+   * A batch leaves when full, or `flushMs` after its first item came, whichever is first. While
+   * a commit is in flight nothing is scheduled: its end starts the next batch, at once if that
+   * batch's time is up (a message's wait is counted from its batch's start, not restarted
+   * behind a slow commit).
+   */
+  private scheduleFlush(): void {
+    if (this.size(this.batch) === 0 && this.releases.length === 0) return;
+    this.batchOpenedAt ??= Date.now();
+    if (this.inFlight) return;
+    if (this.size(this.batch) >= this.options.batchSize) return this.startFlush();
+    this.timer ??= setTimeout(() => this.startFlush(), Math.max(0, this.batchOpenedAt + this.options.flushMs - Date.now()));
   }
 
   private size(batch: Batch): number {
@@ -123,14 +138,14 @@ export class BatchWriter {
     const releases = this.releases;
     this.batch = emptyBatch();
     this.releases = [];
+    this.batchOpenedAt = null;
     this.inFlight = this.commitWithRetry(batch).finally(() => {
       releases.forEach((release) => release());
       this.inFlight = null;
       this.pendingCount -= this.size(batch);
       this.metrics.pending.set(this.pendingCount);
       this.releaseWaiters();
-      if (this.size(this.batch) >= this.options.batchSize) this.startFlush();
-      else if (this.size(this.batch) > 0 || this.releases.length > 0) this.timer ??= setTimeout(() => this.startFlush(), this.options.flushMs);
+      this.scheduleFlush();
     });
   }
 

@@ -153,7 +153,21 @@ async function measureLatency(webUrl: string, token: string, keys: string[]) {
   const sse: number[] = [];
   for (let i = 0; i < received.length; i += 3) sse.push(received[i + 2]! - sentAt[indexOf(load, received[i]!, received[i + 1]!)]!);
   const commit = Array.from(committedAt, (at, i) => at - sentAt[i]!).filter((_, i) => committedAt[i]! > 0);
+  if (process.env.BENCH_VERBOSE) printTimeline(sentAt, committedAt);
   return { sse: sse.sort((a, b) => a - b), commit: commit.sort((a, b) => a - b), messages: load.messages };
+}
+
+/** BENCH_VERBOSE=1: publish → commit p50/p99 for each second of the run, to tell a slow start from spikes. */
+function printTimeline(sentAt: Float64Array, committedAt: Float64Array) {
+  const start = sentAt[0]!;
+  const seconds: number[][] = [];
+  committedAt.forEach((at, i) => {
+    if (at > 0) (seconds[Math.floor((sentAt[i]! - start) / 1000)] ??= []).push(at - sentAt[i]!);
+  });
+  seconds.forEach((lat, s) => {
+    lat.sort((a, b) => a - b);
+    console.error(`  second ${s}: commit p50 ${Math.round(percentile(lat, 0.5))} ms, p99 ${Math.round(percentile(lat, 0.99))} ms`);
+  });
 }
 
 async function rssWithClients(webUrl: string, token: string, keys: string[]): Promise<number> {
