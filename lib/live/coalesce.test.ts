@@ -12,10 +12,11 @@ describe("DeviceCoalescer", () => {
   });
   afterEach(() => vi.useRealTimers());
 
-  it("sends a quiet device's reading at once and paces a busy one to 10 events a second, dropping nothing", () => {
+  it("sends a quiet device's reading at the end of the turn and paces a busy one to 10 events a second, dropping nothing", () => {
     const sent: { type: string; data: unknown; id: number }[] = [];
     const c = new DeviceCoalescer((type, data, eventId) => sent.push({ type, data, id: eventId }), 100, () => Date.now());
     c.push(reading("a", 0));
+    vi.advanceTimersByTime(0);
     expect(sent).toHaveLength(1);
     // 50 readings a second for 2 s.
     for (let i = 1; i <= 100; i++) {
@@ -29,15 +30,33 @@ describe("DeviceCoalescer", () => {
     c.close();
   });
 
+  it("sends the readings of one turn (one commit's notifications) as one event, without waiting", () => {
+    const sent: { type: string; data: unknown }[] = [];
+    const c = new DeviceCoalescer((type, data) => sent.push({ type, data }), 100, () => Date.now());
+    c.push(reading("a", 1));
+    c.push(reading("b", 2));
+    c.push(reading("a", 3));
+    expect(sent).toEqual([]);
+    vi.advanceTimersByTime(0);
+    expect(sent).toEqual([
+      { type: "readings", data: { type: "readings", device: "a", readings: [{ metric: "t", ts: 1001, value: 1 }, { metric: "t", ts: 1003, value: 3 }] } },
+      { type: "reading", data: expect.objectContaining({ device: "b", value: 2 }) },
+    ]);
+    c.close();
+  });
+
   it("never lets an event id pass a reading still held back for another device", () => {
     const sent: { type: string; id: number }[] = [];
     const c = new DeviceCoalescer((type, _data, eventId) => sent.push({ type, id: eventId }), 100, () => Date.now());
-    c.push(reading("a", 1)); // id 1, sent
-    c.push(reading("a", 2)); // id 2, held
-    c.push(reading("b", 3)); // id 3, sent: but id 2 is not out yet
-    expect(sent.map((s) => s.id)).toEqual([1, 1]);
-    vi.advanceTimersByTime(100);
-    expect(sent.at(-1)).toEqual({ type: "readings", id: 3 });
+    c.push(reading("a", 1)); // id 1
+    vi.advanceTimersByTime(0); // sent
+    vi.advanceTimersByTime(10);
+    c.push(reading("a", 2)); // id 2, held: a sent 10 ms ago
+    c.push(reading("b", 3)); // id 3, sent at the turn's end: but id 2 is not out yet
+    vi.advanceTimersByTime(0);
+    expect(sent).toEqual([{ type: "reading", id: 1 }, { type: "reading", id: 1 }]);
+    vi.advanceTimersByTime(90);
+    expect(sent.at(-1)).toEqual({ type: "reading", id: 3 });
     c.close();
   });
 
@@ -45,9 +64,19 @@ describe("DeviceCoalescer", () => {
     const sent: string[] = [];
     const c = new DeviceCoalescer((type) => sent.push(type), 100, () => Date.now());
     c.push(reading("a", 1));
+    vi.advanceTimersByTime(0);
     c.push(reading("a", 2));
     c.push({ type: "status", device: "a", status: "offline", ts: 5, id: ++id });
-    expect(sent).toEqual(["reading", "readings", "status"]);
+    expect(sent).toEqual(["reading", "reading", "status"]);
     c.close();
+  });
+
+  it("stops its timers when closed", () => {
+    const sent: string[] = [];
+    const c = new DeviceCoalescer((type) => sent.push(type), 100, () => Date.now());
+    c.push(reading("a", 1));
+    c.close();
+    vi.advanceTimersByTime(1000);
+    expect(sent).toEqual([]);
   });
 });

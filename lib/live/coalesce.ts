@@ -9,13 +9,15 @@ type Send = (event: NumberedEvent["type"] | "readings", data: NumberedEvent | Re
 interface DeviceState {
   lastSentAt: number;
   pending: Extract<NumberedEvent, { type: "reading" }>[];
-  timer?: ReturnType<typeof setTimeout>;
+  timer?: { cancel(): void };
 }
 
 /**
- * Paces one client's stream per device: a reading goes out at once unless the device sent one
- * in the last 100 ms; then readings wait and leave together as one `readings` event. Nothing
- * is dropped, a busy device just costs the browser fewer events.
+ * Paces one client's stream per device: a device's readings leave together as one event at
+ * most every 100 ms. A quiet device's reading goes at the end of the event-loop turn it came
+ * in, with the others of that turn: one commit's NOTIFY payloads arrive together, so they make
+ * one event rather than one now and the rest 100 ms later. Nothing is dropped, a busy device
+ * just costs the browser fewer events.
  *
  * Event ids are a watermark: every event up to the id has been sent. A client resuming from it
  * (Last-Event-ID) may see a reading twice, never miss one held back for another device.
@@ -39,33 +41,28 @@ export class DeviceCoalescer {
       return;
     }
     const state = this.state(event.device);
-    const now = this.now();
-    if (state.pending.length === 0 && now - state.lastSentAt >= this.intervalMs) {
-      state.lastSentAt = now;
-      this.send("reading", event, this.watermark());
-      return;
-    }
     state.pending.push(event);
     this.pendingIds.add(event.id);
-    state.timer ??= setTimeout(() => this.flush(event.device), Math.max(0, state.lastSentAt + this.intervalMs - now));
+    state.timer ??= later(() => this.flush(event.device), state.lastSentAt + this.intervalMs - this.now());
   }
 
   /** Stops the timers; whatever is still pending goes with the closing stream. */
   close(): void {
-    for (const state of this.devices.values()) clearTimeout(state.timer);
+    for (const state of this.devices.values()) state.timer?.cancel();
     this.devices.clear();
   }
 
   private flush(device: string): void {
     const state = this.devices.get(device);
     if (!state || state.pending.length === 0) return;
-    clearTimeout(state.timer);
-    const batch: ReadingsBatch = { type: "readings", device, readings: state.pending.map(({ metric, ts, value }) => ({ metric, ts, value })) };
-    for (const e of state.pending) this.pendingIds.delete(e.id);
+    state.timer?.cancel();
+    const pending = state.pending;
+    for (const e of pending) this.pendingIds.delete(e.id);
     state.pending = [];
     state.timer = undefined;
     state.lastSentAt = this.now();
-    this.send("readings", batch, this.watermark());
+    if (pending.length === 1) this.send("reading", pending[0]!, this.watermark());
+    else this.send("readings", { type: "readings", device, readings: pending.map(({ metric, ts, value }) => ({ metric, ts, value })) }, this.watermark());
   }
 
   private state(device: string): DeviceState {
@@ -77,4 +74,14 @@ export class DeviceCoalescer {
   private watermark(): number {
     return this.pendingIds.size === 0 ? this.lastId : Math.min(...this.pendingIds) - 1;
   }
+}
+
+/** `run` after `delayMs`; when that is now, at the end of this event-loop turn (after the I/O being handled). */
+function later(run: () => void, delayMs: number): { cancel(): void } {
+  if (delayMs > 0) {
+    const timer = setTimeout(run, delayMs);
+    return { cancel: () => clearTimeout(timer) };
+  }
+  const immediate = setImmediate(run);
+  return { cancel: () => clearImmediate(immediate) };
 }
