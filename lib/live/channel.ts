@@ -15,33 +15,52 @@ export type LiveEvent =
   /** An alert fired or resolved on the device (lib/db/queries/alert-evaluation.ts). */
   | { type: "alert"; device: string; alertId: string; ruleId: string; state: "firing" | "resolved"; severity: "info" | "warning" | "critical"; ts: number; value: number };
 
-/** A `reading` event already as JSON, for the ingest hot path (built by `readingEvent`). */
-export type EncodedEvent = string & { readonly encoded: unique symbol };
+/** An event already as JSON, for the ingest hot path (readings, built by `readingEvent`). */
+export interface EncodedEvent {
+  readonly device: string;
+  readonly json: string;
+}
 
 /**
  * A committed reading as event JSON, without JSON.stringify (a batch has thousands): device keys
  * and metric names need no escaping (their patterns, lib/telemetry/topic.ts), numbers are finite.
  */
 export function readingEvent(r: { deviceKey: string; metric: string; ts: number; value: number }): EncodedEvent {
-  return `{"type":"reading","device":"${r.deviceKey}","metric":"${r.metric}","ts":${r.ts},"value":${r.value}}` as EncodedEvent;
+  return { device: r.deviceKey, json: `{"type":"reading","device":"${r.deviceKey}","metric":"${r.metric}","ts":${r.ts},"value":${r.value}}` };
 }
 
-/** Packs events into as few NOTIFY payloads as fit (each a JSON array of events). */
+/**
+ * Packs events into as few NOTIFY payloads as fit (each a JSON array of events), each device's
+ * events together and in their order: a device's events of one commit then arrive in one
+ * notification, and the stream's pacing (coalesce.ts) sends them as one event instead of the
+ * first few now and the rest 100 ms later. Only a device with more than a payload's worth is split.
+ */
 export function encodeLivePayloads(events: (LiveEvent | EncodedEvent)[]): string[] {
+  const byDevice = new Map<string, string[]>();
+  for (const event of events) {
+    const json = "json" in event ? event.json : JSON.stringify(event);
+    const group = byDevice.get(event.device);
+    if (group) group.push(json);
+    else byDevice.set(event.device, [json]);
+  }
   const payloads: string[] = [];
   let parts: string[] = [];
   let size = 2;
-  for (const event of events) {
-    const json = typeof event === "string" ? event : JSON.stringify(event);
-    if (parts.length > 0 && size + json.length + 1 > MAX_PAYLOAD_CHARS) {
-      payloads.push(`[${parts.join(",")}]`);
-      parts = [];
-      size = 2;
+  const close = () => {
+    if (parts.length > 0) payloads.push(`[${parts.join(",")}]`);
+    parts = [];
+    size = 2;
+  };
+  for (const group of byDevice.values()) {
+    const groupSize = group.reduce((n, json) => n + json.length + 1, 0);
+    if (size + groupSize > MAX_PAYLOAD_CHARS) close();
+    for (const json of group) {
+      if (size + json.length + 1 > MAX_PAYLOAD_CHARS) close();
+      parts.push(json);
+      size += json.length + 1;
     }
-    parts.push(json);
-    size += json.length + 1;
   }
-  if (parts.length > 0) payloads.push(`[${parts.join(",")}]`);
+  close();
   return payloads;
 }
 
