@@ -90,7 +90,9 @@ async function createToken(): Promise<string> {
 async function startWeb(): Promise<string> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  web = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port)], {
+  // BENCH_PROFILE=1: the web process's CPU profile, written to /tmp/prof when it exits.
+  const profile = process.env.BENCH_PROFILE ? ["--cpu-prof", "--cpu-prof-dir=/tmp/prof"] : [];
+  web = spawn(process.execPath, [...profile, "node_modules/next/dist/bin/next", "start", "-p", String(port)], {
     env: {
       ...process.env,
       NODE_ENV: "production",
