@@ -1,4 +1,5 @@
 import net from "node:net";
+import { Readable } from "node:stream";
 import { Aedes } from "aedes";
 import { createBrokerAuth } from "../mqtt-auth/aedes-hooks";
 import type { MqttAuthenticator } from "../mqtt-auth/authenticator";
@@ -27,6 +28,7 @@ export async function startEmbeddedBroker(port: number, host = "127.0.0.1", opti
   await assertPortFree(port, "embedded MQTT broker", "Set MQTT_PORT to another port, or MQTT_URL to use the broker that is already running there.");
   const auth = options.authenticator ? createBrokerAuth(options.authenticator, options.onDenied) : undefined;
   const broker = await Aedes.createBroker(auth?.hooks);
+  flagRedeliveries(broker);
   let recheck: NodeJS.Timeout | undefined;
   if (auth) {
     broker.on("clientDisconnect", auth.forget);
@@ -66,4 +68,30 @@ export async function startEmbeddedBroker(port: number, host = "127.0.0.1", opti
         setTimeout(resolve, 2000).unref();
       }),
   };
+}
+
+interface QueuedPacket {
+  dup?: boolean;
+}
+type OutgoingStream = (client: unknown) => Readable;
+
+/**
+ * aedes sends a persistent session's stored QoS 1 messages again on reconnect without the DUP
+ * flag that MQTT 3.1.1 asks for [MQTT-3.3.1-1] (Mosquitto sets it). The ingest worker needs it:
+ * a message it journaled but whose PUBACK died with it comes again, and only the flag tells it
+ * to look for the quarantine row it already wrote. So every message from the stored queue is
+ * flagged (one queued while the client was away too: to the worker that only means "check").
+ */
+function flagRedeliveries(broker: Aedes): void {
+  const persistence = (broker as unknown as { persistence: { outgoingStream: OutgoingStream } }).persistence;
+  const outgoingStream = persistence.outgoingStream.bind(persistence);
+  persistence.outgoingStream = (client) =>
+    Readable.from(
+      (async function* () {
+        for await (const packet of outgoingStream(client) as AsyncIterable<QueuedPacket>) {
+          packet.dup = true;
+          yield packet;
+        }
+      })(),
+    );
 }
