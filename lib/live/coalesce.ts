@@ -71,8 +71,14 @@ export class DeviceCoalescer {
     return state;
   }
 
+  /**
+   * Every reading waits here for a moment now, so this must not scan: events come in id order
+   * (the hub numbers them as they come, a resume replays older ones first) and a Set keeps
+   * insertion order, so its first id is the oldest still held.
+   */
   private watermark(): number {
-    return this.pendingIds.size === 0 ? this.lastId : Math.min(...this.pendingIds) - 1;
+    const oldest = this.pendingIds.values().next();
+    return oldest.done ? this.lastId : oldest.value - 1;
   }
 }
 
