@@ -27,6 +27,18 @@ const endpoint = async (id: string) =>
     select enabled, paused_at, paused_reason, disabled_reason from webhooks where id = ${id}`)[0]!;
 const settled = (id: string) => waitFor(async () => ((await delivery(id)).status !== "pending" ? true : undefined), 15_000, "the delivery to settle");
 
+/** One delivery to a receiver answering `respond`, through one loop, until it settles. */
+async function deliverOne(respond: Parameters<typeof startReceiver>[0]) {
+  const receiver = await startReceiver(respond);
+  const hook = await createTestWebhook(db.sql, receiver.url);
+  const d = await createTestDelivery(db.sql, hook.id);
+  const loop = startWebhookDelivery(db.sql, log, FAST);
+  await settled(d.id);
+  await loop.stop();
+  await receiver.close();
+  return { receiver, d };
+}
+
 describe("webhook delivery", () => {
   it("retries a failing receiver on the schedule and delivers once, with one webhook-id and a valid signature", async () => {
     const receiver = await startReceiver((n) => ({ status: n < 3 ? 500 : 204 }), SLOW_MS);
@@ -54,25 +66,13 @@ describe("webhook delivery", () => {
   });
 
   it("dead-letters a delivery when the schedule is used up", async () => {
-    const receiver = await startReceiver(() => ({ status: 500 }));
-    const hook = await createTestWebhook(db.sql, receiver.url);
-    const d = await createTestDelivery(db.sql, hook.id);
-    const loop = startWebhookDelivery(db.sql, log, FAST);
-    await settled(d.id);
-    await loop.stop();
-    await receiver.close();
+    const { receiver, d } = await deliverOne(() => ({ status: 500 }));
     expect(await delivery(d.id)).toEqual({ status: "failed", attempts: SCHEDULE.length, last_status_code: 500 });
     expect(receiver.received).toHaveLength(SCHEDULE.length);
   });
 
   it("waits as long as Retry-After asks", async () => {
-    const receiver = await startReceiver((n) => (n === 0 ? { status: 503, headers: { "retry-after": "2" } } : { status: 200 }));
-    const hook = await createTestWebhook(db.sql, receiver.url);
-    const d = await createTestDelivery(db.sql, hook.id);
-    const loop = startWebhookDelivery(db.sql, log, FAST);
-    await settled(d.id);
-    await loop.stop();
-    await receiver.close();
+    const { receiver } = await deliverOne((n) => (n === 0 ? { status: 503, headers: { "retry-after": "2" } } : { status: 200 }));
     expect(receiver.received).toHaveLength(2);
     expect(receiver.received[1]!.at - receiver.received[0]!.at).toBeGreaterThanOrEqual(1_990);
   });
