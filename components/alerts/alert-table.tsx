@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { formatValue } from "../ui/format";
-import { CARD_CELL, CardTableHead } from "../ui/card-table";
+import { CARD_CELL, CardTableHead, CARD_TABLE, CARD_BODY, CARD_ROW } from "../ui/card-table";
 import { RelativeTime } from "../ui/relative-time";
 import { AckButton } from "./ack-dialog";
 import { SeverityBadge } from "./severity-badge";
@@ -13,11 +13,11 @@ const HEADERS = ["Severity", "Rule", "Device", "Started", "Value", "Resolved", "
 /** Alerts, newest first: a table on wide screens, a card per alert on phones. */
 export function AlertTable({ items, canAck }: { items: AlertView[]; canAck: (site: string) => boolean }) {
   return (
-    <table className="w-full text-sm max-lg:block">
+    <table className={CARD_TABLE}>
       <CardTableHead headers={HEADERS} />
-      <tbody className="divide-y divide-border max-lg:block">
+      <tbody className={CARD_BODY}>
         {items.map((a) => (
-          <tr key={a.id} data-testid="alert-row" data-state={a.state} className="max-lg:block max-lg:space-y-1.5 max-lg:px-4 max-lg:py-3">
+          <tr key={a.id} data-testid="alert-row" data-state={a.state} className={CARD_ROW}>
             <td data-label="Severity" className={`${CARD_CELL} whitespace-nowrap`}>
               <SeverityBadge severity={a.severity} />
             </td>

@@ -1,4 +1,4 @@
-import { CARD_CELL, CardTableHead, LocalMoment } from "../ui/card-table";
+import { CARD_CELL, CardTableHead, LocalMoment, CARD_TABLE, CARD_BODY, CARD_ROW } from "../ui/card-table";
 import { formatDetails, formatTarget, type AuditEntry } from "./audit-types";
 
 const HEADERS = ["Time", "Actor", "Action", "Target", "Site", "IP", "Details"];
@@ -7,11 +7,11 @@ const WRAP = "[overflow-wrap:anywhere]";
 /** Audit entries, newest first. Empty cells stay empty rather than saying "none". */
 export function AuditTable({ entries }: { entries: AuditEntry[] }) {
   return (
-    <table className="w-full text-sm max-lg:block">
+    <table className={CARD_TABLE}>
       <CardTableHead headers={HEADERS} />
-      <tbody className="divide-y divide-border max-lg:block">
+      <tbody className={CARD_BODY}>
         {entries.map((e) => (
-          <tr key={e.id} data-testid="audit-row" data-action={e.action} className="max-lg:block max-lg:space-y-1 max-lg:px-4 max-lg:py-3">
+          <tr key={e.id} data-testid="audit-row" data-action={e.action} className={CARD_ROW}>
             <td data-label="Time" className={`${CARD_CELL} whitespace-nowrap`}>
               <LocalMoment iso={e.at} />
             </td>

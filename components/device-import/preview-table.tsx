@@ -1,6 +1,6 @@
 "use client";
 
-import { CARD_CELL, CardTableHead } from "../ui/card-table";
+import { CARD_CELL, CardTableHead, CARD_TABLE, CARD_BODY, CARD_ROW } from "../ui/card-table";
 import type { ImportReportRow } from "./use-device-import";
 
 const COLUMNS = [
@@ -19,14 +19,14 @@ const BAD_CELL = "bg-red-50 text-red-800 dark:bg-red-950/60 dark:text-red-200 lg
 /** The file as it will be imported, a row per device: bad cells in red, each row's problems beside it (cards on phones). */
 export function PreviewTable({ rows }: { rows: ImportReportRow[] }) {
   return (
-    <table className="w-full text-sm max-lg:block" data-testid="import-preview">
+    <table className={CARD_TABLE} data-testid="import-preview">
       <CardTableHead headers={["Line", ...COLUMNS.map(([, label]) => label), "Problems"]} />
-      <tbody className="divide-y divide-border max-lg:block">
+      <tbody className={CARD_BODY}>
         {rows.map((row) => {
           const bad = new Set(row.errors.map((e) => e.field));
           return (
             <tr key={row.line} data-testid="import-row" data-line={row.line} data-invalid={row.errors.length > 0 || undefined}
-              className={`max-lg:block max-lg:space-y-1 max-lg:px-4 max-lg:py-3 ${row.errors.length > 0 ? "lg:bg-red-50/40 dark:lg:bg-red-950/20" : ""}`}>
+              className={`${CARD_ROW} ${row.errors.length > 0 ? "lg:bg-red-50/40 dark:lg:bg-red-950/20" : ""}`}>
               <td data-label="Line" className={`${CARD_CELL} tabular-nums text-muted`}>{row.line}</td>
               {COLUMNS.map(([field, label]) => (
                 <td key={field} data-label={label} aria-invalid={bad.has(field) || undefined}

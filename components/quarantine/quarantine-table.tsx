@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { CARD_CELL, CardTableHead, LocalMoment } from "../ui/card-table";
+import { CARD_CELL, CardTableHead, LocalMoment, CARD_TABLE, CARD_BODY, CARD_ROW } from "../ui/card-table";
 import { Badge } from "../ui/badge";
 import { PayloadPreview } from "./payload-preview";
 import { ReplayButton } from "./replay-button";
@@ -12,11 +12,11 @@ const HEADERS = ["Received", "Device", "Reason", "Message", ""];
 /** Quarantined messages, newest first: why each was refused and what it said, byte for byte. */
 export function QuarantineTable({ items, canReplay, onReplayed }: { items: QuarantineItem[]; canReplay: boolean; onReplayed: (id: number, readings: number) => void }) {
   return (
-    <table className="w-full text-sm max-lg:block">
+    <table className={CARD_TABLE}>
       <CardTableHead headers={HEADERS} />
-      <tbody className="divide-y divide-border max-lg:block">
+      <tbody className={CARD_BODY}>
         {items.map((q) => (
-          <tr key={q.id} data-testid="quarantine-row" data-reason={q.reason} className="max-lg:block max-lg:space-y-1.5 max-lg:px-4 max-lg:py-3">
+          <tr key={q.id} data-testid="quarantine-row" data-reason={q.reason} className={CARD_ROW}>
             <td data-label="Received" className={`${CARD_CELL} whitespace-nowrap`}>
               <LocalMoment iso={q.receivedAt} />
             </td>

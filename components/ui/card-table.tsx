@@ -1,5 +1,10 @@
 import { formatLocalClock, formatLocalDate } from "./format";
 
+/** A table that on phones becomes a stack of cards, a row each: its table, body and row classes. */
+export const CARD_TABLE = "w-full text-sm max-lg:block";
+export const CARD_BODY = "divide-y divide-border max-lg:block";
+export const CARD_ROW = "max-lg:block max-lg:space-y-1.5 max-lg:px-4 max-lg:py-3";
+
 /** A table cell that on phones becomes a "Label value" line of its row's card (label from data-label). */
 export const CARD_CELL =
   "px-3 py-2.5 align-top max-lg:flex max-lg:gap-2 max-lg:p-0 max-lg:before:w-20 max-lg:before:shrink-0 max-lg:before:text-muted max-lg:before:font-sans max-lg:before:text-sm max-lg:before:content-[attr(data-label)] max-lg:empty:hidden";
