@@ -2,7 +2,7 @@
 
 import { useState, type FormEvent } from "react";
 import { ApiRequestError, errorMessage } from "../api/fetch-json";
-import { Button, Spinner } from "../ui/button";
+import { Button } from "../ui/button";
 import { Dialog } from "../ui/dialog";
 import { inputClass } from "../ui/field";
 import { Notice } from "../ui/notice";
@@ -46,8 +46,7 @@ function AckForm({ alert, onDone }: { alert: AlertView; onDone: () => void }) {
       <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
         <Button onClick={onDone}>{taken ? "Close" : "Cancel"}</Button>
         {!taken && (
-          <Button type="submit" variant="primary" disabled={ack.isPending} aria-busy={ack.isPending}>
-            {ack.isPending && <Spinner />}
+          <Button type="submit" variant="primary" busy={ack.isPending}>
             Acknowledge
           </Button>
         )}

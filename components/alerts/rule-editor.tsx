@@ -5,7 +5,7 @@ import type { MetricSpec } from "../api/types";
 import { formErrors, NO_ERRORS } from "../api/send-json";
 import { deviceMetrics } from "../devices/device-metrics";
 import type { DeviceType } from "../device-types/types";
-import { Button, Spinner } from "../ui/button";
+import { Button } from "../ui/button";
 import { Dialog } from "../ui/dialog";
 import { metricLabel } from "../ui/format";
 import { TextField } from "../ui/field";
@@ -111,8 +111,7 @@ export function RuleEditor({ rule, prefill, sites, onClose }: Props) {
           <Button onClick={onClose} className="min-h-11">
             Cancel
           </Button>
-          <Button type="submit" variant="primary" className="min-h-11" disabled={save.isPending} aria-busy={save.isPending}>
-            {save.isPending && <Spinner />}
+          <Button type="submit" variant="primary" className="min-h-11" busy={save.isPending}>
             {rule ? "Save rule" : "Create rule"}
           </Button>
         </div>

@@ -4,7 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { errorMessage } from "../api/fetch-json";
 import { sendJson } from "../api/send-json";
-import { Button, Spinner } from "../ui/button";
+import { Button } from "../ui/button";
 // Type only: the answer's shape, as the server builds it.
 import type { RulePreview as Preview } from "@/lib/db/queries/alert-preview";
 
@@ -21,8 +21,7 @@ export function RulePreview({ input, ready }: { input: object; ready: boolean })
   const devices = data ? [...new Map(data.episodes.map((e) => [e.device.key, e.device])).values()].slice(0, 5) : [];
   return (
     <div className="space-y-2" data-testid="rule-preview">
-      <Button onClick={() => preview.mutate()} disabled={!ready || preview.isPending} aria-busy={preview.isPending} className="min-h-11">
-        {preview.isPending && <Spinner />}
+      <Button onClick={() => preview.mutate()} disabled={!ready} busy={preview.isPending} className="min-h-11">
         Preview the last 7 days
       </Button>
       {preview.error && <p className="text-xs text-danger">{errorMessage(preview.error)}</p>}

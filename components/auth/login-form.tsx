@@ -3,7 +3,7 @@
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { Button, Spinner } from "../ui/button";
+import { Button } from "../ui/button";
 import { safeCallbackPath } from "./safe-redirect";
 import { AuthCard } from "./auth-card";
 
@@ -56,8 +56,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
             {error}
           </p>
         )}
-        <Button type="submit" variant="primary" className="w-full" disabled={pending} aria-busy={pending}>
-          {pending && <Spinner />}
+        <Button type="submit" variant="primary" className="w-full" busy={pending}>
           Sign in
         </Button>
       </form>

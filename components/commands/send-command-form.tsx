@@ -3,7 +3,7 @@
 import { useId, useState, type FormEvent } from "react";
 import { commandProblem } from "@/lib/commands/validate";
 import { formErrors, NO_ERRORS } from "../api/send-json";
-import { Button, Spinner } from "../ui/button";
+import { Button } from "../ui/button";
 import { FieldError, inputClass } from "../ui/field";
 import { Notice } from "../ui/notice";
 import { commandExamples, formatCommand } from "./examples";
@@ -83,8 +83,7 @@ export function SendCommandForm({ deviceKey, typeSlug }: { deviceKey: string; ty
           Sent. The device&apos;s answer shows in the history below.
         </Notice>
       )}
-      <Button type="submit" variant="primary" disabled={send.isPending} aria-busy={send.isPending}>
-        {send.isPending && <Spinner />}
+      <Button type="submit" variant="primary" busy={send.isPending}>
         {send.isPending ? "Sending…" : "Send command"}
       </Button>
     </form>

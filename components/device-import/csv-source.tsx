@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, useState } from "react";
-import { Button, Spinner } from "../ui/button";
+import { Button } from "../ui/button";
 import { Card } from "../ui/card";
 import { inputClass } from "../ui/field";
 
@@ -49,8 +49,7 @@ export function CsvSource({ template, pending, onCsv, onError }: Props) {
           <label htmlFor={pasteId} className="sr-only">CSV text</label>
           <textarea id={pasteId} rows={6} value={pasted} onChange={(e) => setPasted(e.target.value)} spellCheck={false} placeholder={template}
             className={`${inputClass} font-mono text-xs`} data-testid="import-paste" />
-          <Button onClick={() => onCsv(pasted, "pasted rows")} disabled={pending || pasted.trim() === ""}>
-            {pending && <Spinner />}
+          <Button onClick={() => onCsv(pasted, "pasted rows")} disabled={pasted.trim() === ""} busy={pending}>
             Check rows
           </Button>
         </div>

@@ -58,8 +58,7 @@ export function ImportView({ template }: { template: string }) {
             <p className="text-muted">
               {report.invalid > 0 ? "Fix the rows with problems in your file and choose it again: nothing is imported until every row is right." : "Every row is ready. The devices are created together, or none of them."}
             </p>
-            <Button variant="primary" className="shrink-0" disabled={report.invalid > 0 || report.valid === 0 || importer.isPending} aria-busy={importer.isPending} onClick={runImport} data-testid="import-submit">
-              {importer.isPending && <Spinner />}
+            <Button variant="primary" className="shrink-0" disabled={report.invalid > 0 || report.valid === 0} busy={importer.isPending} onClick={runImport} data-testid="import-submit">
               {importer.isPending ? `Importing ${report.valid.toLocaleString()}…` : `Import ${report.valid.toLocaleString()} ${report.valid === 1 ? "device" : "devices"}`}
             </Button>
           </div>

@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { errorMessage } from "../api/fetch-json";
 import { FormRequestError, sendJson } from "../api/send-json";
-import { Button, Spinner } from "../ui/button";
+import { Button } from "../ui/button";
 import { TextField } from "../ui/field";
 import { Notice } from "../ui/notice";
 import { MetricRows } from "./metric-rows";
@@ -48,8 +48,7 @@ export function TypeForm({ type, onDone }: { type?: DeviceType; onDone: () => vo
       <MetricRows rows={rows} onChange={setRows} errors={fields} />
       {general && <Notice>{general}</Notice>}
       <div className="flex justify-end">
-        <Button type="submit" variant="primary" disabled={save.isPending} aria-busy={save.isPending}>
-          {save.isPending && <Spinner />}
+        <Button type="submit" variant="primary" busy={save.isPending}>
           {type ? "Save" : "Add type"}
         </Button>
       </div>

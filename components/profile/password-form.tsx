@@ -2,7 +2,7 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { Button, Spinner } from "../ui/button";
+import { Button } from "../ui/button";
 import { Card, CardHeader } from "../ui/card";
 import { TextField } from "../ui/field";
 import { Notice } from "../ui/notice";
@@ -40,8 +40,7 @@ export function PasswordForm() {
         <NewPasswordFields error={errors.fields.newPassword} confirmError={mismatch ?? undefined} />
         {errors.message && <Notice>{errors.message}</Notice>}
         {change.isSuccess && <Notice tone="ok">Your password has been changed.</Notice>}
-        <Button type="submit" variant="primary" disabled={change.isPending} aria-busy={change.isPending}>
-          {change.isPending && <Spinner />}
+        <Button type="submit" variant="primary" busy={change.isPending}>
           Change password
         </Button>
       </form>

@@ -4,7 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState, type FormEvent } from "react";
 import { ApiRequestError } from "../api/fetch-json";
-import { Button, Spinner } from "../ui/button";
+import { Button } from "../ui/button";
 import { Notice } from "../ui/notice";
 import { formErrors, NO_ERRORS, sendJson } from "@/components/api/send-json";
 import { confirmProblem, NewPasswordFields } from "./new-password-fields";
@@ -53,8 +53,7 @@ export function SetPasswordForm({ token }: { token: string }) {
       <form onSubmit={onSubmit} className="space-y-4" aria-label="Choose a password">
         <NewPasswordFields name="password" error={errors.fields.password} confirmError={mismatch ?? undefined} />
         {errors.message && <Notice>{errors.message}</Notice>}
-        <Button type="submit" variant="primary" className="w-full" disabled={submit.isPending} aria-busy={submit.isPending}>
-          {submit.isPending && <Spinner />}
+        <Button type="submit" variant="primary" className="w-full" busy={submit.isPending}>
           Set password
         </Button>
       </form>

@@ -1,7 +1,7 @@
 "use client";
 
 import { type FormEvent } from "react";
-import { Button, Spinner } from "../ui/button";
+import { Button } from "../ui/button";
 import { Choice } from "../ui/choice";
 import { SelectField, TextField } from "../ui/field";
 import { Notice } from "../ui/notice";
@@ -48,8 +48,7 @@ export function TokenCreateForm({ onCreated }: { onCreated: (token: CreatedToken
         <Choice type="radio" name="scope" value="write" label="Read-write" hint="Can also change things, with your permissions." />
       </fieldset>
       {errors.message && <Notice>{errors.message}</Notice>}
-      <Button type="submit" variant="primary" disabled={create.isPending} aria-busy={create.isPending}>
-        {create.isPending && <Spinner />}
+      <Button type="submit" variant="primary" busy={create.isPending}>
         Create token
       </Button>
     </form>

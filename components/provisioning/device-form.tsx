@@ -3,7 +3,7 @@
 import type { FormEvent, ReactNode } from "react";
 import type { FormErrors } from "../api/send-json";
 import type { DeviceSummary } from "../api/types";
-import { Button, Spinner } from "../ui/button";
+import { Button } from "../ui/button";
 import { SelectField, TextField } from "../ui/field";
 import { Notice } from "../ui/notice";
 import type { DeviceFields, ProvisioningContext } from "./types";
@@ -66,8 +66,7 @@ export function DeviceForm({ context, device, errors, pending, submitLabel, onSu
         placeholder="The type's (5 minutes if none)" hint="Silent this long, the device counts as offline." error={e.inactivityTimeoutS} />
       {errors.message && <Notice>{errors.message}</Notice>}
       <div className="flex justify-end">
-        <Button type="submit" variant="primary" disabled={pending} aria-busy={pending}>
-          {pending && <Spinner />}
+        <Button type="submit" variant="primary" busy={pending}>
           {submitLabel}
         </Button>
       </div>

@@ -1,6 +1,6 @@
 "use client";
 
-import { Button, Spinner } from "../ui/button";
+import { Button } from "../ui/button";
 import { Dialog } from "../ui/dialog";
 import { Notice } from "../ui/notice";
 import { reasonLabel } from "./types";
@@ -55,8 +55,7 @@ export function ReplayAllDialog({ open, onClose, filter, total, description }: P
             <Button onClick={close}>{progress.finished ? "Done" : "Cancel"}</Button>
           )}
           {!progress.finished && (
-            <Button variant="primary" onClick={() => start(filter, total)} disabled={progress.running} aria-busy={progress.running}>
-              {progress.running && <Spinner />}
+            <Button variant="primary" onClick={() => start(filter, total)} busy={progress.running}>
               {progress.running ? "Replaying…" : `Replay ${total}`}
             </Button>
           )}

@@ -3,7 +3,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { errorMessage } from "../api/fetch-json";
 import { sendJson } from "../api/send-json";
-import { Button, Spinner } from "../ui/button";
+import { Button } from "../ui/button";
 
 /**
  * Replays one message. Success goes to `onReplayed` (the row then leaves a "not replayed" list);
@@ -18,8 +18,7 @@ export function ReplayButton({ id, onReplayed }: { id: number; onReplayed: (read
   });
   return (
     <div className="flex flex-col items-start gap-1 lg:items-end">
-      <Button onClick={() => replay.mutate()} disabled={replay.isPending || replay.isSuccess} aria-busy={replay.isPending} className="py-1">
-        {replay.isPending && <Spinner />}
+      <Button onClick={() => replay.mutate()} disabled={replay.isSuccess} busy={replay.isPending} className="py-1">
         Replay
       </Button>
       {replay.isError && (

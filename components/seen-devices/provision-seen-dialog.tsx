@@ -5,7 +5,7 @@ import type { FormEvent } from "react";
 import { formErrors, NO_ERRORS } from "../api/send-json";
 import { CredentialsPanel } from "../provisioning/credentials-panel";
 import type { ProvisioningContext } from "../provisioning/types";
-import { Button, buttonClass, Spinner } from "../ui/button";
+import { Button, buttonClass } from "../ui/button";
 import { Dialog } from "../ui/dialog";
 import { SelectField, TextField } from "../ui/field";
 import { Notice } from "../ui/notice";
@@ -51,8 +51,7 @@ function SeenForm({ seen, context, provision }: { seen: SeenKey; context: Provis
       </div>
       {errors.message && <Notice>{errors.message}</Notice>}
       <div className="flex justify-end">
-        <Button type="submit" variant="primary" disabled={provision.isPending} aria-busy={provision.isPending}>
-          {provision.isPending && <Spinner />}
+        <Button type="submit" variant="primary" busy={provision.isPending}>
           {provision.isPending ? "Provisioning and replaying…" : "Provision and replay"}
         </Button>
       </div>

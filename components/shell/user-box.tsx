@@ -4,7 +4,7 @@ import { signOut } from "next-auth/react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useState } from "react";
-import { Button, Spinner } from "../ui/button";
+import { Button } from "../ui/button";
 
 export interface ShellUser {
   name: string;
@@ -36,13 +36,12 @@ export function UserBox({ user, onNavigate }: { user: ShellUser; onNavigate?: ()
       </Link>
       <Button
         className="w-full"
-        disabled={pending}
+        busy={pending}
         onClick={() => {
           setPending(true);
           void signOut({ callbackUrl: "/login" });
         }}
       >
-        {pending && <Spinner />}
         Sign out
       </Button>
     </div>

@@ -11,8 +11,14 @@ const VARIANTS: Record<Variant, string> = {
 export const buttonClass = (variant: Variant = "secondary", className = "") =>
   `inline-flex items-center justify-center gap-2 rounded-md px-3 py-2 text-sm font-medium transition disabled:cursor-not-allowed disabled:opacity-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent ${VARIANTS[variant]} ${className}`;
 
-export function Button({ variant, className, type = "button", ...rest }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant }) {
-  return <button type={type} className={buttonClass(variant, className)} {...rest} />;
+/** `busy`: the work it started is under way — disabled, marked aria-busy, with a spinner before its label. */
+export function Button({ variant, className, type = "button", busy, disabled, children, ...rest }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant; busy?: boolean }) {
+  return (
+    <button type={type} className={buttonClass(variant, className)} disabled={disabled || busy} aria-busy={busy} {...rest}>
+      {busy && <Spinner />}
+      {children}
+    </button>
+  );
 }
 
 export function Spinner({ className = "" }: { className?: string }) {

@@ -1,7 +1,7 @@
 "use client";
 
 import type { ReactNode } from "react";
-import { Button, Spinner } from "./button";
+import { Button } from "./button";
 import { Dialog } from "./dialog";
 import { Notice } from "./notice";
 
@@ -29,11 +29,9 @@ export function ConfirmDialog({ open, title, children, confirmLabel, onConfirm, 
           <Button
             variant="primary"
             onClick={onConfirm}
-            disabled={pending}
-            aria-busy={pending}
+            busy={pending}
             className={danger ? "!bg-danger !text-white" : ""}
           >
-            {pending && <Spinner />}
             {confirmLabel}
           </Button>
         </div>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { Button, Spinner } from "../ui/button";
+import { Button } from "../ui/button";
 import { Choice } from "../ui/choice";
 import { TextField } from "../ui/field";
 import { Notice } from "../ui/notice";
@@ -59,8 +59,7 @@ export function AddUserForm({ context, onCreated }: { context: UserAdminContext;
       )}
       {errors.message && <Notice>{errors.message}</Notice>}
       <div className="flex justify-end">
-        <Button type="submit" variant="primary" disabled={create.isPending} aria-busy={create.isPending}>
-          {create.isPending && <Spinner />}
+        <Button type="submit" variant="primary" busy={create.isPending}>
           Add user
         </Button>
       </div>

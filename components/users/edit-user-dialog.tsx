@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { Button, Spinner } from "../ui/button";
+import { Button } from "../ui/button";
 import { Dialog } from "../ui/dialog";
 import { TextField } from "../ui/field";
 import { Notice } from "../ui/notice";
@@ -39,8 +39,7 @@ export function EditUserDialog({ user, context, onClose }: { user: ManagedUser; 
         {errors.message && <Notice>{errors.message}</Notice>}
         <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
           <Button onClick={onClose}>Cancel</Button>
-          <Button type="submit" variant="primary" disabled={update.isPending} aria-busy={update.isPending}>
-            {update.isPending && <Spinner />}
+          <Button type="submit" variant="primary" busy={update.isPending}>
             Save changes
           </Button>
         </div>

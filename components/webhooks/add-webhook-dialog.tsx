@@ -2,7 +2,7 @@
 
 import { useState, type FormEvent } from "react";
 import { formErrors, NO_ERRORS } from "../api/send-json";
-import { Button, Spinner } from "../ui/button";
+import { Button } from "../ui/button";
 import { CopyField } from "../ui/copy-field";
 import { Dialog, DoneButton } from "../ui/dialog";
 import { SelectField, TextField } from "../ui/field";
@@ -56,8 +56,7 @@ export function AddWebhookDialog({ sites }: { sites: WebhookSite[] }) {
             </SelectField>
             {errors.message && <Notice>{errors.message}</Notice>}
             <div className="flex justify-end">
-              <Button type="submit" variant="primary" disabled={create.isPending} aria-busy={create.isPending}>
-                {create.isPending && <Spinner />}
+              <Button type="submit" variant="primary" busy={create.isPending}>
                 Add endpoint
               </Button>
             </div>

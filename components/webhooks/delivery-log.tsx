@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { errorMessage } from "../api/fetch-json";
 import { Badge } from "../ui/badge";
-import { Button, Spinner } from "../ui/button";
+import { Button } from "../ui/button";
 import { Notice } from "../ui/notice";
 import { RelativeTime } from "../ui/relative-time";
 import { Skeleton } from "../ui/skeleton";
@@ -47,8 +47,7 @@ function DeliveryRow({ delivery: d }: { delivery: Delivery }) {
           <Button variant="ghost" className="!px-2 !py-1 text-xs" onClick={() => setOpen(!open)} aria-expanded={open}>
             {open ? "Hide" : "Attempts"}
           </Button>
-          <Button className="!px-2 !py-1 text-xs" onClick={() => redeliver.mutate(d.id)} disabled={redeliver.isPending} aria-busy={redeliver.isPending}>
-            {redeliver.isPending && <Spinner />}
+          <Button className="!px-2 !py-1 text-xs" onClick={() => redeliver.mutate(d.id)} busy={redeliver.isPending}>
             Redeliver
           </Button>
         </div>

@@ -1,7 +1,7 @@
 "use client";
 
 import { errorMessage } from "../api/fetch-json";
-import { Button, Spinner } from "../ui/button";
+import { Button } from "../ui/button";
 import { Notice } from "../ui/notice";
 import { describeAttempt } from "./types";
 import { useTestWebhook } from "./use-webhooks";
@@ -12,8 +12,7 @@ export function TestSend({ id }: { id: string }) {
   const r = test.data;
   return (
     <div className="space-y-2">
-      <Button onClick={() => test.mutate()} disabled={test.isPending} aria-busy={test.isPending}>
-        {test.isPending && <Spinner />}
+      <Button onClick={() => test.mutate()} busy={test.isPending}>
         Send test
       </Button>
       <div aria-live="polite">
