@@ -22,7 +22,9 @@ test.beforeAll(async () => {
     insert into device_types (slug, name, metrics) values (${`moist-${id}`}, 'Moisture probe', ${db.sql.json([{ name: "soil.moisture", label: "Soil moisture", unit: "%", min: 0, max: 100 }])}) returning id`;
   const key = `moist-${id}`;
   const name = `Bed ${id}`;
-  const [device] = await db.sql<{ id: string }[]>`insert into devices (key, name, site_id, type_id) values (${key}, ${name}, ${world.farm.id}, ${type!.id}) returning id`;
+  const [device] = await db.sql<
+    { id: string }[]
+  >`insert into devices (key, name, site_id, type_id) values (${key}, ${name}, ${world.farm.id}, ${type!.id}) returning id`;
   probe = { id: device!.id, key, name };
 });
 test.afterAll(async () => {
@@ -43,16 +45,37 @@ test("an operator writes a rule as a sentence on a phone and acknowledges its al
   await editor.getByLabel("Clear when").selectOption("line");
   await editor.getByLabel("Clear threshold").fill("25");
   await editor.getByLabel("Clear after").selectOption("300");
-  await expect(editor.getByTestId("rule-summary")).toHaveText(`When Soil moisture on ${probe.name} is below 20 % for 10 minutes, raise warning; clear when above 25 % for 5 minutes.`);
+  await expect(editor.getByTestId("rule-summary")).toHaveText(
+    `When Soil moisture on ${probe.name} is below 20 % for 10 minutes, raise warning; clear when above 25 % for 5 minutes.`,
+  );
   await editor.getByRole("button", { name: "Preview the last 7 days" }).click();
   await expect(editor.getByTestId("rule-preview")).toContainText("Would not have fired in the last 7 days");
   await editor.getByRole("button", { name: "Create rule" }).click();
   await expect(editor).toHaveCount(0);
 
-  const [rule] = await db.sql<{ id: string; comparison: string; threshold: number; for_s: number; clear_threshold: number; clear_for_s: number; name: string }[]>`
+  const [rule] = await db.sql<
+    {
+      id: string;
+      comparison: string;
+      threshold: number;
+      for_s: number;
+      clear_threshold: number;
+      clear_for_s: number;
+      name: string;
+    }[]
+  >`
     select id, comparison, threshold, for_s, clear_threshold, clear_for_s, name from alert_rules where device_id = ${probe.id}`;
-  expect(rule).toMatchObject({ comparison: "below", threshold: 20, for_s: 600, clear_threshold: 25, clear_for_s: 300, name: "Soil moisture below 20 %" });
-  await expect(page.getByTestId("alert-rule").filter({ hasText: "Soil moisture below 20 %" })).toContainText("is below 20 % for 10 minutes");
+  expect(rule).toMatchObject({
+    comparison: "below",
+    threshold: 20,
+    for_s: 600,
+    clear_threshold: 25,
+    clear_for_s: 300,
+    name: "Soil moisture below 20 %",
+  });
+  await expect(page.getByTestId("alert-rule").filter({ hasText: "Soil moisture below 20 %" })).toContainText(
+    "is below 20 % for 10 minutes",
+  );
 
   // The rule fired (as the evaluator would record it): the Alerts page shows it, the operator acknowledges it.
   await db.sql`insert into alerts (rule_id, device_id, severity, started_at, value) values (${rule!.id}, ${probe.id}, 'warning', now() - interval '3 minutes', 12.5)`;
@@ -86,21 +109,32 @@ test("a viewer sees the alerts and rules but can't acknowledge or edit", async (
   await expect(page.getByRole("button", { name: "Edit" })).toHaveCount(0);
 });
 
-test("a farmer's rule fires live on a dry reading, notifies the irrigation webhook, and is acknowledged from the phone", async ({ page }) => {
+test("a farmer's rule fires live on a dry reading, notifies the irrigation webhook, and is acknowledged from the phone", async ({
+  page,
+}) => {
   const receiver = await startReceiver();
   const hook = await createTestWebhook(db.sql, receiver.url, world.farm.id);
   await db.sql`update webhooks set name = 'Irrigation webhook' where id = ${hook.id}`;
   const key = `bed-${uniqueId()}`;
   const [type] = await db.sql<{ type_id: string }[]>`select type_id from devices where id = ${probe.id}`;
-  const [device] = await db.sql<{ id: string }[]>`insert into devices (key, name, site_id, type_id) values (${key}, 'North bed', ${world.farm.id}, ${type!.type_id}) returning id`;
+  const [device] = await db.sql<
+    { id: string }[]
+  >`insert into devices (key, name, site_id, type_id) values (${key}, 'North bed', ${world.farm.id}, ${type!.type_id}) returning id`;
   const { token, hash } = generateDeviceToken();
   await db.sql`insert into device_tokens (device_id, token_hash) values (${device!.id}, ${hash})`;
-  const sensor = await mqtt.connectAsync(runtime().mqttUrl, { clientId: key, username: key, password: token, reconnectPeriod: 0 });
+  const sensor = await mqtt.connectAsync(runtime().mqttUrl, {
+    clientId: key,
+    username: key,
+    password: token,
+    reconnectPeriod: 0,
+  });
   try {
     // The farm's admin (the farmer) writes the rule on a phone, from the device's page.
     await page.setViewportSize({ width: 375, height: 800 });
     await signIn(page, world.people.siteAdmin.email, world.people.siteAdmin.password);
-    await sensor.publishAsync(`devices/${key}/telemetry`, JSON.stringify({ soil: { moisture: 34 } }), { qos: 1 });
+    await sensor.publishAsync(`devices/${key}/telemetry`, JSON.stringify({ soil: { moisture: 34 } }), {
+      qos: 1,
+    });
     await page.goto(`/devices/${key}`);
     await page.getByRole("link", { name: "+ Alert rule" }).click();
     const editor = page.getByRole("dialog");
@@ -118,17 +152,29 @@ test("a farmer's rule fires live on a dry reading, notifies the irrigation webho
     // The sensor reports every second; the worker picks up a new rule within 5 s (its rule refresh).
     const active = page.getByRole("region", { name: "Active alerts" });
     await expect
-      .poll(async () => {
-        await sensor.publishAsync(`devices/${key}/telemetry`, JSON.stringify({ soil: { moisture: 14.5 } }), { qos: 1 });
-        return active.textContent();
-      }, { timeout: 20_000, intervals: [1000] })
+      .poll(
+        async () => {
+          await sensor.publishAsync(
+            `devices/${key}/telemetry`,
+            JSON.stringify({ soil: { moisture: 14.5 } }),
+            { qos: 1 },
+          );
+          return active.textContent();
+        },
+        { timeout: 20_000, intervals: [1000] },
+      )
       .toContain("Soil moisture below 20 %");
     // …and its chart shades the episode.
-    await expect(page.getByRole("region", { name: "Charts" }).locator(".recharts-reference-area").first()).toBeVisible({ timeout: 15_000 });
+    await expect(
+      page.getByRole("region", { name: "Charts" }).locator(".recharts-reference-area").first(),
+    ).toBeVisible({ timeout: 15_000 });
 
     // The irrigation webhook got it, signed.
     await expect.poll(() => receiver.received.length, { timeout: 15_000 }).toBeGreaterThan(0);
-    const body = new Webhook(hook.secret).verify(receiver.received[0]!.body, receiver.received[0]!.headers as Record<string, string>) as { type: string; data: { device: { key: string } } };
+    const body = new Webhook(hook.secret).verify(
+      receiver.received[0]!.body,
+      receiver.received[0]!.headers as Record<string, string>,
+    ) as { type: string; data: { device: { key: string } } };
     expect(body).toMatchObject({ type: "alert.firing", data: { device: { key } } });
 
     // The farmer acknowledges it from the Alerts page.

@@ -34,7 +34,9 @@ test.afterAll(async () => {
   await db?.close();
 });
 
-test("an operator opens a valve from the device page and sees the device's answer and its new state", async ({ page }) => {
+test("an operator opens a valve from the device page and sees the device's answer and its new state", async ({
+  page,
+}) => {
   await signIn(page);
   await page.goto("/devices/farm-soil-01");
   const form = page.getByRole("form", { name: "Send command" });

@@ -16,11 +16,25 @@ const start = end - 2 * 24 * 60 * MINUTE;
 
 test.beforeAll(async () => {
   db = openDb();
-  device = await createTestDevice(db.sql, [{ name: "temperature", label: "Temperature", unit: "°C", min: -40, max: 125, precision: 1, key: true }]);
+  device = await createTestDevice(db.sql, [
+    { name: "temperature", label: "Temperature", unit: "°C", min: -40, max: 125, precision: 1, key: true },
+  ]);
   // Two days, one reading a minute, through the ingest's own write path (rollups included).
   const readings: SeriesReading[] = [];
-  for (let ts = start; ts < end; ts += MINUTE) readings.push({ deviceId: device.id, deviceKey: device.key, metric: "temperature", ts, value: valueAt(ts), flags: 0 });
-  await writeBatch(db.sql, { readings, quarantine: [], seen: new Map([[device.id, end]]), connectivity: new Map() }, new Map());
+  for (let ts = start; ts < end; ts += MINUTE)
+    readings.push({
+      deviceId: device.id,
+      deviceKey: device.key,
+      metric: "temperature",
+      ts,
+      value: valueAt(ts),
+      flags: 0,
+    });
+  await writeBatch(
+    db.sql,
+    { readings, quarantine: [], seen: new Map([[device.id, end]]), connectivity: new Map() },
+    new Map(),
+  );
 });
 test.afterAll(() => db?.close());
 
@@ -67,9 +81,14 @@ test("export a range as CSV: every reading, and as charted", async ({ page }) =>
 
   const download = async (label: string) => {
     await chart.getByText("CSV").click();
-    const [file] = await Promise.all([page.waitForEvent("download"), chart.getByRole("link", { name: label }).click()]);
+    const [file] = await Promise.all([
+      page.waitForEvent("download"),
+      chart.getByRole("link", { name: label }).click(),
+    ]);
     expect(file.suggestedFilename()).toMatch(new RegExp(`^${device.key}_temperature_.*\\.csv$`));
-    return readFileSync((await file.path())!, "utf8").trim().split("\n");
+    return readFileSync((await file.path())!, "utf8")
+      .trim()
+      .split("\n");
   };
 
   const raw = await download("Every reading (raw)");
@@ -87,7 +106,12 @@ test("export a range as CSV: every reading, and as charted", async ({ page }) =>
 
 test("a bad export request gets a clear 400", async ({ page }) => {
   await signIn(page);
-  const res = await page.request.get(`/api/export?device=${device.key}&metric=temperature&from=2026-01-02T00:00:00Z&to=2026-01-01T00:00:00Z`);
+  const res = await page.request.get(
+    `/api/export?device=${device.key}&metric=temperature&from=2026-01-02T00:00:00Z&to=2026-01-01T00:00:00Z`,
+  );
   expect(res.status()).toBe(400);
-  expect((await res.json()).error).toMatchObject({ code: "invalid_request", message: "from: from must be before to" });
+  expect((await res.json()).error).toMatchObject({
+    code: "invalid_request",
+    message: "from: from must be before to",
+  });
 });

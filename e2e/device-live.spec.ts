@@ -12,7 +12,9 @@ let device: TestDevice;
 test.beforeAll(async () => {
   db = openDb();
   publisher = await connectPublisher();
-  device = await createTestDevice(db.sql, [{ name: "temperature", label: "Temperature", unit: "°C", min: -40, max: 125, precision: 1, key: true }]);
+  device = await createTestDevice(db.sql, [
+    { name: "temperature", label: "Temperature", unit: "°C", min: -40, max: 125, precision: 1, key: true },
+  ]);
 });
 
 test.afterAll(async () => {
@@ -21,9 +23,16 @@ test.afterAll(async () => {
 });
 
 async function publishAndWaitStored(metric: string, value: number) {
-  await publisher.publishAsync(`devices/${device.key}/telemetry`, JSON.stringify({ [metric]: value }), { qos: 1 });
+  await publisher.publishAsync(`devices/${device.key}/telemetry`, JSON.stringify({ [metric]: value }), {
+    qos: 1,
+  });
   await expect
-    .poll(async () => (await db.sql`select latest_value from series where device_id = ${device.id} and metric = ${metric}`)[0]?.latest_value)
+    .poll(
+      async () =>
+        (
+          await db.sql`select latest_value from series where device_id = ${device.id} and metric = ${metric}`
+        )[0]?.latest_value,
+    )
     .toBe(value);
 }
 
@@ -57,7 +66,9 @@ test("sign in, find the device, watch a published reading appear live", async ({
   await expect(page.getByText("Live", { exact: true })).toBeVisible();
 
   const sentAt = Date.now();
-  await publisher.publishAsync(`devices/${device.key}/telemetry`, JSON.stringify({ temperature: 42.7 }), { qos: 1 });
+  await publisher.publishAsync(`devices/${device.key}/telemetry`, JSON.stringify({ temperature: 42.7 }), {
+    qos: 1,
+  });
   await expect(value).toHaveText("42.7");
   const latencyMs = Date.now() - sentAt;
   test.info().annotations.push({ type: "publish-to-screen ms", description: String(latencyMs) });

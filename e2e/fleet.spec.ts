@@ -15,9 +15,15 @@ test.beforeAll(async () => {
   world = await createWorld(db);
   const id = uniqueId();
   site = { slug: `orchard-${id}`, name: `Orchard ${id}` };
-  const [s] = await db.sql<{ id: string }[]>`insert into sites (slug, name) values (${site.slug}, ${site.name}) returning id`;
+  const [s] = await db.sql<
+    { id: string }[]
+  >`insert into sites (slug, name) values (${site.slug}, ${site.name}) returning id`;
   const type = async (name: string) =>
-    (await db.sql<{ id: string }[]>`insert into device_types (slug, name, metrics) values (${`${name.toLowerCase()}-${id}`}, ${`${name} ${id}`}, '[]') returning id`)[0]!.id;
+    (
+      await db.sql<
+        { id: string }[]
+      >`insert into device_types (slug, name, metrics) values (${`${name.toLowerCase()}-${id}`}, ${`${name} ${id}`}, '[]') returning id`
+    )[0]!.id;
   const [probe, valve] = [await type("Probe"), await type("Valve")];
   // 60 devices: 40 heard from a minute ago (online), 20 never seen; every third one a valve.
   await db.sql`
@@ -29,7 +35,9 @@ test.beforeAll(async () => {
 });
 test.afterAll(() => db?.close());
 
-test("the Overview counts only what a viewer may see, and hides the quarantine from them", async ({ page }) => {
+test("the Overview counts only what a viewer may see, and hides the quarantine from them", async ({
+  page,
+}) => {
   await signIn(page, world.people.viewer.email, world.people.viewer.password);
   await expect(page).toHaveURL(/\/overview$/);
   // The farm viewer sees one device, never seen.
@@ -37,7 +45,9 @@ test("the Overview counts only what a viewer may see, and hides the quarantine f
   await expect(page.getByTestId("overview-online")).toHaveText("0");
   await expect(page.getByTestId("overview-rate")).toBeVisible();
   await expect(page.getByTestId("overview-quarantined")).toHaveCount(0);
-  await expect(page.getByRole("link", { name: new RegExp(world.farm.slug.replace("farm-", "farm ")) })).toBeVisible();
+  await expect(
+    page.getByRole("link", { name: new RegExp(world.farm.slug.replace("farm-", "farm ")) }),
+  ).toBeVisible();
   await expect(page.getByText(world.factory.slug.replace("factory-", "factory "))).toHaveCount(0);
 });
 
@@ -52,7 +62,9 @@ test("the Sites page lists each site's devices and their state", async ({ page }
   await page.goto("/sites");
   const card = page.locator(`[id="${site.slug}"]`);
   await expect(card.getByRole("heading", { name: site.name })).toBeVisible();
-  await expect(card.getByTestId(`site-counts-${site.slug}`)).toHaveText("40 online · 0 offline · 20 never seen");
+  await expect(card.getByTestId(`site-counts-${site.slug}`)).toHaveText(
+    "40 online · 0 offline · 20 never seen",
+  );
   await expect(card.getByRole("listitem")).toHaveCount(12);
   await card.getByRole("link", { name: `All 60 devices of ${site.name} →` }).click();
   await expect(page).toHaveURL(new RegExp(`/devices\\?site=${site.slug}$`));

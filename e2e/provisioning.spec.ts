@@ -21,7 +21,9 @@ test.beforeAll(async () => {
 });
 test.afterAll(() => db.close());
 
-test("an admin adds a device, it connects with the credentials shown and goes online with its first value", async ({ page }) => {
+test("an admin adds a device, it connects with the credentials shown and goes online with its first value", async ({
+  page,
+}) => {
   const key = `probe-${uniqueId()}`;
   await signIn(page);
   await page.goto("/devices");
@@ -44,7 +46,12 @@ test("an admin adds a device, it connects with the credentials shown and goes on
   await expect(page.getByTestId("snippet-mosquitto")).toContainText(`-u '${key}' -P '${password}'`);
   await page.screenshot({ path: test.info().outputPath("credentials.png"), fullPage: true });
 
-  const device = await mqtt.connectAsync(runtime().mqttUrl, { clientId: key, username: key, password, reconnectPeriod: 0 });
+  const device = await mqtt.connectAsync(runtime().mqttUrl, {
+    clientId: key,
+    username: key,
+    password,
+    reconnectPeriod: 0,
+  });
   try {
     await device.publishAsync(`devices/${key}/status`, "online", { qos: 1, retain: true });
     await device.publishAsync(`devices/${key}/telemetry`, JSON.stringify({ moisture: 31.5 }), { qos: 1 });
@@ -61,7 +68,10 @@ test("an admin edits, disables and deletes a device, keeping its data", async ({
   const key = `probe-${uniqueId()}`;
   await signIn(page);
   // The session cookie counts for changes only from the app's own origin.
-  const created = await page.request.post("/api/devices", { data: { key, name: "Old name", site: site.slug }, headers: { origin: baseURL! } });
+  const created = await page.request.post("/api/devices", {
+    data: { key, name: "Old name", site: site.slug },
+    headers: { origin: baseURL! },
+  });
   expect(created.status()).toBe(201);
   await page.goto(`/devices/${key}`);
 
@@ -86,6 +96,8 @@ test("an admin edits, disables and deletes a device, keeping its data", async ({
   await page.getByRole("button", { name: "Delete" }).click();
   await page.getByRole("dialog").getByRole("button", { name: "Delete device" }).click();
   await expect(page.getByText(/This device was deleted/)).toBeVisible();
-  const [row] = await db.sql<{ disabled: boolean; archived: boolean }[]>`select disabled, archived_at is not null as archived from devices where key = ${key}`;
+  const [row] = await db.sql<
+    { disabled: boolean; archived: boolean }[]
+  >`select disabled, archived_at is not null as archived from devices where key = ${key}`;
   expect(row).toEqual({ disabled: true, archived: true });
 });

@@ -29,13 +29,16 @@ test.afterAll(async () => {
   await db.close();
 });
 
-const quarantined = (key: string) => db.sql<{ reason: string }[]>`select reason from quarantine where device_key = ${key} order by id`;
+const quarantined = (key: string) =>
+  db.sql<{ reason: string }[]>`select reason from quarantine where device_key = ${key} order by id`;
 
 test("an operator sees why readings were refused, fixes the range and replays them", async ({ page }) => {
   // A hot greenhouse reads 70 °C, above the type's declared 50 °C maximum; then a garbled message.
   await publisher.publishAsync(`devices/${sensor.key}/telemetry`, '{"temperature": 70}', { qos: 1 });
   await publisher.publishAsync(`devices/${sensor.key}/telemetry`, "temperature: seventy", { qos: 1 });
-  await expect.poll(async () => (await quarantined(sensor.key)).map((q) => q.reason)).toEqual(["out_of_range", "malformed"]);
+  await expect
+    .poll(async () => (await quarantined(sensor.key)).map((q) => q.reason))
+    .toEqual(["out_of_range", "malformed"]);
 
   await signIn(page, world.people.operator.email, world.people.operator.password);
   await page.goto("/devices");
@@ -64,7 +67,9 @@ test("an operator sees why readings were refused, fixes the range and replays th
   const dialog = page.getByRole("dialog", { name: "Replay quarantined messages" });
   await expect(dialog).toContainText(`every reason, from ${sensor.key}`);
   await dialog.getByRole("button", { name: "Replay 2" }).click();
-  await expect(dialog.getByTestId("replay-all-summary")).toHaveText("2 of 2 looked at · 1 replayed · still refused: 1 malformed");
+  await expect(dialog.getByTestId("replay-all-summary")).toHaveText(
+    "2 of 2 looked at · 1 replayed · still refused: 1 malformed",
+  );
   await dialog.getByRole("button", { name: "Done" }).click();
   await expect(page.getByTestId("quarantine-row")).toHaveCount(1);
   await expect(page.getByTestId("quarantine-row")).toHaveAttribute("data-reason", "malformed");
@@ -76,7 +81,10 @@ test("an operator sees why readings were refused, fixes the range and replays th
   await expect(page.getByTestId("quarantine-row").getByText("Replayed")).toBeVisible();
 });
 
-test("a viewer has no quarantine; a global admin replays a device's messages once it is provisioned", async ({ page, browser }) => {
+test("a viewer has no quarantine; a global admin replays a device's messages once it is provisioned", async ({
+  page,
+  browser,
+}) => {
   const viewer = await browser.newPage();
   await signIn(viewer, world.people.viewer.email, world.people.viewer.password);
   await viewer.goto("/devices");
@@ -84,8 +92,14 @@ test("a viewer has no quarantine; a global admin replays a device's messages onc
   expect((await viewer.goto("/quarantine"))?.status()).toBe(404);
 
   const lateKey = `late-${uniqueId()}`;
-  await publisher.publishAsync(`devices/${lateKey}/telemetry`, '{"ts": 1763000000000, "values": {"moisture": 31}}', { qos: 1 });
-  await expect.poll(async () => (await quarantined(lateKey)).map((q) => q.reason)).toEqual(["unknown_device"]);
+  await publisher.publishAsync(
+    `devices/${lateKey}/telemetry`,
+    '{"ts": 1763000000000, "values": {"moisture": 31}}',
+    { qos: 1 },
+  );
+  await expect
+    .poll(async () => (await quarantined(lateKey)).map((q) => q.reason))
+    .toEqual(["unknown_device"]);
 
   await signIn(page, world.people.globalAdmin.email, world.people.globalAdmin.password);
   await page.goto(`/quarantine?device=${lateKey}`);

@@ -14,18 +14,23 @@ test.afterAll(() => db.close());
 
 async function attempt(request: APIRequestContext, email: string, password: string) {
   const { csrfToken } = await (await request.get("/api/auth/csrf")).json();
-  return request.post("/api/auth/callback/credentials", { form: { csrfToken, email, password, json: "true" }, maxRedirects: 0 });
+  return request.post("/api/auth/callback/credentials", {
+    form: { csrfToken, email, password, json: "true" },
+    maxRedirects: 0,
+  });
 }
 
 test("the 11th bad password in a minute gets 429, and then even the right one waits", async ({ request }) => {
   const { email, password } = world.people.operator;
-  for (let i = 1; i <= 10; i++) expect((await attempt(request, email, `wrong-${i}`)).status(), `attempt ${i}`).not.toBe(429);
+  for (let i = 1; i <= 10; i++)
+    expect((await attempt(request, email, `wrong-${i}`)).status(), `attempt ${i}`).not.toBe(429);
   const blocked = await attempt(request, email, "wrong-11");
   expect(blocked.status()).toBe(429);
   expect(Number(blocked.headers()["retry-after"])).toBeGreaterThan(0);
   expect((await blocked.json()).error.code).toBe("rate_limited");
   expect((await attempt(request, email, password)).status()).toBe(429);
-  const [row] = await db.sql`select count(*)::int as n from audit_log where action = 'auth.sign_in_failed' and actor_label = ${email}`;
+  const [row] =
+    await db.sql`select count(*)::int as n from audit_log where action = 'auth.sign_in_failed' and actor_label = ${email}`;
   expect(row!.n).toBe(10);
 });
 
@@ -38,14 +43,28 @@ test("the form says plainly when sign-in is throttled", async ({ page }) => {
   await expect(page.getByText(/too many failed sign-ins/i)).toBeVisible();
 });
 
-test("the session cookie is HttpOnly and SameSite; cross-site cookie mutations are refused", async ({ page, baseURL }) => {
+test("the session cookie is HttpOnly and SameSite; cross-site cookie mutations are refused", async ({
+  page,
+  baseURL,
+}) => {
   await signIn(page, world.people.siteAdmin.email, world.people.siteAdmin.password);
   const session = (await page.context().cookies()).find((c) => c.name.endsWith("next-auth.session-token"));
-  expect(session).toMatchObject({ httpOnly: true, sameSite: "Lax", path: "/", secure: baseURL!.startsWith("https:") });
-  const cross = await page.request.post("/api/tokens", { data: { name: "x" }, headers: { origin: "https://evil.example" } });
+  expect(session).toMatchObject({
+    httpOnly: true,
+    sameSite: "Lax",
+    path: "/",
+    secure: baseURL!.startsWith("https:"),
+  });
+  const cross = await page.request.post("/api/tokens", {
+    data: { name: "x" },
+    headers: { origin: "https://evil.example" },
+  });
   expect(cross.status()).toBe(403);
   expect((await cross.json()).error.code).toBe("cross_origin");
-  const same = await page.request.post("/api/tokens", { data: { name: "x" }, headers: { origin: new URL(baseURL!).origin } });
+  const same = await page.request.post("/api/tokens", {
+    data: { name: "x" },
+    headers: { origin: new URL(baseURL!).origin },
+  });
   expect(same.status()).toBe(201);
 });
 
@@ -62,7 +81,10 @@ test("disabling a user or taking a role away works on their very next request", 
 });
 
 test("read-only tokens can't change anything", async ({ baseURL }) => {
-  const created = await apiAs(baseURL!, world.people.globalAdmin.token)("POST", "/api/tokens", { name: "ro", scope: "read" });
+  const created = await apiAs(baseURL!, world.people.globalAdmin.token)("POST", "/api/tokens", {
+    name: "ro",
+    scope: "read",
+  });
   const readOnly = apiAs(baseURL!, created.json.token);
   expect((await readOnly("GET", "/api/users")).status).toBe(200);
   const write = await readOnly("POST", "/api/sites", { slug: `ro-${Date.now()}`, name: "No" });

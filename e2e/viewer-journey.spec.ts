@@ -31,7 +31,10 @@ test("a farm viewer sees only farm devices and no admin actions", async ({ page 
   for (const path of ["/users", "/audit"]) expect((await page.goto(path))?.status(), path).toBe(404);
 });
 
-test("a farm admin adds a viewer with a one-time link; the viewer sets a password and signs in", async ({ page, browser }) => {
+test("a farm admin adds a viewer with a one-time link; the viewer sets a password and signs in", async ({
+  page,
+  browser,
+}) => {
   await signIn(page, world.people.siteAdmin.email, world.people.siteAdmin.password);
   await page.goto("/devices");
   await page.getByRole("link", { name: "Users" }).first().click();

@@ -15,7 +15,12 @@ export interface AlertingOptions {
  * Keeps the writer's alert rules fresh and runs the alert sweep. A failure (database away) is
  * logged and tried again next time; readings keep flowing with the rules last loaded.
  */
-export function startAlerting(sql: Sql, writer: BatchWriter, log: Logger, options: AlertingOptions): { ready: Promise<void>; stop(): Promise<void> } {
+export function startAlerting(
+  sql: Sql,
+  writer: BatchWriter,
+  log: Logger,
+  options: AlertingOptions,
+): { ready: Promise<void>; stop(): Promise<void> } {
   let running: Promise<unknown> | null = null;
   const once = (what: string, job: () => Promise<unknown>) => {
     running ??= job()
@@ -32,7 +37,10 @@ export function startAlerting(sql: Sql, writer: BatchWriter, log: Logger, option
     () => undefined,
     (err: Error) => log.warn({ err: err.message }, "alert rules not loaded yet; will retry"),
   );
-  const timers = [setInterval(() => void once("alert rule refresh", refresh), options.refreshMs), setInterval(() => void once("alert sweep", sweep), options.sweepMs)];
+  const timers = [
+    setInterval(() => void once("alert rule refresh", refresh), options.refreshMs),
+    setInterval(() => void once("alert sweep", sweep), options.sweepMs),
+  ];
   timers.forEach((t) => t.unref());
   return {
     ready,

@@ -4,7 +4,13 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { connectDb, type Db } from "../lib/db/connect";
 import { LiveHub } from "../lib/live/hub";
 import type { LiveEvent } from "../lib/live/channel";
-import { createTestDevice, uniqueId, waitFor, waitUntilIngesting, type TestDevice } from "../lib/testing/fixtures";
+import {
+  createTestDevice,
+  uniqueId,
+  waitFor,
+  waitUntilIngesting,
+  type TestDevice,
+} from "../lib/testing/fixtures";
 import { createTestWebhook, startReceiver } from "../lib/testing/webhook-receiver";
 import type { IngestWorker } from "./worker";
 import { startSuiteWorker } from "../lib/testing/suite-worker";
@@ -31,11 +37,18 @@ beforeAll(async () => {
   secret = hook.secret;
   await db.sql`insert into alert_rule_webhooks (rule_id, webhook_id) values (${rule!.id}, ${hook.id})`;
   worker = await startSuiteWorker();
-  publisher = await mqtt.connectAsync(inject("mqttUrl"), { clientId: `it-pub-${uniqueId()}`, protocolVersion });
+  publisher = await mqtt.connectAsync(inject("mqttUrl"), {
+    clientId: `it-pub-${uniqueId()}`,
+    protocolVersion,
+  });
   hub = new LiveHub(db.sql);
   await hub.ready;
   hub.subscribe((e) => events.push(e as LiveEvent), new Set([device.key]));
-  await waitUntilIngesting(db.sql, (topic, payload) => publisher.publishAsync(topic, payload, { qos: 1 }), device);
+  await waitUntilIngesting(
+    db.sql,
+    (topic, payload) => publisher.publishAsync(topic, payload, { qos: 1 }),
+    device,
+  );
 });
 
 afterAll(async () => {
@@ -45,30 +58,61 @@ afterAll(async () => {
   await db?.close();
 });
 
-const publish = (ts: number, moisture: number) => publisher.publishAsync(`devices/${device.key}/telemetry`, JSON.stringify({ ts, values: { moisture } }), { qos: 1 });
-const alertEvents = () => events.filter((e): e is Extract<LiveEvent, { type: "alert" }> => e.type === "alert");
+const publish = (ts: number, moisture: number) =>
+  publisher.publishAsync(`devices/${device.key}/telemetry`, JSON.stringify({ ts, values: { moisture } }), {
+    qos: 1,
+  });
+const alertEvents = () =>
+  events.filter((e): e is Extract<LiveEvent, { type: "alert" }> => e.type === "alert");
 
 describe("alerts in the ingest path", () => {
   it("fire on a committed reading, stay one episode while hovering, resolve past the clear line, and ignore late data", async () => {
     const t0 = Date.now() - 60_000;
     await publish(t0, 15);
-    const [fired] = await waitFor(async () => (alertEvents().length >= 1 ? alertEvents() : undefined), 10_000, "the alert event");
-    expect(fired).toMatchObject({ device: device.key, state: "firing", severity: "critical", value: 15, ts: t0 });
+    const [fired] = await waitFor(
+      async () => (alertEvents().length >= 1 ? alertEvents() : undefined),
+      10_000,
+      "the alert event",
+    );
+    expect(fired).toMatchObject({
+      device: device.key,
+      state: "firing",
+      severity: "critical",
+      value: 15,
+      ts: t0,
+    });
     await publish(t0 + 1000, 22); // above 20 but under the clear line 25: still firing
     await publish(t0 + 2000, 18);
     await publish(t0 + 3000, 30);
     await waitFor(async () => (alertEvents().length >= 2 ? true : undefined), 10_000, "the resolve event");
     await publish(t0 - 5000, 5); // late: stored, but no new alert
-    await waitFor(async () => ((await db.sql`select 1 from readings r join series s on s.id = r.series_id where s.device_id = ${device.id} and r.ts = to_timestamp(${(t0 - 5000) / 1000})`).length ? true : undefined));
+    await waitFor(async () =>
+      (
+        await db.sql`select 1 from readings r join series s on s.id = r.series_id where s.device_id = ${device.id} and r.ts = to_timestamp(${(t0 - 5000) / 1000})`
+      ).length
+        ? true
+        : undefined,
+    );
     await new Promise((r) => setTimeout(r, 300));
     expect(alertEvents().map((e) => e.state)).toEqual(["firing", "resolved"]);
-    const rows = await db.sql`select resolved_at is not null as resolved from alerts a join alert_rules r on r.id = a.rule_id where r.device_id = ${device.id}`;
+    const rows =
+      await db.sql`select resolved_at is not null as resolved from alerts a join alert_rules r on r.id = a.rule_id where r.device_id = ${device.id}`;
     expect(rows).toEqual([{ resolved: true }]);
   });
 
   it("notify the rule's webhook of each change, signed", async () => {
-    await waitFor(async () => (receiver.received.length >= 2 ? true : undefined), 10_000, "two webhook deliveries");
-    const bodies = receiver.received.map((r) => new Webhook(secret).verify(r.body, r.headers as Record<string, string>) as { type: string; data: { device: { key: string } } });
+    await waitFor(
+      async () => (receiver.received.length >= 2 ? true : undefined),
+      10_000,
+      "two webhook deliveries",
+    );
+    const bodies = receiver.received.map(
+      (r) =>
+        new Webhook(secret).verify(r.body, r.headers as Record<string, string>) as {
+          type: string;
+          data: { device: { key: string } };
+        },
+    );
     expect(bodies.map((b) => b.type)).toEqual(["alert.firing", "alert.resolved"]);
     expect(bodies[0]!.data.device.key).toBe(device.key);
   });

@@ -1,7 +1,13 @@
 import mqtt from "mqtt";
 import { describe, expect, inject, it } from "vitest";
 import { createLogger } from "../lib/log";
-import { countReadings, createTestDevice, uniqueId, waitFor, waitUntilIngesting } from "../lib/testing/fixtures";
+import {
+  countReadings,
+  createTestDevice,
+  uniqueId,
+  waitFor,
+  waitUntilIngesting,
+} from "../lib/testing/fixtures";
 import { testWorkerConfig } from "../lib/testing/ingest-config";
 import { publishNumbered } from "../lib/testing/publish";
 import { withOwnBroker } from "../lib/testing/own-broker-suite";
@@ -17,8 +23,16 @@ const { db } = suite;
 describe("broker restart mid-stream", () => {
   it("loses nothing with a persistent broker", { timeout: 120_000 }, async (ctx) => {
     if (suite.broker.kind !== "mosquitto") ctx.skip();
-    const worker = await startIngestWorker(testWorkerConfig(inject("databaseUrl"), { url: suite.broker.url, protocolVersion: 5, sharedGroup: "" }), createLogger("ingest-test", "silent"));
-    const publisher = await mqtt.connectAsync(suite.broker.url, { clientId: `it-pub-${uniqueId()}`, protocolVersion: 5, clean: false, reconnectPeriod: 200 });
+    const worker = await startIngestWorker(
+      testWorkerConfig(inject("databaseUrl"), { url: suite.broker.url, protocolVersion: 5, sharedGroup: "" }),
+      createLogger("ingest-test", "silent"),
+    );
+    const publisher = await mqtt.connectAsync(suite.broker.url, {
+      clientId: `it-pub-${uniqueId()}`,
+      protocolVersion: 5,
+      clean: false,
+      reconnectPeriod: 200,
+    });
     const device = await createTestDevice(db.sql);
     await waitUntilIngesting(db.sql, (t, p) => publisher.publishAsync(t, p, { qos: 1 }), device);
     const base = Date.now() - TOTAL - 60_000;

@@ -38,7 +38,10 @@ describe("ingest worker killed mid-stream", () => {
       LOG_LEVEL: "warn",
     };
     const startWorker = () => {
-      const child = spawn(process.execPath, [...INGEST_NODE_ARGS, "--import", "tsx", "ingest/index.ts"], { env, stdio: "inherit" });
+      const child = spawn(process.execPath, [...INGEST_NODE_ARGS, "--import", "tsx", "ingest/index.ts"], {
+        env,
+        stdio: "inherit",
+      });
       children.push(child);
       return child;
     };
@@ -46,14 +49,23 @@ describe("ingest worker killed mid-stream", () => {
     let worker = startWorker();
     const publisher = await mqtt.connectAsync(broker.url, { clientId: `it-pub-${uniqueId()}` });
     // The worker's persistent session must exist before publishing, or the broker has no one to queue for.
-    await waitFor(async () => {
-      await publisher.publishAsync(`devices/${device.key}/telemetry/probe`, "1", { qos: 1 });
-      return (await db.sql`select 1 from series where device_id = ${device.id} and metric = 'probe'`).length > 0 ? true : undefined;
-    }, 30_000, "the worker to subscribe");
+    await waitFor(
+      async () => {
+        await publisher.publishAsync(`devices/${device.key}/telemetry/probe`, "1", { qos: 1 });
+        return (await db.sql`select 1 from series where device_id = ${device.id} and metric = 'probe'`)
+          .length > 0
+          ? true
+          : undefined;
+      },
+      30_000,
+      "the worker to subscribe",
+    );
 
     const base = Date.now() - TOTAL - 60_000;
     let done = false;
-    const publishing = publishNumbered(publisher, device.key, "n", base, 0, TOTAL).finally(() => (done = true));
+    const publishing = publishNumbered(publisher, device.key, "n", base, 0, TOTAL).finally(
+      () => (done = true),
+    );
     // Malformed messages throughout: a replayed journal must not quarantine any of them twice.
     const poison = (async () => {
       let sent = 0;
@@ -64,23 +76,35 @@ describe("ingest worker killed mid-stream", () => {
       return sent;
     })();
     for (const threshold of [TOTAL * 0.25, TOTAL * 0.6]) {
-      await waitFor(async () => ((await stored()) >= threshold ? true : undefined), 60_000, `${threshold} rows`);
+      await waitFor(
+        async () => ((await stored()) >= threshold ? true : undefined),
+        60_000,
+        `${threshold} rows`,
+      );
       worker.kill("SIGKILL");
       await new Promise((r) => worker.once("exit", r));
       worker = startWorker();
     }
     await publishing;
     const poisonSent = await poison;
-    await waitFor(async () => ((await stored()) >= TOTAL + 1 ? true : undefined), 90_000, "every message stored");
+    await waitFor(
+      async () => ((await stored()) >= TOTAL + 1 ? true : undefined),
+      90_000,
+      "every message stored",
+    );
     const [check] = await db.sql<{ n: number; distinct_values: number; min: number; max: number }[]>`
       select count(*)::int as n, count(distinct r.value)::int as distinct_values, min(r.value) as min, max(r.value) as max
       from readings r join series s on s.id = r.series_id where s.device_id = ${device.id} and s.metric = 'n'`;
     expect(check).toEqual({ n: TOTAL, distinct_values: TOTAL, min: 0, max: TOTAL - 1 });
-    const quarantined = await waitFor(async () => {
-      const [q] = await db.sql<{ n: number; distinct_payloads: number }[]>`
+    const quarantined = await waitFor(
+      async () => {
+        const [q] = await db.sql<{ n: number; distinct_payloads: number }[]>`
         select count(*)::int as n, count(distinct payload)::int as distinct_payloads from quarantine where device_key = ${device.key}`;
-      return q && q.distinct_payloads >= poisonSent ? q : undefined;
-    }, 30_000, "every malformed message quarantined");
+        return q && q.distinct_payloads >= poisonSent ? q : undefined;
+      },
+      30_000,
+      "every malformed message quarantined",
+    );
     expect(quarantined).toEqual({ n: poisonSent, distinct_payloads: poisonSent });
     worker.kill("SIGTERM");
     await new Promise((r) => worker.once("exit", r));

@@ -8,7 +8,13 @@ import { applyMigrations } from "../lib/db/migrate";
 import { freePort } from "../lib/embedded/ports";
 import { startEmbeddedPostgres, type RunningPg } from "../lib/embedded/postgres";
 import { createLogger } from "../lib/log";
-import { countReadings, createTestDevice, uniqueId, waitFor, waitUntilIngesting } from "../lib/testing/fixtures";
+import {
+  countReadings,
+  createTestDevice,
+  uniqueId,
+  waitFor,
+  waitUntilIngesting,
+} from "../lib/testing/fixtures";
 import { testWorkerConfig } from "../lib/testing/ingest-config";
 import { publishNumbered } from "../lib/testing/publish";
 import { startOwnBroker } from "../lib/testing/own-broker";
@@ -31,8 +37,14 @@ describe("PostgreSQL outage", () => {
     await applyMigrations(pg.url);
     const db = connectDb(pg.url, { max: 2 });
     const broker = await startOwnBroker();
-    const worker = await startIngestWorker(testWorkerConfig(pg.url, { url: broker.url, protocolVersion: broker.protocolVersion, sharedGroup: "" }), createLogger("ingest-test", "silent"));
-    const publisher = await mqtt.connectAsync(broker.url, { clientId: `it-pub-${uniqueId()}`, protocolVersion: broker.protocolVersion });
+    const worker = await startIngestWorker(
+      testWorkerConfig(pg.url, { url: broker.url, protocolVersion: broker.protocolVersion, sharedGroup: "" }),
+      createLogger("ingest-test", "silent"),
+    );
+    const publisher = await mqtt.connectAsync(broker.url, {
+      clientId: `it-pub-${uniqueId()}`,
+      protocolVersion: broker.protocolVersion,
+    });
     const device = await createTestDevice(db.sql);
     await waitUntilIngesting(db.sql, (t, p) => publisher.publishAsync(t, p, { qos: 1 }), device);
 

@@ -35,19 +35,47 @@ export function createMessageHandler({ directory, writer, metrics, log }: Handle
     const topicInfo = parseTopic(topic);
     const deviceKey = topicInfo.kind === "invalid" ? (topicInfo.deviceKey ?? null) : topicInfo.deviceKey;
     try {
-      const device = topicInfo.kind === "invalid" ? null : await lookupWithRetry(directory, topicInfo.deviceKey, log);
+      const device =
+        topicInfo.kind === "invalid" ? null : await lookupWithRetry(directory, topicInfo.deviceKey, log);
       const outcome = classifyMessage(topicInfo, device, payload, receivedAt);
       if (device && !device.disabled) {
         if (outcome.status) writer.addStatus(device, outcome.status, receivedAt);
-        else if (outcome.commandAck) writer.addCommandAck({ ...outcome.commandAck, deviceId: device.id, deviceKey: device.key, receivedAt }, device);
+        else if (outcome.commandAck)
+          writer.addCommandAck(
+            { ...outcome.commandAck, deviceId: device.id, deviceKey: device.key, receivedAt },
+            device,
+          );
         // Even with no usable reading, a message is a sign of life (last seen, online).
-        else writer.addReadings(outcome.readings.map((r) => ({ ...r, deviceId: device.id, deviceKey: device.key })), device, receivedAt);
+        else
+          writer.addReadings(
+            outcome.readings.map((r) => ({ ...r, deviceId: device.id, deviceKey: device.key })),
+            device,
+            receivedAt,
+          );
       }
       // A copy: mqtt.js may hand out a view of a larger buffer, which the batch would keep alive.
-      if (outcome.rejection) writer.addQuarantine({ messageId, topic, deviceKey, payload: Buffer.from(payload), receivedAt, redelivered, ...outcome.rejection });
+      if (outcome.rejection)
+        writer.addQuarantine({
+          messageId,
+          topic,
+          deviceKey,
+          payload: Buffer.from(payload),
+          receivedAt,
+          redelivered,
+          ...outcome.rejection,
+        });
     } catch (err) {
       log.error({ err: (err as Error).message, topic }, "message handling failed; quarantined");
-      writer.addQuarantine({ messageId, topic, deviceKey, payload: Buffer.from(payload), receivedAt, redelivered, reason: "internal_error", detail: (err as Error).message });
+      writer.addQuarantine({
+        messageId,
+        topic,
+        deviceKey,
+        payload: Buffer.from(payload),
+        receivedAt,
+        redelivered,
+        reason: "internal_error",
+        detail: (err as Error).message,
+      });
     }
   };
 }

@@ -8,11 +8,20 @@ export interface HealthSource {
 }
 
 /** /healthz (200 when both connections are up, else 503) and /metrics (Prometheus). */
-export function startIngestHttp(port: number, metrics: IngestMetrics, health: HealthSource): Promise<http.Server> {
+export function startIngestHttp(
+  port: number,
+  metrics: IngestMetrics,
+  health: HealthSource,
+): Promise<http.Server> {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://localhost");
     if (url.pathname === "/healthz") {
-      const body = { status: "ok", mqtt: health.mqttConnected(), db: health.dbHealthy(), pending: health.pending() };
+      const body = {
+        status: "ok",
+        mqtt: health.mqttConnected(),
+        db: health.dbHealthy(),
+        pending: health.pending(),
+      };
       if (!body.mqtt || !body.db) body.status = "degraded";
       res.writeHead(body.status === "ok" ? 200 : 503, { "content-type": "application/json" });
       res.end(JSON.stringify(body));

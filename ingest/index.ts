@@ -23,7 +23,12 @@ async function main() {
         protocolVersion: env.MQTT_PROTOCOL_VERSION,
         sharedGroup: env.MQTT_SHARED_GROUP,
       },
-      writer: { batchSize: env.INGEST_BATCH_SIZE, flushMs: env.INGEST_FLUSH_MS, maxPending: env.INGEST_BATCH_SIZE * 3, parallelCommits: env.INGEST_PARALLEL_COMMITS },
+      writer: {
+        batchSize: env.INGEST_BATCH_SIZE,
+        flushMs: env.INGEST_FLUSH_MS,
+        maxPending: env.INGEST_BATCH_SIZE * 3,
+        parallelCommits: env.INGEST_PARALLEL_COMMITS,
+      },
       deviceCacheTtlMs: env.DEVICE_CACHE_TTL_MS,
       connectivitySweepMs: 10_000,
       alerting: { refreshMs: 5_000, sweepMs: 10_000 },
@@ -45,10 +50,14 @@ async function main() {
     log.info({ signal }, "stopping: committing what was received");
     // Past 10 s something is stuck; leave rather than hang a deploy.
     setTimeout(() => process.exit(1), 10_000).unref();
-    worker.stop().then(() => process.exit(0), () => process.exit(1));
+    worker.stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
   };
   process.on("uncaughtException", (err) => {
-    if (isPostgresJsClosedSocketBug(err)) return log.warn({ err: err.message }, "PostgreSQL connection closed mid-write; retrying");
+    if (isPostgresJsClosedSocketBug(err))
+      return log.warn({ err: err.message }, "PostgreSQL connection closed mid-write; retrying");
     // Anything else is a bug: leave, and let the supervisor restart us (the journal keeps what was acknowledged).
     log.fatal({ err: err.stack ?? String(err) }, "uncaught exception");
     process.exit(1);

@@ -4,9 +4,24 @@ import { decodeSegment, encodeRecord } from "./journal-format";
 
 describe("journal records", () => {
   const records = [
-    { messageId: randomUUID(), topic: "devices/a/telemetry", payload: Buffer.from('{"t":1}'), receivedAt: 1_700_000_000_123 },
-    { messageId: randomUUID(), topic: "devices/ü/telemetry/x", payload: Buffer.from([0, 255, 7]), receivedAt: 1_700_000_000_456.5 },
-    { messageId: "00000000-0000-4000-8000-00000000000f", topic: "devices/b/status", payload: Buffer.alloc(0), receivedAt: 0 },
+    {
+      messageId: randomUUID(),
+      topic: "devices/a/telemetry",
+      payload: Buffer.from('{"t":1}'),
+      receivedAt: 1_700_000_000_123,
+    },
+    {
+      messageId: randomUUID(),
+      topic: "devices/ü/telemetry/x",
+      payload: Buffer.from([0, 255, 7]),
+      receivedAt: 1_700_000_000_456.5,
+    },
+    {
+      messageId: "00000000-0000-4000-8000-00000000000f",
+      topic: "devices/b/status",
+      payload: Buffer.alloc(0),
+      receivedAt: 0,
+    },
   ];
   const segment = Buffer.concat(records.map(encodeRecord));
 

@@ -42,7 +42,8 @@ export function decodeSegment(data: Buffer): { records: JournalRecord[]; intact:
     const end = offset + HEADER + length;
     if (end > data.length) return { records, intact: false };
     const body = data.subarray(offset + HEADER, end);
-    if (crc32(body) !== data.readUInt32LE(offset + 4) || body.length < FIXED) return { records, intact: false };
+    if (crc32(body) !== data.readUInt32LE(offset + 4) || body.length < FIXED)
+      return { records, intact: false };
     const topicLength = body.readUInt16LE(0);
     records.push({
       messageId: formatUuid(body.subarray(10 + topicLength, FIXED + topicLength)),

@@ -14,7 +14,12 @@ function options(overrides: Partial<JournalOptions> = {}): JournalOptions {
   return { dir, maxBytes: 1_048_576, fsyncMs: 10, segmentBytes: 1_024, ...overrides };
 }
 
-const message = (i: number) => ({ messageId: randomUUID(), topic: `devices/d${i}/telemetry`, payload: Buffer.from(`{"v":${i}}`), receivedAt: 1_700_000_000_000 + i });
+const message = (i: number) => ({
+  messageId: randomUUID(),
+  topic: `devices/d${i}/telemetry`,
+  payload: Buffer.from(`{"v":${i}}`),
+  receivedAt: 1_700_000_000_000 + i,
+});
 const segmentsIn = (dir: string) => readdirSync(dir).filter((f) => f.endsWith(".seg"));
 
 describe("the ingest journal", () => {

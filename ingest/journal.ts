@@ -1,4 +1,16 @@
-import { close, closeSync, fdatasync, fdatasyncSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, unlinkSync, writevSync } from "node:fs";
+import {
+  close,
+  closeSync,
+  fdatasync,
+  fdatasyncSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  unlinkSync,
+  writevSync,
+} from "node:fs";
 import path from "node:path";
 import { decodeSegment, encodeRecord, type JournalRecord } from "./journal-format";
 
@@ -45,9 +57,14 @@ export class Journal {
    * messages: a segment at a time, so a journal filled during a long outage needs no more
    * memory than one segment.
    */
-  static open(options: JournalOptions): { journal: Journal; leftovers: { segments: number; records: Iterable<JournalRecord & { release: Release }> } } {
+  static open(options: JournalOptions): {
+    journal: Journal;
+    leftovers: { segments: number; records: Iterable<JournalRecord & { release: Release }> };
+  } {
     const journal = new Journal(options);
-    const segments = readdirSync(options.dir).filter((f) => /^\d{12}\.seg$/.test(f)).sort();
+    const segments = readdirSync(options.dir)
+      .filter((f) => /^\d{12}\.seg$/.test(f))
+      .sort();
     // Counted against the budget at once; read (and deleted once committed) one by one.
     for (const file of segments) journal.account(file);
     journal.seq = segments.length > 0 ? Number(segments.at(-1)!.slice(0, 12)) : 0;
@@ -145,7 +162,8 @@ export class Journal {
     this.totalBytes -= this.sizes.get(seq) ?? 0;
     this.sizes.delete(seq);
     this.pending.delete(seq);
-    while (this.budgetWaiters.length > 0 && this.totalBytes < this.options.maxBytes) this.budgetWaiters.shift()?.();
+    while (this.budgetWaiters.length > 0 && this.totalBytes < this.options.maxBytes)
+      this.budgetWaiters.shift()?.();
   }
 
   /** The periodic fdatasync, in libuv's thread pool: acknowledgements never wait for the disk. */

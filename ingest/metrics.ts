@@ -8,9 +8,21 @@ export function createIngestMetrics() {
   const opts = { registers: [registry] };
   return {
     registry,
-    received: new Counter({ name: "fieldwatch_ingest_messages_received_total", help: "MQTT messages received", ...opts }),
-    written: new Counter({ name: "fieldwatch_ingest_readings_written_total", help: "Readings inserted", ...opts }),
-    duplicates: new Counter({ name: "fieldwatch_ingest_readings_duplicate_total", help: "Readings already stored (redeliveries)", ...opts }),
+    received: new Counter({
+      name: "fieldwatch_ingest_messages_received_total",
+      help: "MQTT messages received",
+      ...opts,
+    }),
+    written: new Counter({
+      name: "fieldwatch_ingest_readings_written_total",
+      help: "Readings inserted",
+      ...opts,
+    }),
+    duplicates: new Counter({
+      name: "fieldwatch_ingest_readings_duplicate_total",
+      help: "Readings already stored (redeliveries)",
+      ...opts,
+    }),
     quarantined: new Counter({
       name: "fieldwatch_ingest_messages_quarantined_total",
       help: "Messages quarantined, by reason",
@@ -29,7 +41,11 @@ export function createIngestMetrics() {
       buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
       ...opts,
     }),
-    pending: new Gauge({ name: "fieldwatch_ingest_pending_readings", help: "Readings waiting for the next commit", ...opts }),
+    pending: new Gauge({
+      name: "fieldwatch_ingest_pending_readings",
+      help: "Readings waiting for the next commit",
+      ...opts,
+    }),
     journalBytes: new Gauge({
       name: "fieldwatch_ingest_journal_bytes",
       help: "Bytes in the journal not yet known committed",

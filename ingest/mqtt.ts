@@ -13,9 +13,16 @@ export interface IngestMqttOptions {
   sharedGroup: string;
 }
 
-export const INGEST_TOPICS = ["devices/+/telemetry", "devices/+/telemetry/+", "devices/+/status", "devices/+/commands/ack"];
+export const INGEST_TOPICS = [
+  "devices/+/telemetry",
+  "devices/+/telemetry/+",
+  "devices/+/status",
+  "devices/+/commands/ack",
+];
 
-export function subscriptionTopics(options: Pick<IngestMqttOptions, "protocolVersion" | "sharedGroup">): string[] {
+export function subscriptionTopics(
+  options: Pick<IngestMqttOptions, "protocolVersion" | "sharedGroup">,
+): string[] {
   const shared = options.protocolVersion === 5 && options.sharedGroup !== "";
   return INGEST_TOPICS.map((t) => (shared ? `$share/${options.sharedGroup}/${t}` : t));
 }
@@ -71,7 +78,9 @@ export function connectIngestMqtt(
     client.options.reconnectPeriod = backoffDelay(++failures);
   });
   client.on("error", (err) => log.warn({ err: err.message }, "MQTT error"));
-  client.on("offline", () => log.warn({ retryInMs: client.options.reconnectPeriod }, "MQTT broker unreachable, will retry"));
+  client.on("offline", () =>
+    log.warn({ retryInMs: client.options.reconnectPeriod }, "MQTT broker unreachable, will retry"),
+  );
   return client;
 }
 
@@ -95,7 +104,10 @@ function ackGate(client: MqttClient, beforeAcks: () => void, log: Logger): () =>
       try {
         beforeAcks();
       } catch (err) {
-        log.error({ err: (err as Error).message }, "journal write failed; dropping the connection so nothing unjournaled is acknowledged");
+        log.error(
+          { err: (err as Error).message },
+          "journal write failed; dropping the connection so nothing unjournaled is acknowledged",
+        );
         stream.destroy();
         return;
       }

@@ -18,16 +18,23 @@ beforeAll(async () => {
   db = connectDb(inject("databaseUrl"));
   const protocolVersion = inject("mqttProtocolVersion");
   worker = await startSuiteWorker();
-  publisher = await mqtt.connectAsync(inject("mqttUrl"), { clientId: `it-pub-${uniqueId()}`, protocolVersion });
+  publisher = await mqtt.connectAsync(inject("mqttUrl"), {
+    clientId: `it-pub-${uniqueId()}`,
+    protocolVersion,
+  });
   hub = new LiveHub(db.sql);
   await hub.ready;
   device = await createTestDevice(db.sql, [{ name: "temperature", unit: "°C", min: -40, max: 85 }]);
   // The worker's subscription is asynchronous; wait until a probe message makes it through.
-  await waitFor(async () => {
-    await publisher.publishAsync(`devices/${device.key}/telemetry/probe`, "1", { qos: 1 });
-    const rows = await db.sql`select 1 from series where device_id = ${device.id} and metric = 'probe'`;
-    return rows.length > 0 ? true : undefined;
-  }, 20_000, "the worker to subscribe");
+  await waitFor(
+    async () => {
+      await publisher.publishAsync(`devices/${device.key}/telemetry/probe`, "1", { qos: 1 });
+      const rows = await db.sql`select 1 from series where device_id = ${device.id} and metric = 'probe'`;
+      return rows.length > 0 ? true : undefined;
+    },
+    20_000,
+    "the worker to subscribe",
+  );
 });
 
 afterAll(async () => {
@@ -44,11 +51,19 @@ describe("ingest pipeline", () => {
   it("stores a flat JSON reading, notifies after commit and streams it as SSE", async () => {
     const controller = new AbortController();
     const stream = createSseStream({ hub, devices: new Set([device.key]), signal: controller.signal });
-    const reader = stream.pipeThrough(new TextDecoderStream() as unknown as TransformStream<Uint8Array, string>).getReader();
+    const reader = stream
+      .pipeThrough(new TextDecoderStream() as unknown as TransformStream<Uint8Array, string>)
+      .getReader();
 
-    await publisher.publishAsync(`devices/${device.key}/telemetry`, JSON.stringify({ temperature: 21.5, nested: { humidity: 40 } }), { qos: 1 });
+    await publisher.publishAsync(
+      `devices/${device.key}/telemetry`,
+      JSON.stringify({ temperature: 21.5, nested: { humidity: 40 } }),
+      { qos: 1 },
+    );
 
-    const rows = await waitFor(async () => ((await readingsOf("temperature")).length > 0 ? readingsOf("temperature") : undefined));
+    const rows = await waitFor(async () =>
+      (await readingsOf("temperature")).length > 0 ? readingsOf("temperature") : undefined,
+    );
     expect(rows.map((r) => r.value)).toEqual([21.5]);
     expect((await readingsOf("nested.humidity")).map((r) => r.value)).toEqual([40]);
 
@@ -60,8 +75,15 @@ describe("ingest pipeline", () => {
     }
     // Both readings of the message: the first at once, the second paced into a `readings` event.
     const sent = [...text.matchAll(/^event: (\w+)\ndata: (.*)$/gm)].flatMap(([, event, data]) => {
-      const parsed = JSON.parse(data!) as { device: string; metric: string; value: number; readings?: { metric: string; value: number }[] };
-      return event === "readings" ? parsed.readings!.map((r) => ({ device: parsed.device, metric: r.metric, value: r.value })) : [{ device: parsed.device, metric: parsed.metric, value: parsed.value }];
+      const parsed = JSON.parse(data!) as {
+        device: string;
+        metric: string;
+        value: number;
+        readings?: { metric: string; value: number }[];
+      };
+      return event === "readings"
+        ? parsed.readings!.map((r) => ({ device: parsed.device, metric: r.metric, value: r.value }))
+        : [{ device: parsed.device, metric: parsed.metric, value: parsed.value }];
     });
     expect(sent).toContainEqual({ device: device.key, metric: "temperature", value: 21.5 });
     controller.abort();
@@ -71,19 +93,28 @@ describe("ingest pipeline", () => {
   it("stores ThingsBoard-style payloads by device time and keeps the newest as latest", async () => {
     const t = Date.now() - 60_000;
     const send = (ts: number, value: number) =>
-      publisher.publishAsync(`devices/${device.key}/telemetry`, JSON.stringify({ ts, values: { pressure: value } }), { qos: 1 });
+      publisher.publishAsync(
+        `devices/${device.key}/telemetry`,
+        JSON.stringify({ ts, values: { pressure: value } }),
+        { qos: 1 },
+      );
     await send(t, 1000);
     await send(t - 30_000, 990); // arrives late: stored in place, must not become the latest value
     await waitFor(async () => ((await readingsOf("pressure")).length === 2 ? true : undefined));
     const rows = await readingsOf("pressure");
-    expect(rows.map((r) => [r.ts.getTime(), r.value])).toEqual([[t - 30_000, 990], [t, 1000]]);
-    const [latest] = await db.sql`select latest_ts, latest_value from series where device_id = ${device.id} and metric = 'pressure'`;
+    expect(rows.map((r) => [r.ts.getTime(), r.value])).toEqual([
+      [t - 30_000, 990],
+      [t, 1000],
+    ]);
+    const [latest] =
+      await db.sql`select latest_ts, latest_value from series where device_id = ${device.id} and metric = 'pressure'`;
     expect([latest!.latest_ts.getTime(), latest!.latest_value]).toEqual([t, 1000]);
   });
 
   it("writes a redelivered reading once", async () => {
     const payload = JSON.stringify({ ts: Date.now() - 5000, values: { dup: 7 } });
-    for (let i = 0; i < 3; i++) await publisher.publishAsync(`devices/${device.key}/telemetry`, payload, { qos: 1 });
+    for (let i = 0; i < 3; i++)
+      await publisher.publishAsync(`devices/${device.key}/telemetry`, payload, { qos: 1 });
     await publisher.publishAsync(`devices/${device.key}/telemetry/dup_done`, "1", { qos: 1 });
     await waitFor(async () => ((await readingsOf("dup_done")).length > 0 ? true : undefined));
     expect((await readingsOf("dup")).length).toBe(1);
@@ -117,17 +148,30 @@ describe("ingest pipeline", () => {
     const unsubscribe = hub.subscribe((e) => {
       if (e.device === quiet.key && e.type === "status") events.push(e.status);
     });
-    const connectivity = async () => (await db.sql<{ connectivity: string | null }[]>`select connectivity from devices where id = ${quiet.id}`)[0]?.connectivity;
+    const connectivity = async () =>
+      (
+        await db.sql<
+          { connectivity: string | null }[]
+        >`select connectivity from devices where id = ${quiet.id}`
+      )[0]?.connectivity;
     try {
       expect(await connectivity()).toBeNull(); // never seen
       await publisher.publishAsync(`devices/${quiet.key}/telemetry`, '{"temperature": 20}', { qos: 1 });
       // Silent for longer than its 1 s timeout: the worker's sweep takes it offline.
-      await waitFor(async () => (events.length >= 2 ? true : undefined), 10_000, "online then offline by silence");
+      await waitFor(
+        async () => (events.length >= 2 ? true : undefined),
+        10_000,
+        "online then offline by silence",
+      );
       expect(events).toEqual(["online", "offline"]);
       await publisher.publishAsync(`devices/${quiet.key}/status`, "online", { qos: 1 });
       await waitFor(async () => (events.length >= 3 ? true : undefined), 10_000, "online again");
       await publisher.publishAsync(`devices/${quiet.key}/status`, "offline", { qos: 1 });
-      await waitFor(async () => ((await connectivity()) === "offline" && events.length >= 4 ? true : undefined), 10_000, "offline by its Last Will");
+      await waitFor(
+        async () => ((await connectivity()) === "offline" && events.length >= 4 ? true : undefined),
+        10_000,
+        "offline by its Last Will",
+      );
       expect(events).toEqual(["online", "offline", "online", "offline"]);
     } finally {
       unsubscribe();

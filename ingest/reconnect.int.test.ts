@@ -22,16 +22,30 @@ describe("ingest worker when the broker restarts", () => {
     const port = await freePort();
     broker = await startEmbeddedBroker(port);
     const device = await createTestDevice(db.sql);
-    const worker = await startIngestWorker(testWorkerConfig(inject("databaseUrl"), { url: broker.url, protocolVersion: 4, sharedGroup: "" }), createLogger("ingest-test", "silent"));
+    const worker = await startIngestWorker(
+      testWorkerConfig(inject("databaseUrl"), { url: broker.url, protocolVersion: 4, sharedGroup: "" }),
+      createLogger("ingest-test", "silent"),
+    );
     const stored = (metric: string) => async () =>
-      (await db.sql`select 1 from series where device_id = ${device.id} and metric = ${metric} and latest_ts is not null`).length > 0 ? true : undefined;
+      (
+        await db.sql`select 1 from series where device_id = ${device.id} and metric = ${metric} and latest_ts is not null`
+      ).length > 0
+        ? true
+        : undefined;
     const publishUntilStored = async (metric: string) => {
-      const client = await mqtt.connectAsync(broker!.url, { clientId: `it-pub-${uniqueId()}`, reconnectPeriod: 0 });
+      const client = await mqtt.connectAsync(broker!.url, {
+        clientId: `it-pub-${uniqueId()}`,
+        reconnectPeriod: 0,
+      });
       try {
-        await waitFor(async () => {
-          await client.publishAsync(`devices/${device.key}/telemetry/${metric}`, "1", { qos: 1 });
-          return stored(metric)();
-        }, 30_000, `${metric} to be stored`);
+        await waitFor(
+          async () => {
+            await client.publishAsync(`devices/${device.key}/telemetry/${metric}`, "1", { qos: 1 });
+            return stored(metric)();
+          },
+          30_000,
+          `${metric} to be stored`,
+        );
       } finally {
         await client.endAsync();
       }
@@ -39,7 +53,9 @@ describe("ingest worker when the broker restarts", () => {
     try {
       await publishUntilStored("before");
       await broker.stop();
-      await expect(mqtt.connectAsync(broker.url, { reconnectPeriod: 0, connectTimeout: 1000 })).rejects.toThrow();
+      await expect(
+        mqtt.connectAsync(broker.url, { reconnectPeriod: 0, connectTimeout: 1000 }),
+      ).rejects.toThrow();
       broker = await startEmbeddedBroker(port);
       await publishUntilStored("after");
       expect(await stored("after")()).toBe(true);

@@ -13,8 +13,14 @@ let worker: IngestWorker;
 let publisher: MqttClient;
 beforeAll(async () => {
   const protocolVersion = inject("mqttProtocolVersion");
-  worker = await startIngestWorker(testWorkerConfig(inject("databaseUrl"), { url: inject("mqttUrl"), protocolVersion, sharedGroup: "" }), createLogger("ingest-test", "warn"));
-  publisher = await mqtt.connectAsync(inject("mqttUrl"), { clientId: `it-pub-${uniqueId()}`, protocolVersion });
+  worker = await startIngestWorker(
+    testWorkerConfig(inject("databaseUrl"), { url: inject("mqttUrl"), protocolVersion, sharedGroup: "" }),
+    createLogger("ingest-test", "warn"),
+  );
+  publisher = await mqtt.connectAsync(inject("mqttUrl"), {
+    clientId: `it-pub-${uniqueId()}`,
+    protocolVersion,
+  });
 });
 afterAll(async () => {
   await publisher.endAsync();
@@ -28,16 +34,33 @@ describe("rollups", () => {
     await waitUntilIngesting(db.sql, (t, p) => publisher.publishAsync(t, p, { qos: 1 }), device);
     // Two hours back, so all 300 points (85 minutes' worth) are in the past and span two hours.
     const hour = Math.floor(Date.now() / 3_600_000) * 3_600_000 - 7_200_000;
-    const points = Array.from({ length: 300 }, (_, i) => ({ ts: hour + i * 17_000, v: Math.round(Math.sin(i) * 1000) / 10 }));
-    const send = (p: { ts: number; v: number }) => publisher.publishAsync(`devices/${device.key}/telemetry`, JSON.stringify({ ts: p.ts, values: { x: p.v } }), { qos: 1 });
+    const points = Array.from({ length: 300 }, (_, i) => ({
+      ts: hour + i * 17_000,
+      v: Math.round(Math.sin(i) * 1000) / 10,
+    }));
+    const send = (p: { ts: number; v: number }) =>
+      publisher.publishAsync(
+        `devices/${device.key}/telemetry`,
+        JSON.stringify({ ts: p.ts, values: { x: p.v } }),
+        { qos: 1 },
+      );
     for (const p of points.slice(0, 200)) await send(p);
     for (const p of points.slice(0, 50)) await send(p); // redelivered: must not count twice
     for (const p of points.slice(200).reverse()) await send(p); // late, newest first
-    await waitFor(async () => {
-      const [r] = await db.sql<{ n: number }[]>`select coalesce(sum(count), 0)::int as n from rollups_1m m join series s on s.id = m.series_id where s.device_id = ${device.id} and s.metric = 'x'`;
-      return r!.n === points.length ? true : undefined;
-    }, 20_000, "rollups to cover every reading");
-    for (const [table, unit] of [["rollups_1m", "minute"], ["rollups_1h", "hour"]] as const) {
+    await waitFor(
+      async () => {
+        const [r] = await db.sql<
+          { n: number }[]
+        >`select coalesce(sum(count), 0)::int as n from rollups_1m m join series s on s.id = m.series_id where s.device_id = ${device.id} and s.metric = 'x'`;
+        return r!.n === points.length ? true : undefined;
+      },
+      20_000,
+      "rollups to cover every reading",
+    );
+    for (const [table, unit] of [
+      ["rollups_1m", "minute"],
+      ["rollups_1h", "hour"],
+    ] as const) {
       const mismatches = await db.sql`
         with raw as (
           select date_trunc(${unit}, r.ts) as bucket, min(r.value) as min, max(r.value) as max, sum(r.value) as sum, count(*)::int as count
@@ -55,7 +78,9 @@ describe("rollups", () => {
   it("go, with the readings, when their device is deleted", async () => {
     const device = await createTestDevice(db.sql);
     await waitUntilIngesting(db.sql, (t, p) => publisher.publishAsync(t, p, { qos: 1 }), device);
-    const [series] = await db.sql<{ id: number }[]>`select id from series where device_id = ${device.id} limit 1`;
+    const [series] = await db.sql<
+      { id: number }[]
+    >`select id from series where device_id = ${device.id} limit 1`;
     const left = async () => {
       const [r] = await db.sql<{ n: number }[]>`
         select (select count(*) from readings where series_id = ${series!.id}) + (select count(*) from rollups_1m where series_id = ${series!.id})

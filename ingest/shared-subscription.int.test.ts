@@ -1,7 +1,13 @@
 import mqtt from "mqtt";
 import { describe, expect, inject, it } from "vitest";
 import { createLogger } from "../lib/log";
-import { countReadings, createTestDevice, uniqueId, waitFor, waitUntilIngesting } from "../lib/testing/fixtures";
+import {
+  countReadings,
+  createTestDevice,
+  uniqueId,
+  waitFor,
+  waitUntilIngesting,
+} from "../lib/testing/fixtures";
 import { testWorkerConfig } from "../lib/testing/ingest-config";
 import { publishNumbered } from "../lib/testing/publish";
 import { withOwnBroker } from "../lib/testing/own-broker-suite";
@@ -18,13 +24,22 @@ describe("two ingest workers on a shared subscription", () => {
     // aedes (used when Mosquitto isn't installed) has no shared subscriptions.
     if (suite.broker.kind !== "mosquitto") ctx.skip();
     const group = `it${uniqueId()}`;
-    const config = () => testWorkerConfig(inject("databaseUrl"), { url: suite.broker.url, protocolVersion: 5, sharedGroup: group });
+    const config = () =>
+      testWorkerConfig(inject("databaseUrl"), {
+        url: suite.broker.url,
+        protocolVersion: 5,
+        sharedGroup: group,
+      });
     const log = createLogger("ingest-test", "silent");
     const workers = [await startIngestWorker(config(), log), await startIngestWorker(config(), log)];
-    const publisher = await mqtt.connectAsync(suite.broker.url, { clientId: `it-pub-${uniqueId()}`, protocolVersion: 5 });
+    const publisher = await mqtt.connectAsync(suite.broker.url, {
+      clientId: `it-pub-${uniqueId()}`,
+      protocolVersion: 5,
+    });
     const device = await createTestDevice(db.sql);
     await waitUntilIngesting(db.sql, (t, p) => publisher.publishAsync(t, p, { qos: 1 }), device);
-    const written = async () => (await Promise.all(workers.map((w) => w.metrics.written.get()))).map((m) => m.values[0]?.value ?? 0);
+    const written = async () =>
+      (await Promise.all(workers.map((w) => w.metrics.written.get()))).map((m) => m.values[0]?.value ?? 0);
     // Let stray subscription probes land, so the counters below only see the 5,000 messages.
     await new Promise((r) => setTimeout(r, 500));
     await Promise.all(workers.map((w) => w.writer.flush()));
@@ -33,16 +48,22 @@ describe("two ingest workers on a shared subscription", () => {
     const before = await written();
     const base = Date.now() - TOTAL - 60_000;
     await publishNumbered(publisher, device.key, "s", base, 0, TOTAL);
-    await waitFor(async () => {
-      return (await countReadings(db.sql, device.id, "s")) >= TOTAL ? true : undefined;
-    }, 60_000, "every message stored");
+    await waitFor(
+      async () => {
+        return (await countReadings(db.sql, device.id, "s")) >= TOTAL ? true : undefined;
+      },
+      60_000,
+      "every message stored",
+    );
     await Promise.all(workers.map((w) => w.writer.flush()));
     const after = await written();
     const perWorker = after.map((n, i) => n - before[i]!);
     // A last subscription probe may have landed after the first count; it is a row of its own.
     expect(perWorker.reduce((a, b) => a + b, 0)).toBe(TOTAL + (await probes()) - probesBefore);
     for (const n of perWorker) expect(n).toBeGreaterThan(0);
-    const duplicates = await Promise.all(workers.map(async (w) => (await w.metrics.duplicates.get()).values[0]?.value ?? 0));
+    const duplicates = await Promise.all(
+      workers.map(async (w) => (await w.metrics.duplicates.get()).values[0]?.value ?? 0),
+    );
     expect(duplicates).toEqual([0, 0]);
     await publisher.endAsync();
     await Promise.all(workers.map((w) => w.stop()));

@@ -1,7 +1,14 @@
 import type { Logger } from "pino";
 import { backoffDelay, sleep } from "../lib/backoff";
 import type { Sql } from "../lib/db/connect";
-import { writeBatch, type BatchInput, type ConnectivitySignal, type QuarantineItem, type SeriesCache, type SeriesReading } from "../lib/db/queries/ingest";
+import {
+  writeBatch,
+  type BatchInput,
+  type ConnectivitySignal,
+  type QuarantineItem,
+  type SeriesCache,
+  type SeriesReading,
+} from "../lib/db/queries/ingest";
 import type { CommandAck } from "../lib/db/queries/commands";
 import { EMPTY_RULES, type DeviceScope, type RuleSet } from "../lib/alerts/rule-set";
 import type { IngestMetrics } from "./metrics";
@@ -16,9 +23,21 @@ export interface WriterOptions {
 }
 
 /** A batch, and how many status messages it took (they add no rows, but count as pending work). */
-type Batch = BatchInput & { statusMessages: number; commandAcks: CommandAck[]; scopes: Map<string, DeviceScope> };
+type Batch = BatchInput & {
+  statusMessages: number;
+  commandAcks: CommandAck[];
+  scopes: Map<string, DeviceScope>;
+};
 
-const emptyBatch = (): Batch => ({ readings: [], quarantine: [], seen: new Map(), connectivity: new Map(), commandAcks: [], statusMessages: 0, scopes: new Map() });
+const emptyBatch = (): Batch => ({
+  readings: [],
+  quarantine: [],
+  seen: new Map(),
+  connectivity: new Map(),
+  commandAcks: [],
+  statusMessages: 0,
+  scopes: new Map(),
+});
 
 /**
  * Collects what the message handler produced and commits it in batches (one transaction per
@@ -46,9 +65,14 @@ export class BatchWriter {
     private readonly options: WriterOptions,
   ) {}
 
-  addReadings(readings: SeriesReading[], device: { id: string; key: string; siteId?: string; typeId?: string | null }, receivedAt: number): void {
+  addReadings(
+    readings: SeriesReading[],
+    device: { id: string; key: string; siteId?: string; typeId?: string | null },
+    receivedAt: number,
+  ): void {
     this.batch.readings.push(...readings);
-    if (device.siteId) this.batch.scopes.set(device.id, { siteId: device.siteId, typeId: device.typeId ?? null });
+    if (device.siteId)
+      this.batch.scopes.set(device.id, { siteId: device.siteId, typeId: device.typeId ?? null });
     this.signal(device, "online", receivedAt);
     this.grew(readings.length);
   }
@@ -79,7 +103,8 @@ export class BatchWriter {
   private signal(device: { id: string; key: string }, state: ConnectivitySignal["state"], at: number): void {
     this.batch.seen.set(device.id, Math.max(this.batch.seen.get(device.id) ?? 0, at));
     const previous = this.batch.connectivity.get(device.id);
-    if (!previous || previous.at <= at) this.batch.connectivity.set(device.id, { deviceKey: device.key, state, at });
+    if (!previous || previous.at <= at)
+      this.batch.connectivity.set(device.id, { deviceKey: device.key, state, at });
   }
 
   /** `release` runs once everything added so far is committed (the journal then drops the message). */
@@ -123,7 +148,10 @@ export class BatchWriter {
     this.batchOpenedAt ??= Date.now();
     if (this.inFlight) return;
     if (this.size(this.batch) >= this.options.batchSize) return this.startFlush();
-    this.timer ??= setTimeout(() => this.startFlush(), Math.max(0, this.batchOpenedAt + this.options.flushMs - Date.now()));
+    this.timer ??= setTimeout(
+      () => this.startFlush(),
+      Math.max(0, this.batchOpenedAt + this.options.flushMs - Date.now()),
+    );
   }
 
   private size(batch: Batch): number {
@@ -158,7 +186,11 @@ export class BatchWriter {
     // Only journal releases: their rows went in an earlier batch.
     if (this.size(batch) === 0 && batch.seen.size === 0) return;
     const alerts = { rules: this.alertRules, scopes: batch.scopes };
-    await Promise.all(splitByDevice(batch, this.options.parallelCommits).map((part) => this.commitPartWithRetry({ ...part, alerts })));
+    await Promise.all(
+      splitByDevice(batch, this.options.parallelCommits).map((part) =>
+        this.commitPartWithRetry({ ...part, alerts }),
+      ),
+    );
     this.metrics.batchSize.observe(batch.readings.length);
   }
 
@@ -178,7 +210,10 @@ export class BatchWriter {
         // A series id cached before its device was deleted must not outlive it: start clean.
         this.seriesCache.clear();
         const delay = backoffDelay(attempt);
-        this.log.warn({ err: (err as Error).message, attempt, retryInMs: delay }, "batch commit failed, retrying");
+        this.log.warn(
+          { err: (err as Error).message, attempt, retryInMs: delay },
+          "batch commit failed, retrying",
+        );
         await sleep(delay);
       }
     }
@@ -190,18 +225,27 @@ export class BatchWriter {
   }
 
   private releaseWaiters(): void {
-    while (this.roomWaiters.length > 0 && this.pendingCount < this.options.maxPending) this.roomWaiters.shift()?.();
+    while (this.roomWaiters.length > 0 && this.pendingCount < this.options.maxPending)
+      this.roomWaiters.shift()?.();
   }
 }
 
 /** `n` batches with the devices spread over them; quarantine rows go with the first. */
 function splitByDevice(batch: BatchInput, n: number): BatchInput[] {
   if (n <= 1) return [batch];
-  const parts = Array.from({ length: n }, (_, i): BatchInput => ({ readings: [], quarantine: i === 0 ? batch.quarantine : [], seen: new Map(), connectivity: new Map(), commandAcks: [] }));
+  const parts = Array.from({ length: n }, (_, i): BatchInput => ({
+    readings: [],
+    quarantine: i === 0 ? batch.quarantine : [],
+    seen: new Map(),
+    connectivity: new Map(),
+    commandAcks: [],
+  }));
   const partOf = (deviceId: string) => parts[Number.parseInt(deviceId.slice(0, 8), 16) % n]!;
   for (const r of batch.readings) partOf(r.deviceId).readings.push(r);
   for (const a of batch.commandAcks ?? []) partOf(a.deviceId).commandAcks!.push(a);
   for (const [id, at] of batch.seen) partOf(id).seen.set(id, at);
   for (const [id, signal] of batch.connectivity) partOf(id).connectivity.set(id, signal);
-  return parts.filter((p, i) => i === 0 || p.readings.length > 0 || p.seen.size > 0 || p.commandAcks!.length > 0);
+  return parts.filter(
+    (p, i) => i === 0 || p.readings.length > 0 || p.seen.size > 0 || p.commandAcks!.length > 0,
+  );
 }

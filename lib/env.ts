@@ -7,7 +7,11 @@ import { z } from "zod";
  * names the variable, instead of failing later somewhere deep.
  */
 const portMessage = "must be a port number from 1 to 65535";
-const port = z.coerce.number({ error: portMessage }).int(portMessage).min(1, portMessage).max(65535, portMessage);
+const port = z.coerce
+  .number({ error: portMessage })
+  .int(portMessage)
+  .min(1, portMessage)
+  .max(65535, portMessage);
 const flag = z
   .enum(["true", "false", "1", "0", "yes", "no", ""])
   .transform((v) => v === "true" || v === "1" || v === "yes");
@@ -26,8 +30,14 @@ const schema = z.object({
   MQTT_PUBLIC_URL: z.url({ protocol: /^(mqtts?|wss?|tcp)$/ }).optional(),
   MQTT_USERNAME: z.string().optional(),
   MQTT_PASSWORD: z.string().optional(),
-  MQTT_PROTOCOL_VERSION: z.coerce.number().pipe(z.union([z.literal(4), z.literal(5)])).default(5),
-  MQTT_SHARED_GROUP: z.string().regex(/^[A-Za-z0-9_-]*$/).default("ingest"),
+  MQTT_PROTOCOL_VERSION: z.coerce
+    .number()
+    .pipe(z.union([z.literal(4), z.literal(5)]))
+    .default(5),
+  MQTT_SHARED_GROUP: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]*$/)
+    .default("ingest"),
   // Shared with an external broker's HTTP auth (EMQX, mosquitto-go-auth); unset: /api/mqtt/* answer 503.
   MQTT_AUTH_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
   // How long a device's credentials are trusted by the broker side: a rotated or disabled token stops working within this.
@@ -48,7 +58,11 @@ const schema = z.object({
   INGEST_PARALLEL_COMMITS: z.coerce.number().int().min(1).max(8).default(2),
   // Default: <DATA_DIR>/journal/<INGEST_CLIENT_ID>
   INGEST_JOURNAL_DIR: z.string().min(1).optional(),
-  INGEST_JOURNAL_MAX_BYTES: z.coerce.number().int().min(1_048_576).default(256 * 1_048_576),
+  INGEST_JOURNAL_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1_048_576)
+    .default(256 * 1_048_576),
   INGEST_JOURNAL_FSYNC_MS: z.coerce.number().int().min(1).max(1000).default(20),
   DEVICE_CACHE_TTL_MS: z.coerce.number().int().min(0).default(5000),
 

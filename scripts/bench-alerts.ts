@@ -35,18 +35,27 @@ setTimeout(() => {
 }, 15 * 60_000).unref();
 try {
   const deviceKeys = await createBenchFleet(sql, DEVICES);
-  console.error(`bench:alerts — ${MESSAGES} messages × 3 metrics per pass, ${DEVICES} devices, broker: ${broker.kind}`);
+  console.error(
+    `bench:alerts — ${MESSAGES} messages × 3 metrics per pass, ${DEVICES} devices, broker: ${broker.kind}`,
+  );
   const rates: Record<"none" | "rules", number[]> = { none: [], rules: [] };
   let phase = 0;
   for (const withRules of Array.from({ length: PASSES * 2 }, (_, i) => i % 2 === 1)) {
     await setRules(withRules);
-    worker = await spawnBenchWorker({ databaseUrl: database.url, broker, clientId: `bench-alerts-${process.pid}`, journalDir });
+    worker = await spawnBenchWorker({
+      databaseUrl: database.url,
+      broker,
+      clientId: `bench-alerts-${process.pid}`,
+      journalDir,
+    });
     await waitUntilSubscribed(broker.url, sql, deviceKeys[0]!);
     // Each pass a day later in device time than the last: older readings would be late data, which no rule looks at.
     const load: Load = { deviceKeys, messages: MESSAGES, baseTs: Date.now() - 86_400_000 * (10 - ++phase) };
     const { rate } = await publishAndTrack(sql, broker.url, load, 4, 100);
     rates[withRules ? "rules" : "none"].push(rate);
-    console.error(`  ${withRules ? `${DEVICES * RULES_PER_DEVICE} rules` : "no rules"}: ${Math.round(rate)} msg/s`);
+    console.error(
+      `  ${withRules ? `${DEVICES * RULES_PER_DEVICE} rules` : "no rules"}: ${Math.round(rate)} msg/s`,
+    );
     await worker.stop();
     await forgetSession(broker.url, `bench-alerts-${process.pid}`);
   }
@@ -60,9 +69,21 @@ try {
   };
   printTable(
     [
-      ["no rules", `${summary.msgs_per_s_no_rules} msg/s`, `best of ${rates.none.map(Math.round).join(", ")}`],
-      [`${DEVICES * RULES_PER_DEVICE} rules`, `${summary.msgs_per_s_1000_rules} msg/s`, `best of ${rates.rules.map(Math.round).join(", ")}; ${summary.alerts_raised} alerts raised`],
-      ["slowdown", `${round(summary.slowdown * 100, 1)} %`, `target ≤ 10 %: ${summary.slowdown <= 0.1 ? "ok" : "MISSED"}`],
+      [
+        "no rules",
+        `${summary.msgs_per_s_no_rules} msg/s`,
+        `best of ${rates.none.map(Math.round).join(", ")}`,
+      ],
+      [
+        `${DEVICES * RULES_PER_DEVICE} rules`,
+        `${summary.msgs_per_s_1000_rules} msg/s`,
+        `best of ${rates.rules.map(Math.round).join(", ")}; ${summary.alerts_raised} alerts raised`,
+      ],
+      [
+        "slowdown",
+        `${round(summary.slowdown * 100, 1)} %`,
+        `target ≤ 10 %: ${summary.slowdown <= 0.1 ? "ok" : "MISSED"}`,
+      ],
     ],
     summary,
   );

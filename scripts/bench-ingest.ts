@@ -41,15 +41,28 @@ setTimeout(() => {
 }, 15 * 60_000).unref();
 try {
   const deviceKeys = await createBenchFleet(sql, DEVICES);
-  const load = (phase: number, messages = MESSAGES): Load => ({ deviceKeys, messages, baseTs: Date.now() - 86_400_000 * (phase + 1) });
-  console.error(`bench:ingest — ${MESSAGES} messages × 3 metrics, ${DEVICES} devices, ${CONNECTIONS} publishers, broker: ${broker.kind}`);
+  const load = (phase: number, messages = MESSAGES): Load => ({
+    deviceKeys,
+    messages,
+    baseTs: Date.now() - 86_400_000 * (phase + 1),
+  });
+  console.error(
+    `bench:ingest — ${MESSAGES} messages × 3 metrics, ${DEVICES} devices, ${CONNECTIONS} publishers, broker: ${broker.kind}`,
+  );
   console.error("(b) broker pass-through…");
   const passThrough = await brokerPassThrough(load(0));
   console.error("(a) Fieldwatch end to end, saturated then steady…");
   const e2e = await fieldwatch(load(1), load(3, Math.min(MESSAGES, 20_000)));
   console.error(`(c) naive worker, ${NAIVE_SECONDS} s…`);
   const naiveRate = await naiveWorker(load(2, Math.min(MESSAGES, 30_000)));
-  printReport({ broker: broker.kind, messages: MESSAGES, brokerRate: passThrough.rate, brokerCpu: passThrough.cpu, e2e, naiveRate });
+  printReport({
+    broker: broker.kind,
+    messages: MESSAGES,
+    brokerRate: passThrough.rate,
+    brokerCpu: passThrough.cpu,
+    e2e,
+    naiveRate,
+  });
 } finally {
   for (const child of children) await child.stop();
   await sql.end();
@@ -60,7 +73,10 @@ try {
 
 /** (b) messages/s from the first publish to the counter's last message, and CPU µs per message by process. */
 async function brokerPassThrough(load: Load) {
-  const counter = spawnScript("scripts/bench/counter.ts", { MQTT_URL: broker.url, EXPECT: String(load.messages) });
+  const counter = spawnScript("scripts/bench/counter.ts", {
+    MQTT_URL: broker.url,
+    EXPECT: String(load.messages),
+  });
   children.push(counter);
   await counter.line("ready");
   const pids = { publishers: process.pid };
@@ -68,7 +84,10 @@ async function brokerPassThrough(load: Load) {
   const { startedAt } = await publishLoad(broker.url, load, CONNECTIONS, WINDOW);
   // The counter leaves once done, so it reports its own CPU time.
   const [, doneAt, subscriberMicros] = (await counter.line("done")).split(" ").map(Number);
-  const cpu = { ...cpuPerMessage(before, cpuSnapshot(pids), load.messages), subscriber: Math.round(subscriberMicros! / load.messages) };
+  const cpu = {
+    ...cpuPerMessage(before, cpuSnapshot(pids), load.messages),
+    subscriber: Math.round(subscriberMicros! / load.messages),
+  };
   await counter.stop();
   return { rate: (load.messages / (doneAt! - startedAt)) * 1000, cpu };
 }
@@ -80,7 +99,13 @@ async function brokerPassThrough(load: Load) {
  */
 async function fieldwatch(saturatedLoad: Load, steadyLoad: Load) {
   const clientId = `bench-ingest-${process.pid}`;
-  const worker = await spawnBenchWorker({ databaseUrl: database.url, broker, clientId, journalDir, profile: Boolean(process.env.BENCH_PROFILE) });
+  const worker = await spawnBenchWorker({
+    databaseUrl: database.url,
+    broker,
+    clientId,
+    journalDir,
+    profile: Boolean(process.env.BENCH_PROFILE),
+  });
   children.push(worker);
   await waitUntilSubscribed(broker.url, sql, saturatedLoad.deviceKeys[0]!);
   const pids = { worker: worker.process.pid, publishers: process.pid };
@@ -91,17 +116,26 @@ async function fieldwatch(saturatedLoad: Load, steadyLoad: Load) {
   const rssMb = peakRssMb(worker.process.pid!);
   await worker.stop();
   await forgetSession(broker.url, clientId);
-  const [rows] = await sql<{ n: number }[]>`select count(*)::int as n from readings where ts >= to_timestamp(${saturatedLoad.baseTs / 1000}) and ts < to_timestamp(${(saturatedLoad.baseTs + 86_400_000) / 1000})`;
+  const [rows] = await sql<
+    { n: number }[]
+  >`select count(*)::int as n from readings where ts >= to_timestamp(${saturatedLoad.baseTs / 1000}) and ts < to_timestamp(${(saturatedLoad.baseTs + 86_400_000) / 1000})`;
   return { ...saturated, steady, rssMb, rows: rows!.n, cpu };
 }
 
-
 /** (c) messages/s the naive worker commits, over NAIVE_SECONDS (it can't keep up with the load). */
 async function naiveWorker(load: Load): Promise<number> {
-  const naive = spawnScript("scripts/bench/naive-worker.ts", { DATABASE_URL: database.url, MQTT_URL: broker.url });
+  const naive = spawnScript("scripts/bench/naive-worker.ts", {
+    DATABASE_URL: database.url,
+    MQTT_URL: broker.url,
+  });
   children.push(naive);
   await naive.line("ready");
-  const rows = async () => (await sql<{ n: number }[]>`select count(*)::int as n from readings where ts >= to_timestamp(${load.baseTs / 1000})`)[0]!.n;
+  const rows = async () =>
+    (
+      await sql<
+        { n: number }[]
+      >`select count(*)::int as n from readings where ts >= to_timestamp(${load.baseTs / 1000})`
+    )[0]!.n;
   const before = await rows();
   const startedAt = Date.now();
   const publishing = publishLoad(broker.url, load, CONNECTIONS, WINDOW);

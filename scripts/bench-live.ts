@@ -49,7 +49,9 @@ try {
   const token = await createToken();
   const webUrl = await startWeb();
   await startWorker(keys[0]!);
-  console.error(`bench:live — ${CLIENTS} streams, ${RATE} msg/s for ${SECONDS} s (after ${WARMUP_SECONDS} s of warm-up) over ${DEVICES} devices, broker: ${broker.kind}`);
+  console.error(
+    `bench:live — ${CLIENTS} streams, ${RATE} msg/s for ${SECONDS} s (after ${WARMUP_SECONDS} s of warm-up) over ${DEVICES} devices, broker: ${broker.kind}`,
+  );
   const idleKb = await settledRssKb();
   const latency = await measureLatency(webUrl, token, keys);
   console.error(`${MANY_CLIENTS} streams…`);
@@ -68,12 +70,16 @@ try {
 function buildIfNeeded() {
   if (process.env.BENCH_SKIP_BUILD === "1" && existsSync(".next/BUILD_ID")) return;
   console.error("building the web app (next build)…");
-  const built = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], { stdio: ["ignore", "ignore", "inherit"] });
+  const built = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], {
+    stdio: ["ignore", "ignore", "inherit"],
+  });
   if (built.status !== 0) throw new Error("next build failed");
 }
 
 async function createFleet(): Promise<string[]> {
-  const [site] = await sql<{ id: string }[]>`insert into sites (slug, name) values ('bench', 'Bench') returning id`;
+  const [site] = await sql<
+    { id: string }[]
+  >`insert into sites (slug, name) values ('bench', 'Bench') returning id`;
   const keys = Array.from({ length: DEVICES }, (_, i) => `live-${String(i).padStart(3, "0")}`);
   await sql`insert into devices (key, name, site_id) select k, k, ${site!.id} from unnest(${keys}::text[]) k`;
   return keys;
@@ -81,7 +87,9 @@ async function createFleet(): Promise<string[]> {
 
 /** A global admin's API token: the streams authenticate as a script would. */
 async function createToken(): Promise<string> {
-  const [user] = await sql<{ id: string }[]>`insert into users (email, name, password_hash, is_admin) values ('bench@bench.test', 'Bench', '!', true) returning id`;
+  const [user] = await sql<
+    { id: string }[]
+  >`insert into users (email, name, password_hash, is_admin) values ('bench@bench.test', 'Bench', '!', true) returning id`;
   const { token, hash, prefix } = generateApiToken();
   await sql`insert into api_tokens (user_id, name, token_hash, prefix, scope) values (${user!.id}, 'bench', ${hash}, ${prefix}, 'read')`;
   return token;
@@ -92,22 +100,29 @@ async function startWeb(): Promise<string> {
   const url = `http://127.0.0.1:${port}`;
   // BENCH_PROFILE=1: the web process's CPU profile, written to /tmp/prof when it exits.
   const profile = process.env.BENCH_PROFILE ? ["--cpu-prof", "--cpu-prof-dir=/tmp/prof"] : [];
-  web = spawn(process.execPath, [...profile, "node_modules/next/dist/bin/next", "start", "-p", String(port)], {
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      DATABASE_URL: database.url,
-      NEXTAUTH_URL: url,
-      NEXTAUTH_SECRET: randomBytes(32).toString("base64"),
-      // One user holds every stream here; the default cap (20) is per person.
-      LIVE_MAX_STREAMS_PER_USER: String(MANY_CLIENTS * 2),
-      LOG_LEVEL: "warn",
+  web = spawn(
+    process.execPath,
+    [...profile, "node_modules/next/dist/bin/next", "start", "-p", String(port)],
+    {
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        DATABASE_URL: database.url,
+        NEXTAUTH_URL: url,
+        NEXTAUTH_SECRET: randomBytes(32).toString("base64"),
+        // One user holds every stream here; the default cap (20) is per person.
+        LIVE_MAX_STREAMS_PER_USER: String(MANY_CLIENTS * 2),
+        LOG_LEVEL: "warn",
+      },
+      stdio: ["ignore", "ignore", "inherit"],
     },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
+  );
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    const ok = await fetch(`${url}/api/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${url}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return url;
     await new Promise((r) => setTimeout(r, 250));
   }
@@ -115,22 +130,32 @@ async function startWeb(): Promise<string> {
 }
 
 async function startWorker(probeKey: string): Promise<void> {
-  const worker = spawnScript("ingest/index.ts", {
-    DATABASE_URL: database.url,
-    MQTT_URL: broker.url,
-    MQTT_PROTOCOL_VERSION: String(broker.protocolVersion),
-    MQTT_SHARED_GROUP: "",
-    INGEST_CLIENT_ID: `bench-live-${process.pid}`,
-    INGEST_JOURNAL_DIR: path.join(workDir, "journal"),
-    INGEST_HTTP_PORT: String(await freePort()),
-    LOG_LEVEL: "warn",
-  }, INGEST_NODE_ARGS);
+  const worker = spawnScript(
+    "ingest/index.ts",
+    {
+      DATABASE_URL: database.url,
+      MQTT_URL: broker.url,
+      MQTT_PROTOCOL_VERSION: String(broker.protocolVersion),
+      MQTT_SHARED_GROUP: "",
+      INGEST_CLIENT_ID: `bench-live-${process.pid}`,
+      INGEST_JOURNAL_DIR: path.join(workDir, "journal"),
+      INGEST_HTTP_PORT: String(await freePort()),
+      LOG_LEVEL: "warn",
+    },
+    INGEST_NODE_ARGS,
+  );
   children.push(worker);
   await waitUntilSubscribed(broker.url, sql, probeKey);
 }
 
 function sseClients(webUrl: string, token: string, keys: string[], clients: number, out: string): Child {
-  const child = spawnScript("scripts/bench/sse-clients.ts", { WEB_URL: webUrl, TOKEN: token, KEYS: keys.join(","), CLIENTS: String(clients), OUT: out });
+  const child = spawnScript("scripts/bench/sse-clients.ts", {
+    WEB_URL: webUrl,
+    TOKEN: token,
+    KEYS: keys.join(","),
+    CLIENTS: String(clients),
+    OUT: out,
+  });
   children.push(child);
   return child;
 }
@@ -153,7 +178,13 @@ async function measureLatency(webUrl: string, token: string, keys: string[]) {
   if (WARMUP_SECONDS > 0) {
     // Device times an hour before the measured ones, so they are told apart (and are not late).
     console.error(`warming up: ${WARMUP_SECONDS} s of the same load, not measured…`);
-    await publishLoad(broker.url, { deviceKeys: keys, messages: RATE * WARMUP_SECONDS, baseTs: load.baseTs - 3_600_000 }, 4, 100, RATE);
+    await publishLoad(
+      broker.url,
+      { deviceKeys: keys, messages: RATE * WARMUP_SECONDS, baseTs: load.baseTs - 3_600_000 },
+      4,
+      100,
+      RATE,
+    );
   }
   const { sentAt } = await publishLoad(broker.url, load, 4, 100, RATE);
   await new Promise((r) => setTimeout(r, 3000)); // the last events on their way
@@ -171,7 +202,12 @@ async function measureLatency(webUrl: string, token: string, keys: string[]) {
   }
   const commit = Array.from(committedAt, (at, i) => at - sentAt[i]!).filter((_, i) => committedAt[i]! > 0);
   if (process.env.BENCH_VERBOSE) printTimeline(sentAt, committedAt);
-  return { sse: sse.sort((a, b) => a - b), commit: commit.sort((a, b) => a - b), fanOut: fanOut.sort((a, b) => a - b), messages: load.messages };
+  return {
+    sse: sse.sort((a, b) => a - b),
+    commit: commit.sort((a, b) => a - b),
+    fanOut: fanOut.sort((a, b) => a - b),
+    messages: load.messages,
+  };
 }
 
 /** BENCH_VERBOSE=1: publish → commit p50/p99 for each second of the run, to tell a slow start from spikes. */
@@ -183,7 +219,9 @@ function printTimeline(sentAt: Float64Array, committedAt: Float64Array) {
   });
   seconds.forEach((lat, s) => {
     lat.sort((a, b) => a - b);
-    console.error(`  second ${s}: commit p50 ${Math.round(percentile(lat, 0.5))} ms, p99 ${Math.round(percentile(lat, 0.99))} ms`);
+    console.error(
+      `  second ${s}: commit p50 ${Math.round(percentile(lat, 0.5))} ms, p99 ${Math.round(percentile(lat, 0.99))} ms`,
+    );
   });
 }
 
@@ -200,7 +238,11 @@ async function settledRssKb(): Promise<number> {
   await new Promise((r) => setTimeout(r, 3000));
   const rss = (pid: number): number => {
     const own = Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0);
-    const kids = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
+    const kids = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8")
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean)
+      .map(Number);
     return own + kids.reduce((sum, kid) => sum + rss(kid), 0);
   };
   return rss(web!.pid!);
@@ -221,12 +263,36 @@ function report(latency: Awaited<ReturnType<typeof measureLatency>>, idleKb: num
   };
   printTable(
     [
-      ["publish → SSE p50", `${summary.p50_ms} ms`, `${CLIENTS} streams, ${RATE} msg/s, after ${WARMUP_SECONDS} s warm-up`],
-      ["publish → SSE p99", `${summary.p99_ms} ms`, `target ≤ ${TARGETS.p99Ms}: ${mark(summary.p99_ms <= TARGETS.p99Ms)}`],
-      ["publish → commit p50 / p99", `${summary.commit_p50_ms} / ${summary.commit_p99_ms} ms`, "baseline: the NOTIFY the streams are fed from"],
-      ["NOTIFY → SSE p50 / p99", `${summary.fan_out_p50_ms} / ${summary.fan_out_p99_ms} ms`, "the web process's share (hub, pacing at 10 events/s per device, stream)"],
-      ["readings delivered", `${summary.delivered}`, `of ${summary.published} published (each to the one stream watching its device)`],
-      ["web RSS per stream", `${summary.rss_kb_per_conn} KB`, `${Math.round(idleKb / 1024)} MB idle, ${Math.round(manyKb / 1024)} MB with ${MANY_CLIENTS} streams`],
+      [
+        "publish → SSE p50",
+        `${summary.p50_ms} ms`,
+        `${CLIENTS} streams, ${RATE} msg/s, after ${WARMUP_SECONDS} s warm-up`,
+      ],
+      [
+        "publish → SSE p99",
+        `${summary.p99_ms} ms`,
+        `target ≤ ${TARGETS.p99Ms}: ${mark(summary.p99_ms <= TARGETS.p99Ms)}`,
+      ],
+      [
+        "publish → commit p50 / p99",
+        `${summary.commit_p50_ms} / ${summary.commit_p99_ms} ms`,
+        "baseline: the NOTIFY the streams are fed from",
+      ],
+      [
+        "NOTIFY → SSE p50 / p99",
+        `${summary.fan_out_p50_ms} / ${summary.fan_out_p99_ms} ms`,
+        "the web process's share (hub, pacing at 10 events/s per device, stream)",
+      ],
+      [
+        "readings delivered",
+        `${summary.delivered}`,
+        `of ${summary.published} published (each to the one stream watching its device)`,
+      ],
+      [
+        "web RSS per stream",
+        `${summary.rss_kb_per_conn} KB`,
+        `${Math.round(idleKb / 1024)} MB idle, ${Math.round(manyKb / 1024)} MB with ${MANY_CLIENTS} streams`,
+      ],
     ],
     summary,
   );

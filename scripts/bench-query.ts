@@ -13,7 +13,11 @@ import { mark, percentile, printTable, round } from "./bench/stats";
  * Database: a scratch one on TEST_DATABASE_URL's server when set, else an embedded PostgreSQL.
  */
 const DAY = 86_400_000;
-const RANGES = [["30 d", 30 * DAY], ["7 d", 7 * DAY], ["24 h", DAY]] as const;
+const RANGES = [
+  ["30 d", 30 * DAY],
+  ["7 d", 7 * DAY],
+  ["24 h", DAY],
+] as const;
 const POINTS = 1000;
 const ROUNDS = 8; // each: every range once raw, API_PER_ROUND times through the API query
 const API_PER_ROUND = 10;
@@ -32,7 +36,8 @@ try {
     for (const [label, range] of RANGES) {
       const q = { deviceId, metric: "temperature", fromMs: now - range, toMs: now, points: POINTS };
       (raw[label] ??= []).push(await timed(() => rawDateBin(q)));
-      for (let i = 0; i < API_PER_ROUND; i++) (api[label] ??= []).push(await timed(async () => JSON.stringify(await readingBuckets(sql, q))));
+      for (let i = 0; i < API_PER_ROUND; i++)
+        (api[label] ??= []).push(await timed(async () => JSON.stringify(await readingBuckets(sql, q))));
     }
   }
   const fleet = await timeFleet();
@@ -46,16 +51,27 @@ try {
 async function seed(fromMs: number, toMs: number): Promise<string> {
   console.error(`seeding ${((toMs - fromMs) / 1000).toLocaleString("en")} readings (30 days at 1 Hz)…`);
   const started = performance.now();
-  const [site] = await sql<{ id: string }[]>`insert into sites (slug, name) values ('bench', 'Bench') returning id`;
-  const [type] = await sql<{ id: string }[]>`insert into device_types (slug, name, metrics) values ('bench', 'Bench', '[]') returning id`;
-  const [device] = await sql<{ id: string }[]>`insert into devices (key, name, site_id, type_id) values ('bench-query', 'Bench', ${site!.id}, ${type!.id}) returning id`;
-  const [series] = await sql<{ id: number }[]>`insert into series (device_id, metric) values (${device!.id}, 'temperature') returning id`;
+  const [site] = await sql<
+    { id: string }[]
+  >`insert into sites (slug, name) values ('bench', 'Bench') returning id`;
+  const [type] = await sql<
+    { id: string }[]
+  >`insert into device_types (slug, name, metrics) values ('bench', 'Bench', '[]') returning id`;
+  const [device] = await sql<
+    { id: string }[]
+  >`insert into devices (key, name, site_id, type_id) values ('bench-query', 'Bench', ${site!.id}, ${type!.id}) returning id`;
+  const [series] = await sql<
+    { id: number }[]
+  >`insert into series (device_id, metric) values (${device!.id}, 'temperature') returning id`;
   await sql`
     insert into readings (series_id, ts, value)
     select ${series!.id}, t, 20 + 5 * sin(extract(epoch from t) / 3600) + random()
     from generate_series(to_timestamp(${fromMs / 1000}), to_timestamp(${(toMs - 1000) / 1000}), interval '1 second') t`;
   // The same aggregates the ingest keeps in its transactions (ingest/rollups.int.test.ts checks those).
-  for (const [table, unit] of [["rollups_1m", "minute"], ["rollups_1h", "hour"]] as const) {
+  for (const [table, unit] of [
+    ["rollups_1m", "minute"],
+    ["rollups_1h", "hour"],
+  ] as const) {
     await sql`
       insert into ${sql(table)} (series_id, bucket, min, max, sum, count)
       select series_id, date_trunc(${unit}, ts), min(value), max(value), sum(value), count(*) from readings group by 1, 2`;
@@ -66,7 +82,13 @@ async function seed(fromMs: number, toMs: number): Promise<string> {
 }
 
 /** The baseline: what the API did before rollups — date_bin over the raw rows. */
-async function rawDateBin(q: { deviceId: string; metric: string; fromMs: number; toMs: number; points: number }) {
+async function rawDateBin(q: {
+  deviceId: string;
+  metric: string;
+  fromMs: number;
+  toMs: number;
+  points: number;
+}) {
   const bucketMs = Math.ceil((q.toMs - q.fromMs) / q.points);
   return sql`
     select date_bin(make_interval(secs => ${bucketMs / 1000}), r.ts, to_timestamp(${q.fromMs / 1000})) as t,
@@ -109,7 +131,8 @@ async function timeFleet(): Promise<number[]> {
     { ...base, page: FLEET / 50 },
   ];
   const times: number[] = [];
-  for (let round = 0; round < 10; round++) for (const q of queries) times.push(await timed(() => listDevices(sql, everything, q)));
+  for (let round = 0; round < 10; round++)
+    for (const q of queries) times.push(await timed(() => listDevices(sql, everything, q)));
   return times;
 }
 
@@ -128,12 +151,28 @@ function report(api: Record<string, number[]>, raw: Record<string, number[]>, fl
   const rows: [string, string, string][] = RANGES.map(([label]) => {
     const a = sorted(api[label]!);
     const r = sorted(raw[label]!);
-    return [`${label} at ${POINTS} points`, `${round(percentile(a, 0.95), 1)} ms`, `p50 ${round(percentile(a, 0.5), 1)} ms; raw date_bin p95 ${round(percentile(r, 0.95), 1)} ms (${round(percentile(r, 0.95) / percentile(a, 0.95), 1)}×)`];
+    return [
+      `${label} at ${POINTS} points`,
+      `${round(percentile(a, 0.95), 1)} ms`,
+      `p50 ${round(percentile(a, 0.5), 1)} ms; raw date_bin p95 ${round(percentile(r, 0.95), 1)} ms (${round(percentile(r, 0.95) / percentile(a, 0.95), 1)}×)`,
+    ];
   });
   rows.push(
-    ["readings API p95, all ranges", `${summary.p95_ms} ms`, `target ≤ ${TARGETS.p95Ms}: ${mark(summary.p95_ms <= TARGETS.p95Ms)}`],
-    ["raw p95 / API p95", `${summary.ratio_raw}×`, `target ≥ ${TARGETS.ratioRaw}: ${mark(summary.ratio_raw >= TARGETS.ratioRaw)}`],
-    [`devices list, ${FLEET.toLocaleString("en")} devices, p95`, `${summary.fleet_p95_ms} ms`, `p50 ${summary.fleet_p50_ms} ms; target ≤ ${TARGETS.fleetP95Ms}: ${mark(summary.fleet_p95_ms <= TARGETS.fleetP95Ms)}`],
+    [
+      "readings API p95, all ranges",
+      `${summary.p95_ms} ms`,
+      `target ≤ ${TARGETS.p95Ms}: ${mark(summary.p95_ms <= TARGETS.p95Ms)}`,
+    ],
+    [
+      "raw p95 / API p95",
+      `${summary.ratio_raw}×`,
+      `target ≥ ${TARGETS.ratioRaw}: ${mark(summary.ratio_raw >= TARGETS.ratioRaw)}`,
+    ],
+    [
+      `devices list, ${FLEET.toLocaleString("en")} devices, p95`,
+      `${summary.fleet_p95_ms} ms`,
+      `p50 ${summary.fleet_p50_ms} ms; target ≤ ${TARGETS.fleetP95Ms}: ${mark(summary.fleet_p95_ms <= TARGETS.fleetP95Ms)}`,
+    ],
   );
   printTable(rows, summary);
 }

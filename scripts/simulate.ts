@@ -58,9 +58,12 @@ function parseCli(argv: string[]): CliOptions {
   const devices = Number(parsed.devices);
   const rate = Number(parsed.rate);
   const durationS = parsed.duration === undefined ? undefined : Number(parsed.duration);
-  if (!Number.isInteger(devices) || devices < 1 || devices > 10_000) fail(`--devices must be a whole number from 1 to 10000 (got ${parsed.devices})`);
-  if (!Number.isFinite(rate) || rate <= 0 || rate > 100) fail(`--rate must be a number above 0 and at most 100 (got ${parsed.rate})`);
-  if (durationS !== undefined && !(durationS > 0)) fail(`--duration must be a number of seconds above 0 (got ${parsed.duration})`);
+  if (!Number.isInteger(devices) || devices < 1 || devices > 10_000)
+    fail(`--devices must be a whole number from 1 to 10000 (got ${parsed.devices})`);
+  if (!Number.isFinite(rate) || rate <= 0 || rate > 100)
+    fail(`--rate must be a number above 0 and at most 100 (got ${parsed.rate})`);
+  if (durationS !== undefined && !(durationS > 0))
+    fail(`--duration must be a number of seconds above 0 (got ${parsed.duration})`);
   return { devices, rate, durationS, seed: !parsed["no-seed"] };
 }
 
@@ -74,7 +77,10 @@ interface ServiceUrls {
 /** Env first; else what a running `npm start` wrote down, so the simulator finds its services. */
 function resolveUrls(): ServiceUrls {
   loadDotEnv();
-  const fromEnv = { databaseUrl: process.env.DATABASE_URL || undefined, mqttUrl: process.env.MQTT_URL || undefined };
+  const fromEnv = {
+    databaseUrl: process.env.DATABASE_URL || undefined,
+    mqttUrl: process.env.MQTT_URL || undefined,
+  };
   const runtimeFile = join(process.env.DATA_DIR || ".data", "runtime.json");
   if ((fromEnv.databaseUrl && fromEnv.mqttUrl) || !existsSync(runtimeFile)) return fromEnv;
   let runtime: { databaseUrl?: unknown; mqttUrl?: unknown };
@@ -84,7 +90,11 @@ function resolveUrls(): ServiceUrls {
     fail(`could not read ${runtimeFile}: ${(err as Error).message}`);
   }
   const text = (value: unknown) => (typeof value === "string" && value !== "" ? value : undefined);
-  return { databaseUrl: fromEnv.databaseUrl ?? text(runtime.databaseUrl), mqttUrl: fromEnv.mqttUrl ?? text(runtime.mqttUrl), runtimeFile };
+  return {
+    databaseUrl: fromEnv.databaseUrl ?? text(runtime.databaseUrl),
+    mqttUrl: fromEnv.mqttUrl ?? text(runtime.mqttUrl),
+    runtimeFile,
+  };
 }
 
 /** The installation's secret the demo tokens derive from: the one `npm start` hands its children, or the one it keeps. */
@@ -94,12 +104,21 @@ function tokenSecret(): string | undefined {
   return existsSync(file) ? readFileSync(file, "utf8").trim() : undefined;
 }
 
-async function seedFleet(databaseUrl: string, count: number, secret: string, hint: string): Promise<DemoDevice[]> {
+async function seedFleet(
+  databaseUrl: string,
+  count: number,
+  secret: string,
+  hint: string,
+): Promise<DemoDevice[]> {
   const { sql } = connectDb(databaseUrl, { max: 1, applicationName: "fieldwatch-simulate" });
   try {
     const devices = await ensureDemoFleet(sql, count, secret);
     const backfilled = await backfillDemoHistory(sql, devices, Date.now());
-    if (backfilled > 0) createLogger("simulate").info({ readings: backfilled }, `a new demo fleet: wrote ${BACKFILL_DAYS} days of history`);
+    if (backfilled > 0)
+      createLogger("simulate").info(
+        { readings: backfilled },
+        `a new demo fleet: wrote ${BACKFILL_DAYS} days of history`,
+      );
     return devices;
   } catch (err) {
     fail(`could not create the demo fleet in the database: ${(err as Error).message}${hint}`);
@@ -111,18 +130,33 @@ async function seedFleet(databaseUrl: string, count: number, secret: string, hin
 async function main(): Promise<void> {
   const options = parseCli(process.argv.slice(2));
   const { databaseUrl, mqttUrl, runtimeFile } = resolveUrls();
-  const missing = [!mqttUrl && "MQTT_URL", options.seed && !databaseUrl && "DATABASE_URL"].filter(Boolean).join(" and ");
+  const missing = [!mqttUrl && "MQTT_URL", options.seed && !databaseUrl && "DATABASE_URL"]
+    .filter(Boolean)
+    .join(" and ");
   if (missing) {
-    fail(`${missing} ${missing.includes(" and ") ? "are" : "is"} not set. Run \`npm start\` first (the simulator then finds its database and broker), or set ${missing}.`);
+    fail(
+      `${missing} ${missing.includes(" and ") ? "are" : "is"} not set. Run \`npm start\` first (the simulator then finds its database and broker), or set ${missing}.`,
+    );
   }
   const hint = runtimeFile ? ` (settings from ${runtimeFile}: is \`npm start\` still running?)` : "";
   const secret = tokenSecret();
-  if (options.seed && !secret) fail("no secret to derive the demo devices' tokens from: set NEXTAUTH_SECRET, or run `npm start` first (it keeps one in DATA_DIR/auth-secret).");
+  if (options.seed && !secret)
+    fail(
+      "no secret to derive the demo devices' tokens from: set NEXTAUTH_SECRET, or run `npm start` first (it keeps one in DATA_DIR/auth-secret).",
+    );
   const log = createLogger("simulate");
-  const devices = options.seed ? await seedFleet(databaseUrl!, options.devices, secret!, hint) : demoDevices(options.devices);
+  const devices = options.seed
+    ? await seedFleet(databaseUrl!, options.devices, secret!, hint)
+    : demoDevices(options.devices);
   if (options.seed) log.info({ devices: devices.length }, "demo fleet is in the database");
 
-  const simulator = await runSimulator({ mqttUrl: mqttUrl!, devices, tokenSecret: secret, rate: options.rate, log }).catch((err: Error) => fail(err.message + hint));
+  const simulator = await runSimulator({
+    mqttUrl: mqttUrl!,
+    devices,
+    tokenSecret: secret,
+    rate: options.rate,
+    log,
+  }).catch((err: Error) => fail(err.message + hint));
   let stopping = false;
   const shutdown = async (reason: string) => {
     if (stopping) process.exit(1); // A second Ctrl-C: the user doesn't want to wait.
@@ -133,7 +167,8 @@ async function main(): Promise<void> {
   };
   process.on("SIGINT", () => void shutdown("SIGINT"));
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
-  if (options.durationS !== undefined) setTimeout(() => void shutdown(`ran for ${options.durationS} s`), options.durationS * 1000);
+  if (options.durationS !== undefined)
+    setTimeout(() => void shutdown(`ran for ${options.durationS} s`), options.durationS * 1000);
 }
 
 await main();

@@ -56,7 +56,12 @@ async function main() {
     await prepareDatabase(services, env.ADMIN_EMAIL, env.ADMIN_PASSWORD);
     if (!existsSync(path.join(".next", "BUILD_ID"))) {
       say("building the web app (first start only, takes a minute or two)…");
-      await runToCompletion({ name: "build", command: node, args: [nextBin(), "build"], env: { ...process.env, NODE_ENV: "production" } });
+      await runToCompletion({
+        name: "build",
+        command: node,
+        args: [nextBin(), "build"],
+        env: { ...process.env, NODE_ENV: "production" },
+      });
     }
   } catch (err) {
     console.error(err instanceof Error ? err.message : err);
@@ -72,21 +77,52 @@ async function main() {
     NEXTAUTH_SECRET: sessionSecret(env.DATA_DIR, env.NEXTAUTH_SECRET),
     NEXTAUTH_URL: env.NEXTAUTH_URL ?? webUrl,
     // aedes speaks MQTT 3.1.1 and has no shared subscriptions.
-    ...(services.embeddedBroker ? { MQTT_PROTOCOL_VERSION: "4", MQTT_SHARED_GROUP: "", MQTT_USERNAME: service.username, MQTT_PASSWORD: service.password } : {}),
+    ...(services.embeddedBroker
+      ? {
+          MQTT_PROTOCOL_VERSION: "4",
+          MQTT_SHARED_GROUP: "",
+          MQTT_USERNAME: service.username,
+          MQTT_PASSWORD: service.password,
+        }
+      : {}),
   };
   const giveUp = (reason: string) => {
     say(`giving up: ${reason}`);
     void shutdown(1);
   };
-  children.push(new SupervisedChild({ name: "ingest", command: node, args: [...INGEST_NODE_ARGS, ...tsx, "ingest/index.ts"], env: childEnv }, giveUp));
-  children.push(new SupervisedChild({ name: "web", command: node, args: [nextBin(), "start", "-p", String(env.PORT)], env: childEnv }, giveUp));
+  children.push(
+    new SupervisedChild(
+      {
+        name: "ingest",
+        command: node,
+        args: [...INGEST_NODE_ARGS, ...tsx, "ingest/index.ts"],
+        env: childEnv,
+      },
+      giveUp,
+    ),
+  );
+  children.push(
+    new SupervisedChild(
+      { name: "web", command: node, args: [nextBin(), "start", "-p", String(env.PORT)], env: childEnv },
+      giveUp,
+    ),
+  );
   const demo = args.has("--no-demo") ? false : args.has("--demo") || (env.DEMO ?? services.embeddedDb);
   if (demo) {
     const simArgs = [...tsx, "scripts/simulate.ts", "--devices", "12", "--rate", "0.5"];
-    children.push(new SupervisedChild({ name: "simulator", command: node, args: simArgs, env: childEnv }, giveUp));
+    children.push(
+      new SupervisedChild({ name: "simulator", command: node, args: simArgs, env: childEnv }, giveUp),
+    );
   }
   children.forEach((c) => c.start());
-  writeFileSync(runtimeFile, JSON.stringify({ databaseUrl: services.databaseUrl, mqttUrl: services.mqttUrl, webUrl, pid: process.pid }, null, 2));
+  writeFileSync(
+    runtimeFile,
+    JSON.stringify(
+      { databaseUrl: services.databaseUrl, mqttUrl: services.mqttUrl, webUrl, pid: process.pid },
+      null,
+      2,
+    ),
+  );
   await waitForWeb(webUrl);
   say(`Fieldwatch is running at ${webUrl}${demo ? " (demo devices are publishing)" : ""}. Ctrl-C stops it.`);
 }

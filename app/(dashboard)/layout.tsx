@@ -5,7 +5,13 @@ import type { NavPermission } from "@/components/shell/nav-items";
 import { canAnywhere } from "@/lib/auth/permissions";
 import { currentViewer } from "@/lib/auth/viewer";
 
-const NAV_PERMISSIONS: NavPermission[] = ["quarantine.read", "device.manage", "user.manage", "audit.read", "webhook.manage"];
+const NAV_PERMISSIONS: NavPermission[] = [
+  "quarantine.read",
+  "device.manage",
+  "user.manage",
+  "audit.read",
+  "webhook.manage",
+];
 
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const viewer = await currentViewer();

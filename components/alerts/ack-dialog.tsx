@@ -36,13 +36,24 @@ function AckForm({ alert, onDone }: { alert: AlertView; onDone: () => void }) {
   return (
     <form onSubmit={submit} className="space-y-4" aria-label="Acknowledge alert">
       <p className="text-muted">
-        <span className="font-medium text-foreground">{alert.rule.name}</span> on {alert.device.name}. Acknowledging tells the others someone is on it; the alert stays open until the condition clears.
+        <span className="font-medium text-foreground">{alert.rule.name}</span> on {alert.device.name}.
+        Acknowledging tells the others someone is on it; the alert stays open until the condition clears.
       </p>
       <label className="block space-y-1.5">
         <span className="block font-medium">Comment (optional)</span>
-        <textarea data-autofocus rows={3} maxLength={500} value={comment} onChange={(e) => setComment(e.target.value)} placeholder="e.g. Valve checked, refilling the tank" className={inputClass} />
+        <textarea
+          data-autofocus
+          rows={3}
+          maxLength={500}
+          value={comment}
+          onChange={(e) => setComment(e.target.value)}
+          placeholder="e.g. Valve checked, refilling the tank"
+          className={inputClass}
+        />
       </label>
-      {ack.isError && <Notice>{taken ? "Someone acknowledged this alert already." : errorMessage(ack.error)}</Notice>}
+      {ack.isError && (
+        <Notice>{taken ? "Someone acknowledged this alert already." : errorMessage(ack.error)}</Notice>
+      )}
       <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
         <Button onClick={onDone}>{taken ? "Close" : "Cancel"}</Button>
         {!taken && (

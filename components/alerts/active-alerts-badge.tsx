@@ -12,7 +12,10 @@ export function ActiveAlertsBadge() {
   if (n === 0) return null;
   const critical = data?.items.some((a) => a.severity === "critical");
   return (
-    <span data-testid="nav-alert-count" className={`ml-auto rounded-full px-1.5 py-0.5 text-xs font-semibold tabular-nums ${critical ? "bg-red-600 text-white" : "bg-amber-100 text-amber-900 dark:bg-amber-950 dark:text-amber-200"}`}>
+    <span
+      data-testid="nav-alert-count"
+      className={`ml-auto rounded-full px-1.5 py-0.5 text-xs font-semibold tabular-nums ${critical ? "bg-red-600 text-white" : "bg-amber-100 text-amber-900 dark:bg-amber-950 dark:text-amber-200"}`}
+    >
       {n > CAP ? `${CAP}+` : n}
       <span className="sr-only"> active</span>
     </span>

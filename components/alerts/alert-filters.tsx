@@ -6,7 +6,13 @@ import type { AlertFilters as Filters } from "./use-alert-filters";
 import { SEVERITIES, SEVERITY_LABEL } from "./types";
 
 /** Severity, site and device; the device list follows the chosen site. */
-export function AlertFilters({ filters, onChange }: { filters: Filters; onChange: (patch: Partial<Filters>) => void }) {
+export function AlertFilters({
+  filters,
+  onChange,
+}: {
+  filters: Filters;
+  onChange: (patch: Partial<Filters>) => void;
+}) {
   const sites = useSites();
   const devices = useSiteDevices(filters.site);
   const deviceOptions = devices.data ?? [];
@@ -14,7 +20,11 @@ export function AlertFilters({ filters, onChange }: { filters: Filters; onChange
   const unlisted = filters.device && !deviceOptions.some((d) => d.key === filters.device);
   return (
     <div className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-[10rem_14rem_16rem]">
-      <SelectField label="Severity" value={filters.severity} onChange={(e) => onChange({ severity: e.target.value as Filters["severity"] })}>
+      <SelectField
+        label="Severity"
+        value={filters.severity}
+        onChange={(e) => onChange({ severity: e.target.value as Filters["severity"] })}
+      >
         <option value="">All severities</option>
         {SEVERITIES.map((s) => (
           <option key={s} value={s}>
@@ -22,7 +32,11 @@ export function AlertFilters({ filters, onChange }: { filters: Filters; onChange
           </option>
         ))}
       </SelectField>
-      <SelectField label="Site" value={filters.site} onChange={(e) => onChange({ site: e.target.value, device: "" })}>
+      <SelectField
+        label="Site"
+        value={filters.site}
+        onChange={(e) => onChange({ site: e.target.value, device: "" })}
+      >
         <option value="">All sites</option>
         {sites.data?.map((s) => (
           <option key={s.slug} value={s.slug}>
@@ -30,7 +44,12 @@ export function AlertFilters({ filters, onChange }: { filters: Filters; onChange
           </option>
         ))}
       </SelectField>
-      <SelectField label="Device" className="col-span-2 sm:col-span-1" value={filters.device} onChange={(e) => onChange({ device: e.target.value })}>
+      <SelectField
+        label="Device"
+        className="col-span-2 sm:col-span-1"
+        value={filters.device}
+        onChange={(e) => onChange({ device: e.target.value })}
+      >
         <option value="">All devices</option>
         {unlisted && <option value={filters.device}>{filters.device}</option>}
         {deviceOptions.map((d) => (

@@ -26,7 +26,10 @@ export function AlertTable({ items, canAck }: { items: AlertView[]; canAck: (sit
             </td>
             <td data-label="Device" className={`${CARD_CELL} [overflow-wrap:anywhere] lg:min-w-36`}>
               <span className="flex flex-col">
-                <Link href={`/devices/${encodeURIComponent(a.device.key)}`} className="font-medium text-accent hover:underline">
+                <Link
+                  href={`/devices/${encodeURIComponent(a.device.key)}`}
+                  className="font-medium text-accent hover:underline"
+                >
                   {a.device.name}
                 </Link>
                 <span className="text-xs text-muted">{a.site.name}</span>
@@ -39,12 +42,18 @@ export function AlertTable({ items, canAck }: { items: AlertView[]; canAck: (sit
               {a.value === null ? <span className="text-muted">—</span> : formatValue(a.value)}
             </td>
             <td data-label="Resolved" className={`${CARD_CELL} whitespace-nowrap`}>
-              {a.resolvedAt ? <RelativeTime value={a.resolvedAt} /> : <span className="font-medium text-danger">Firing</span>}
+              {a.resolvedAt ? (
+                <RelativeTime value={a.resolvedAt} />
+              ) : (
+                <span className="font-medium text-danger">Firing</span>
+              )}
             </td>
             <td data-label="Ack" className={`${CARD_CELL} lg:max-w-64`}>
               <AckCell alert={a} />
             </td>
-            <td className={`${CARD_CELL} whitespace-nowrap lg:text-right`}>{!a.acknowledged && !a.resolvedAt && canAck(a.site.slug) ? <AckButton alert={a} /> : null}</td>
+            <td className={`${CARD_CELL} whitespace-nowrap lg:text-right`}>
+              {!a.acknowledged && !a.resolvedAt && canAck(a.site.slug) ? <AckButton alert={a} /> : null}
+            </td>
           </tr>
         ))}
       </tbody>

@@ -10,7 +10,11 @@ type Tab = (typeof TABS)[number]["id"];
 /** Active / History as a segmented toggle: big enough for a thumb, a plain pair of buttons for assistive tech. */
 export function AlertTabs({ value, onChange }: { value: Tab; onChange: (tab: Tab) => void }) {
   return (
-    <div role="group" aria-label="Which alerts" className="inline-flex rounded-lg border border-border bg-zinc-100 p-1 dark:bg-zinc-900">
+    <div
+      role="group"
+      aria-label="Which alerts"
+      className="inline-flex rounded-lg border border-border bg-zinc-100 p-1 dark:bg-zinc-900"
+    >
       {TABS.map((t) => (
         <button
           key={t.id}

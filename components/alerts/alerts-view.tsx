@@ -21,14 +21,37 @@ const MAX = 500;
 export function AlertsView({ rights }: { rights: AlertingRights }) {
   const { filters, update, active } = useAlertFilters();
   const [limit, setLimit] = useState(PAGE);
-  const { data, error, isPending, isPlaceholderData } = useAlerts({ state: filters.state, severity: filters.severity, site: filters.site, device: filters.device, limit });
+  const { data, error, isPending, isPlaceholderData } = useAlerts({
+    state: filters.state,
+    severity: filters.severity,
+    site: filters.site,
+    device: filters.device,
+    limit,
+  });
   const canAck = (site: string) => rights.ackSites.includes(site);
   const clear = () => update({ severity: "", site: "", device: "" });
 
   let body;
-  if (isPending) body = <div role="status" aria-label="Loading alerts" className="space-y-3 p-4">{[0, 1, 2, 3].map((i) => <Skeleton key={i} className="h-10" />)}</div>;
-  else if (error && !data) body = <p role="alert" className="px-6 py-12 text-center text-danger">Couldn&apos;t load alerts: {errorMessage(error)}</p>;
-  else if (data?.items.length === 0) body = active ? <NoMatches title="No alerts match these filters" action="Clear filters" onAction={clear} /> : <NoAlerts state={filters.state} canEdit={rights.ruleSites.length > 0} />;
+  if (isPending)
+    body = (
+      <div role="status" aria-label="Loading alerts" className="space-y-3 p-4">
+        {[0, 1, 2, 3].map((i) => (
+          <Skeleton key={i} className="h-10" />
+        ))}
+      </div>
+    );
+  else if (error && !data)
+    body = (
+      <p role="alert" className="px-6 py-12 text-center text-danger">
+        Couldn&apos;t load alerts: {errorMessage(error)}
+      </p>
+    );
+  else if (data?.items.length === 0)
+    body = active ? (
+      <NoMatches title="No alerts match these filters" action="Clear filters" onAction={clear} />
+    ) : (
+      <NoAlerts state={filters.state} canEdit={rights.ruleSites.length > 0} />
+    );
   else if (data) body = <AlertTable items={data.items} canAck={canAck} />;
 
   return (
@@ -67,7 +90,9 @@ function NoAlerts({ state, canEdit }: { state: Filters["state"]; canEdit: boolea
     <div className="px-6 py-16 text-center">
       <p className="font-medium">{state === "active" ? "No active alerts — all quiet" : "No alerts yet"}</p>
       <p className="mx-auto mt-1 max-w-md text-muted">
-        {state === "active" ? "When a rule's condition holds, its alert shows here within seconds." : "Alerts that fired and cleared are kept here."}{" "}
+        {state === "active"
+          ? "When a rule's condition holds, its alert shows here within seconds."
+          : "Alerts that fired and cleared are kept here."}{" "}
         {canEdit && (
           <Link href="/alerts/rules" className="text-accent hover:underline">
             Set up alert rules

@@ -15,10 +15,21 @@ interface Props {
 }
 
 /** [metric ▾]: the metrics the chosen devices report; a no-data rule may watch "anything". */
-export function MetricSelect({ draft, onChange, errors, metrics }: Omit<Props, "unit"> & { metrics: MetricSpec[] }) {
+export function MetricSelect({
+  draft,
+  onChange,
+  errors,
+  metrics,
+}: Omit<Props, "unit"> & { metrics: MetricSpec[] }) {
   const unlisted = draft.metric && !metrics.some((m) => m.name === draft.metric);
   return (
-    <InlineSelect label="Metric" error={errors.metric} value={draft.metric} onChange={(e) => onChange({ metric: e.target.value })} className="max-w-56">
+    <InlineSelect
+      label="Metric"
+      error={errors.metric}
+      value={draft.metric}
+      onChange={(e) => onChange({ metric: e.target.value })}
+      className="max-w-56"
+    >
       <option value="">{draft.kind === "no_data" ? "anything" : "choose a metric…"}</option>
       {unlisted && <option value={draft.metric}>{draft.metric}</option>}
       {metrics.map((m) => (
@@ -36,22 +47,44 @@ export function ThresholdPart({ draft, onChange, errors, unit }: Props) {
   return (
     <>
       <Words>is</Words>
-      <InlineSelect label="Comparison" error={errors.comparison} value={draft.comparison} onChange={(e) => onChange({ comparison: e.target.value as Comparison })}>
+      <InlineSelect
+        label="Comparison"
+        error={errors.comparison}
+        value={draft.comparison}
+        onChange={(e) => onChange({ comparison: e.target.value as Comparison })}
+      >
         {Object.entries(COMPARISON_WORDS).map(([id, words]) => (
           <option key={id} value={id}>
             {words}
           </option>
         ))}
       </InlineSelect>
-      <InlineNumber label={range ? "Lower bound" : "Threshold"} error={errors.threshold} unit={range ? undefined : unit} value={draft.threshold} onChange={(e) => onChange({ threshold: e.target.value })} />
+      <InlineNumber
+        label={range ? "Lower bound" : "Threshold"}
+        error={errors.threshold}
+        unit={range ? undefined : unit}
+        value={draft.threshold}
+        onChange={(e) => onChange({ threshold: e.target.value })}
+      />
       {range && (
         <>
           <Words>and</Words>
-          <InlineNumber label="Upper bound" error={errors.thresholdHigh} unit={unit} value={draft.thresholdHigh} onChange={(e) => onChange({ thresholdHigh: e.target.value })} />
+          <InlineNumber
+            label="Upper bound"
+            error={errors.thresholdHigh}
+            unit={unit}
+            value={draft.thresholdHigh}
+            onChange={(e) => onChange({ thresholdHigh: e.target.value })}
+          />
         </>
       )}
       <Words>for</Words>
-      <DurationSelect label="For how long" value={draft.forS} error={errors.forS} onChange={(forS) => onChange({ forS })} />
+      <DurationSelect
+        label="For how long"
+        value={draft.forS}
+        error={errors.forS}
+        onChange={(forS) => onChange({ forS })}
+      />
     </>
   );
 }
@@ -62,30 +95,56 @@ export function ClearPart({ draft, onChange, errors, unit }: Props) {
   return (
     <>
       <Words>and clear when</Words>
-      <InlineSelect label="Clear when" value={draft.clearAt ? "line" : "normal"} onChange={(e) => onChange({ clearAt: e.target.value === "line" })}>
+      <InlineSelect
+        label="Clear when"
+        value={draft.clearAt ? "line" : "normal"}
+        onChange={(e) => onChange({ clearAt: e.target.value === "line" })}
+      >
         <option value="normal">back to normal</option>
         <option value="line">{clearWords(draft.comparison)}</option>
       </InlineSelect>
       {draft.clearAt && (
         <>
-          <InlineNumber label={range ? "Clear lower bound" : "Clear threshold"} error={errors.clearThreshold} unit={range ? undefined : unit} value={draft.clearThreshold} onChange={(e) => onChange({ clearThreshold: e.target.value })} />
+          <InlineNumber
+            label={range ? "Clear lower bound" : "Clear threshold"}
+            error={errors.clearThreshold}
+            unit={range ? undefined : unit}
+            value={draft.clearThreshold}
+            onChange={(e) => onChange({ clearThreshold: e.target.value })}
+          />
           {range && (
             <>
               <Words>and</Words>
-              <InlineNumber label="Clear upper bound" error={errors.clearThresholdHigh} unit={unit} value={draft.clearThresholdHigh} onChange={(e) => onChange({ clearThresholdHigh: e.target.value })} />
+              <InlineNumber
+                label="Clear upper bound"
+                error={errors.clearThresholdHigh}
+                unit={unit}
+                value={draft.clearThresholdHigh}
+                onChange={(e) => onChange({ clearThresholdHigh: e.target.value })}
+              />
             </>
           )}
         </>
       )}
       <Words>for</Words>
-      <DurationSelect label="Clear after" value={draft.clearForS} error={errors.clearForS} onChange={(clearForS) => onChange({ clearForS })} />
+      <DurationSelect
+        label="Clear after"
+        value={draft.clearForS}
+        error={errors.clearForS}
+        onChange={(clearForS) => onChange({ clearForS })}
+      />
     </>
   );
 }
 
 export function SeveritySelect({ draft, onChange, errors }: Omit<Props, "unit">) {
   return (
-    <InlineSelect label="Severity" error={errors.severity} value={draft.severity} onChange={(e) => onChange({ severity: e.target.value as RuleDraft["severity"] })}>
+    <InlineSelect
+      label="Severity"
+      error={errors.severity}
+      value={draft.severity}
+      onChange={(e) => onChange({ severity: e.target.value as RuleDraft["severity"] })}
+    >
       {SEVERITIES.map((s) => (
         <option key={s} value={s}>
           {s}

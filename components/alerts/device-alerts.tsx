@@ -31,7 +31,10 @@ export function DeviceAlerts({ deviceKey, canAck, canEditRules }: Props) {
           title={items.length > 0 ? `Active alerts (${items.length})` : "Alerts"}
           actions={
             <div className="flex items-center gap-3 text-xs font-medium">
-              <Link href={`/alerts?state=history&device=${encodeURIComponent(deviceKey)}`} className="text-accent hover:underline">
+              <Link
+                href={`/alerts?state=history&device=${encodeURIComponent(deviceKey)}`}
+                className="text-accent hover:underline"
+              >
                 History
               </Link>
               {canEditRules && (
@@ -47,13 +50,19 @@ export function DeviceAlerts({ deviceKey, canAck, canEditRules }: Props) {
             <Skeleton className="h-6 w-2/3" />
           </div>
         ) : error && !data ? (
-          <p role="alert" className="px-4 py-3 text-danger">Couldn&apos;t load alerts: {errorMessage(error)}</p>
+          <p role="alert" className="px-4 py-3 text-danger">
+            Couldn&apos;t load alerts: {errorMessage(error)}
+          </p>
         ) : items.length === 0 ? (
           <p className="px-4 py-3 text-muted">No active alerts — all quiet.</p>
         ) : (
           <ul className="divide-y divide-border">
             {items.map((a) => (
-              <li key={a.id} data-testid="device-alert" className="flex flex-wrap items-center gap-x-3 gap-y-2 px-4 py-3">
+              <li
+                key={a.id}
+                data-testid="device-alert"
+                className="flex flex-wrap items-center gap-x-3 gap-y-2 px-4 py-3"
+              >
                 <SeverityBadge severity={a.severity} />
                 <span className="min-w-0 flex-1 font-medium [overflow-wrap:anywhere]">{a.rule.name}</span>
                 <span className="text-muted">

@@ -12,7 +12,11 @@ export function metricsOf(types: DeviceType[]): MetricSpec[] {
 }
 
 /** Labels, unit and names for a rule's sentence, from what the pickers already loaded. */
-export function sentenceContext(rule: Pick<AlertRuleView, "metric" | "site" | "type">, types: DeviceType[] = [], sites: { slug: string; name: string }[] = []): SentenceContext {
+export function sentenceContext(
+  rule: Pick<AlertRuleView, "metric" | "site" | "type">,
+  types: DeviceType[] = [],
+  sites: { slug: string; name: string }[] = [],
+): SentenceContext {
   const type = types.find((t) => t.slug === rule.type);
   const spec = (type ? type.metrics : metricsOf(types)).find((m) => m.name === rule.metric);
   return {

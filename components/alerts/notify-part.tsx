@@ -20,7 +20,12 @@ export function NotifyPart({ value, onChange, hooks, error }: Props) {
     if (chosen.length === 0 && !error) return null;
     return (
       <div className="space-y-1">
-        {chosen.length > 0 && <p className="text-muted">Also notifies {chosen.length === 1 ? "1 webhook" : `${chosen.length} webhooks`} (site admins choose them).</p>}
+        {chosen.length > 0 && (
+          <p className="text-muted">
+            Also notifies {chosen.length === 1 ? "1 webhook" : `${chosen.length} webhooks`} (site admins
+            choose them).
+          </p>
+        )}
         {error && <FieldError>{error}</FieldError>}
       </div>
     );
@@ -36,7 +41,13 @@ export function NotifyPart({ value, onChange, hooks, error }: Props) {
             type="checkbox"
             className="min-h-11 items-center"
             label={h.name}
-            hint={h.state === "active" ? undefined : h.state === "paused" ? "paused: failing deliveries" : "disabled"}
+            hint={
+              h.state === "active"
+                ? undefined
+                : h.state === "paused"
+                  ? "paused: failing deliveries"
+                  : "disabled"
+            }
             checked={chosen.includes(h.id)}
             onChange={(e) => toggle(h.id, e.target.checked)}
           />

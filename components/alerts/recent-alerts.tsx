@@ -13,16 +13,27 @@ export function RecentAlerts() {
   const { data, error } = useAlerts({ state: "history", limit: 5 });
   return (
     <Card>
-      <CardHeader title="Recent alerts" actions={<Link href="/alerts?state=history" className="text-xs font-medium text-accent hover:underline">All alerts →</Link>} />
+      <CardHeader
+        title="Recent alerts"
+        actions={
+          <Link href="/alerts?state=history" className="text-xs font-medium text-accent hover:underline">
+            All alerts →
+          </Link>
+        }
+      />
       {error && !data ? (
-        <p role="alert" className="px-4 py-6 text-center text-danger">Couldn&apos;t load alerts: {errorMessage(error)}</p>
+        <p role="alert" className="px-4 py-6 text-center text-danger">
+          Couldn&apos;t load alerts: {errorMessage(error)}
+        </p>
       ) : !data ? (
         <div className="space-y-3 p-4">
           <Skeleton className="h-4 w-2/3" />
           <Skeleton className="h-4 w-1/2" />
         </div>
       ) : data.items.length === 0 ? (
-        <p className="px-4 py-8 text-center text-muted">No alerts so far. Rules you set up raise them here.</p>
+        <p className="px-4 py-8 text-center text-muted">
+          No alerts so far. Rules you set up raise them here.
+        </p>
       ) : (
         <ul className="divide-y divide-border" data-testid="recent-alerts">
           {data.items.map((a) => (
@@ -31,7 +42,10 @@ export function RecentAlerts() {
               <span className="min-w-0 flex-1 [overflow-wrap:anywhere]">
                 <span className="font-medium">{a.rule.name}</span>
                 <span className="text-muted"> · </span>
-                <Link href={`/devices/${encodeURIComponent(a.device.key)}`} className="text-accent hover:underline">
+                <Link
+                  href={`/devices/${encodeURIComponent(a.device.key)}`}
+                  className="text-accent hover:underline"
+                >
                   {a.device.name}
                 </Link>
               </span>
@@ -42,7 +56,8 @@ export function RecentAlerts() {
                   </>
                 ) : (
                   <>
-                    <span className="font-medium text-danger">firing</span> since <RelativeTime value={a.startedAt} />
+                    <span className="font-medium text-danger">firing</span> since{" "}
+                    <RelativeTime value={a.startedAt} />
                   </>
                 )}
               </span>

@@ -35,9 +35,26 @@ export interface RuleDraft {
 
 export function newDraft(prefill: Partial<Pick<RuleDraft, "device" | "site" | "metric">> = {}): RuleDraft {
   return {
-    name: "", nameEdited: false, scope: prefill.device ? "device" : "site", device: prefill.device ?? "", site: prefill.site ?? "", type: "",
-    kind: "threshold", metric: prefill.metric ?? "", comparison: "below", threshold: "", thresholdHigh: "", forS: 600,
-    clearAt: false, clearThreshold: "", clearThresholdHigh: "", clearForS: 0, severity: "warning", enabled: true, webhooks: null, repeatEveryS: 0,
+    name: "",
+    nameEdited: false,
+    scope: prefill.device ? "device" : "site",
+    device: prefill.device ?? "",
+    site: prefill.site ?? "",
+    type: "",
+    kind: "threshold",
+    metric: prefill.metric ?? "",
+    comparison: "below",
+    threshold: "",
+    thresholdHigh: "",
+    forS: 600,
+    clearAt: false,
+    clearThreshold: "",
+    clearThresholdHigh: "",
+    clearForS: 0,
+    severity: "warning",
+    enabled: true,
+    webhooks: null,
+    repeatEveryS: 0,
   };
 }
 
@@ -46,11 +63,26 @@ const text = (n: number | null | undefined) => (n === undefined || n === null ? 
 export function draftFromRule(rule: AlertRuleView): RuleDraft {
   const hasClear = rule.clearThreshold !== undefined && rule.clearThreshold !== null;
   return {
-    name: rule.name, nameEdited: true, scope: rule.device ? "device" : rule.type ? "type" : "site",
-    device: rule.device ?? "", site: rule.site ?? "", type: rule.type ?? "", kind: rule.kind, metric: rule.metric ?? "",
-    comparison: rule.comparison ?? "below", threshold: text(rule.threshold), thresholdHigh: text(rule.thresholdHigh), forS: rule.forS,
-    clearAt: hasClear, clearThreshold: text(rule.clearThreshold), clearThresholdHigh: text(rule.clearThresholdHigh), clearForS: rule.clearForS,
-    severity: rule.severity, enabled: rule.enabled, webhooks: rule.webhooks ?? null, repeatEveryS: rule.repeatEveryS ?? 0,
+    name: rule.name,
+    nameEdited: true,
+    scope: rule.device ? "device" : rule.type ? "type" : "site",
+    device: rule.device ?? "",
+    site: rule.site ?? "",
+    type: rule.type ?? "",
+    kind: rule.kind,
+    metric: rule.metric ?? "",
+    comparison: rule.comparison ?? "below",
+    threshold: text(rule.threshold),
+    thresholdHigh: text(rule.thresholdHigh),
+    forS: rule.forS,
+    clearAt: hasClear,
+    clearThreshold: text(rule.clearThreshold),
+    clearThresholdHigh: text(rule.clearThresholdHigh),
+    clearForS: rule.clearForS,
+    severity: rule.severity,
+    enabled: rule.enabled,
+    webhooks: rule.webhooks ?? null,
+    repeatEveryS: rule.repeatEveryS ?? 0,
   };
 }
 
@@ -65,9 +97,30 @@ function num(s: string): number | undefined {
  * (a removed clear line goes as null; the scope as one of device, or site and type).
  */
 export function draftToInput(d: RuleDraft, name: string): AlertRuleInput {
-  const scope = d.scope === "device" ? { device: d.device } : d.scope === "type" ? { site: d.site, type: d.type } : { site: d.site };
-  const common = { name, ...scope, kind: d.kind, forS: d.forS, severity: d.severity, enabled: d.enabled, repeatEveryS: d.repeatEveryS || null, ...(d.webhooks ? { webhooks: d.webhooks } : {}) };
-  if (d.kind === "no_data") return { ...common, metric: d.metric || null, clearForS: 0, clearThreshold: null, clearThresholdHigh: null };
+  const scope =
+    d.scope === "device"
+      ? { device: d.device }
+      : d.scope === "type"
+        ? { site: d.site, type: d.type }
+        : { site: d.site };
+  const common = {
+    name,
+    ...scope,
+    kind: d.kind,
+    forS: d.forS,
+    severity: d.severity,
+    enabled: d.enabled,
+    repeatEveryS: d.repeatEveryS || null,
+    ...(d.webhooks ? { webhooks: d.webhooks } : {}),
+  };
+  if (d.kind === "no_data")
+    return {
+      ...common,
+      metric: d.metric || null,
+      clearForS: 0,
+      clearThreshold: null,
+      clearThresholdHigh: null,
+    };
   const range = isRange(d.comparison);
   return {
     ...common,
@@ -94,7 +147,8 @@ export function draftProblems(d: RuleDraft): Record<string, string> {
   if (!d.metric) out.metric = "Choose a metric";
   const check = (field: keyof RuleDraft & string, value: string, required: boolean) => {
     const n = num(value);
-    if (n === undefined ? required : !Number.isFinite(n)) out[field] = n === undefined ? "Enter a number" : "Not a number";
+    if (n === undefined ? required : !Number.isFinite(n))
+      out[field] = n === undefined ? "Enter a number" : "Not a number";
   };
   check("threshold", d.threshold, true);
   if (isRange(d.comparison)) check("thresholdHigh", d.thresholdHigh, true);

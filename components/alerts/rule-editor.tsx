@@ -22,7 +22,24 @@ import { RulePreview } from "./rule-preview";
 import { useSaveRule } from "./use-rules";
 import type { AlertRuleView } from "./types";
 
-const FIELDS = ["name", "device", "site", "type", "kind", "metric", "comparison", "threshold", "thresholdHigh", "forS", "clearThreshold", "clearThresholdHigh", "clearForS", "severity", "webhooks", "repeatEveryS"] as const;
+const FIELDS = [
+  "name",
+  "device",
+  "site",
+  "type",
+  "kind",
+  "metric",
+  "comparison",
+  "threshold",
+  "thresholdHigh",
+  "forS",
+  "clearThreshold",
+  "clearThresholdHigh",
+  "clearForS",
+  "severity",
+  "webhooks",
+  "repeatEveryS",
+] as const;
 
 interface Props {
   rule: AlertRuleView | null;
@@ -43,17 +60,29 @@ export function RuleEditor({ rule, prefill, sites, onClose }: Props) {
   const allHooks = useWebhooks().data ?? [];
   const hooks = allHooks.filter((h) => h.site.slug === siteSlug);
   // A rule moved to another site can't keep that site's webhooks: drop the ones known to be elsewhere.
-  const webhooks = draft.webhooks?.filter((id) => hooks.some((h) => h.id === id) || !allHooks.some((h) => h.id === id)) ?? null;
+  const webhooks =
+    draft.webhooks?.filter((id) => hooks.some((h) => h.id === id) || !allHooks.some((h) => h.id === id)) ??
+    null;
   const change = (patch: Partial<RuleDraft>) =>
     setDraft((d) => {
       // Widening a device rule to its type or site starts from that device's site and type.
-      const carry = patch.scope && patch.scope !== "device" && d.scope === "device" && device ? { site: d.site || device.site.slug, type: d.type || (device.type?.slug ?? "") } : {};
+      const carry =
+        patch.scope && patch.scope !== "device" && d.scope === "device" && device
+          ? { site: d.site || device.site.slug, type: d.type || (device.type?.slug ?? "") }
+          : {};
       return { ...d, ...carry, ...patch };
     });
 
   const metrics = metricOptions(draft, device ? deviceMetrics(device) : null, types);
   const spec = metrics.find((m) => m.name === draft.metric);
-  const ctx = { metricLabel: spec ? metricLabel(spec) : undefined, unit: spec?.unit, deviceName: device?.name, siteName: sites.find((s) => s.slug === draft.site)?.name, typeName: types.find((t) => t.slug === draft.type)?.name, webhookNames: webhookNames(webhooks, hooks) };
+  const ctx = {
+    metricLabel: spec ? metricLabel(spec) : undefined,
+    unit: spec?.unit,
+    deviceName: device?.name,
+    siteName: sites.find((s) => s.slug === draft.site)?.name,
+    typeName: types.find((t) => t.slug === draft.type)?.name,
+    webhookNames: webhookNames(webhooks, hooks),
+  };
   const suggested = suggestName(draftToInput(draft, ""), ctx);
   const name = draft.nameEdited ? draft.name : suggested;
   const input = draftToInput({ ...draft, webhooks }, name.trim());
@@ -73,13 +102,25 @@ export function RuleEditor({ rule, prefill, sites, onClose }: Props) {
   return (
     <Dialog open onClose={onClose} title={rule ? "Edit alert rule" : "New alert rule"} className="max-w-2xl">
       <form onSubmit={submit} noValidate className="space-y-5" aria-label="Alert rule">
-        <KindToggle kind={draft.kind} onChange={(kind) => change({ kind, forS: kind === "no_data" && draft.forS < 60 ? 900 : draft.forS })} />
+        <KindToggle
+          kind={draft.kind}
+          onChange={(kind) =>
+            change({ kind, forS: kind === "no_data" && draft.forS < 60 ? 900 : draft.forS })
+          }
+        />
         <div className="flex flex-wrap items-start gap-x-2 gap-y-3 text-base">
           {draft.kind === "threshold" ? (
             <>
               <Words>When</Words>
               <MetricSelect draft={draft} onChange={change} errors={errors} metrics={metrics} />
-              <ScopePart draft={draft} onChange={change} errors={errors} sites={sites} devices={devices} types={types} />
+              <ScopePart
+                draft={draft}
+                onChange={change}
+                errors={errors}
+                sites={sites}
+                devices={devices}
+                types={types}
+              />
               <ThresholdPart draft={draft} onChange={change} errors={errors} unit={spec?.unit} />
               <Words>then raise</Words>
               <SeveritySelect draft={draft} onChange={change} errors={errors} />
@@ -91,19 +132,52 @@ export function RuleEditor({ rule, prefill, sites, onClose }: Props) {
               <Words>When no reading of</Words>
               <MetricSelect draft={draft} onChange={change} errors={errors} metrics={metrics} />
               <Words>arrives</Words>
-              <ScopePart draft={draft} onChange={change} errors={errors} sites={sites} devices={devices} types={types} />
+              <ScopePart
+                draft={draft}
+                onChange={change}
+                errors={errors}
+                sites={sites}
+                devices={devices}
+                types={types}
+              />
               <Words>for</Words>
-              <DurationSelect label="Silence" value={draft.forS} min={60} error={errors.forS} onChange={(forS) => change({ forS })} />
+              <DurationSelect
+                label="Silence"
+                value={draft.forS}
+                min={60}
+                error={errors.forS}
+                onChange={(forS) => change({ forS })}
+              />
               <Words>then raise</Words>
               <SeveritySelect draft={draft} onChange={change} errors={errors} />
             </>
           )}
         </div>
-        <NotifyPart value={webhooks} onChange={(webhooks) => change({ webhooks })} hooks={hooks} error={errors.webhooks} />
-        <RepeatSelect value={draft.repeatEveryS} onChange={(repeatEveryS) => change({ repeatEveryS })} error={errors.repeatEveryS} />
-        <TextField label="Name" value={name} maxLength={120} error={errors.name} hint="Shown on alerts and notifications." onChange={(e) => change({ name: e.target.value, nameEdited: true })} />
+        <NotifyPart
+          value={webhooks}
+          onChange={(webhooks) => change({ webhooks })}
+          hooks={hooks}
+          error={errors.webhooks}
+        />
+        <RepeatSelect
+          value={draft.repeatEveryS}
+          onChange={(repeatEveryS) => change({ repeatEveryS })}
+          error={errors.repeatEveryS}
+        />
+        <TextField
+          label="Name"
+          value={name}
+          maxLength={120}
+          error={errors.name}
+          hint="Shown on alerts and notifications."
+          onChange={(e) => change({ name: e.target.value, nameEdited: true })}
+        />
         <RulePreview input={input} ready={Object.keys(ownProblems).length === 0} />
-        <p aria-live="polite" data-testid="rule-summary" className="rounded-md bg-zinc-50 px-3 py-2 text-foreground dark:bg-zinc-900">
+        <p
+          aria-live="polite"
+          data-testid="rule-summary"
+          className="rounded-md bg-zinc-50 px-3 py-2 text-foreground dark:bg-zinc-900"
+        >
           {describeRule(input, ctx)}
         </p>
         {server.message && <Notice>{server.message}</Notice>}
@@ -121,21 +195,41 @@ export function RuleEditor({ rule, prefill, sites, onClose }: Props) {
 }
 
 /** The metrics the chosen devices report: the device's own, the type's, or every type's for a whole site. */
-function metricOptions(draft: RuleDraft, deviceMetricList: MetricSpec[] | null, types: DeviceType[]): MetricSpec[] {
+function metricOptions(
+  draft: RuleDraft,
+  deviceMetricList: MetricSpec[] | null,
+  types: DeviceType[],
+): MetricSpec[] {
   if (draft.scope === "device") return deviceMetricList ?? [];
   if (draft.scope === "type") return types.find((t) => t.slug === draft.type)?.metrics ?? [];
   return metricsOf(types);
 }
 
-function KindToggle({ kind, onChange }: { kind: RuleDraft["kind"]; onChange: (kind: RuleDraft["kind"]) => void }) {
+function KindToggle({
+  kind,
+  onChange,
+}: {
+  kind: RuleDraft["kind"];
+  onChange: (kind: RuleDraft["kind"]) => void;
+}) {
   const options = [
     { id: "threshold", label: "A value crosses a line" },
     { id: "no_data", label: "Data stops arriving" },
   ] as const;
   return (
-    <div role="group" aria-label="Alert when" className="grid grid-cols-2 gap-1 rounded-lg border border-border bg-zinc-100 p-1 dark:bg-zinc-900">
+    <div
+      role="group"
+      aria-label="Alert when"
+      className="grid grid-cols-2 gap-1 rounded-lg border border-border bg-zinc-100 p-1 dark:bg-zinc-900"
+    >
       {options.map((o) => (
-        <button key={o.id} type="button" aria-pressed={kind === o.id} onClick={() => onChange(o.id)} className={`min-h-11 rounded-md px-3 text-sm font-medium transition ${kind === o.id ? "bg-surface text-foreground shadow-xs" : "text-muted hover:text-foreground"}`}>
+        <button
+          key={o.id}
+          type="button"
+          aria-pressed={kind === o.id}
+          onClick={() => onChange(o.id)}
+          className={`min-h-11 rounded-md px-3 text-sm font-medium transition ${kind === o.id ? "bg-surface text-foreground shadow-xs" : "text-muted hover:text-foreground"}`}
+        >
           {o.label}
         </button>
       ))}

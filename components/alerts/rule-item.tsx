@@ -10,26 +10,52 @@ import { useDeleteRule, useToggleRule } from "./use-rules";
 import type { AlertRuleView } from "./types";
 
 /** A rule as its sentence, with on/off, edit and delete for those who may edit it. */
-export function RuleItem({ rule, ctx, canEdit, onEdit }: { rule: AlertRuleView; ctx: SentenceContext; canEdit: boolean; onEdit: () => void }) {
+export function RuleItem({
+  rule,
+  ctx,
+  canEdit,
+  onEdit,
+}: {
+  rule: AlertRuleView;
+  ctx: SentenceContext;
+  canEdit: boolean;
+  onEdit: () => void;
+}) {
   const toggle = useToggleRule(rule.id);
   const remove = useDeleteRule(rule.id);
   const [confirming, setConfirming] = useState(false);
   return (
-    <li data-testid="alert-rule" className={`flex flex-col gap-3 px-4 py-3.5 sm:flex-row sm:items-start ${rule.enabled ? "" : "opacity-70"}`}>
+    <li
+      data-testid="alert-rule"
+      className={`flex flex-col gap-3 px-4 py-3.5 sm:flex-row sm:items-start ${rule.enabled ? "" : "opacity-70"}`}
+    >
       <div className="min-w-0 flex-1 space-y-1">
         <p className="flex flex-wrap items-center gap-2">
           <span className="font-medium [overflow-wrap:anywhere]">{rule.name}</span>
           <SeverityBadge severity={rule.severity} />
           {!rule.enabled && <span className="text-xs font-medium text-muted">Off</span>}
-          {rule.openAlerts > 0 && <span className="text-xs font-medium text-danger">{rule.openAlerts} firing</span>}
+          {rule.openAlerts > 0 && (
+            <span className="text-xs font-medium text-danger">{rule.openAlerts} firing</span>
+          )}
         </p>
         <p className="text-muted [overflow-wrap:anywhere]">{describeRule(rule, ctx)}</p>
-        {toggle.isError && <p role="alert" className="text-xs text-danger">{errorMessage(toggle.error)}</p>}
+        {toggle.isError && (
+          <p role="alert" className="text-xs text-danger">
+            {errorMessage(toggle.error)}
+          </p>
+        )}
       </div>
       {canEdit && (
         <div className="flex shrink-0 items-center gap-2">
           <label className="flex min-h-11 cursor-pointer items-center gap-2 rounded-md px-2 text-sm font-medium">
-            <input type="checkbox" role="switch" checked={rule.enabled} disabled={toggle.isPending} onChange={(e) => toggle.mutate(e.target.checked)} className="size-5 accent-accent" />
+            <input
+              type="checkbox"
+              role="switch"
+              checked={rule.enabled}
+              disabled={toggle.isPending}
+              onChange={(e) => toggle.mutate(e.target.checked)}
+              className="size-5 accent-accent"
+            />
             {rule.enabled ? "On" : "Off"}
           </label>
           <Button onClick={onEdit} className="max-sm:min-h-11">
@@ -51,7 +77,11 @@ export function RuleItem({ rule, ctx, canEdit, onEdit }: { rule: AlertRuleView; 
         onConfirm={() => remove.mutate(undefined, { onSuccess: () => setConfirming(false) })}
       >
         <p>
-          “{rule.name}” stops watching at once{rule.openAlerts > 0 ? `, and its ${rule.openAlerts} open ${rule.openAlerts === 1 ? "alert goes" : "alerts go"} with it` : ""}. Its past alerts are deleted too. To pause it instead, switch it off.
+          “{rule.name}” stops watching at once
+          {rule.openAlerts > 0
+            ? `, and its ${rule.openAlerts} open ${rule.openAlerts === 1 ? "alert goes" : "alerts go"} with it`
+            : ""}
+          . Its past alerts are deleted too. To pause it instead, switch it off.
         </p>
       </ConfirmDialog>
     </li>

@@ -24,9 +24,17 @@ export interface ThresholdLine {
 export function thresholdLines(rules: AlertRuleView[], d: RuleTarget, metric: string): ThresholdLine[] {
   const lines: ThresholdLine[] = [];
   for (const r of rules) {
-    if (!r.enabled || r.kind !== "threshold" || r.metric !== metric || r.threshold === undefined || !ruleApplies(r, d)) continue;
+    if (
+      !r.enabled ||
+      r.kind !== "threshold" ||
+      r.metric !== metric ||
+      r.threshold === undefined ||
+      !ruleApplies(r, d)
+    )
+      continue;
     lines.push({ value: r.threshold, severity: r.severity, label: r.name });
-    if (isRange(r.comparison) && r.thresholdHigh !== undefined) lines.push({ value: r.thresholdHigh, severity: r.severity, label: r.name });
+    if (isRange(r.comparison) && r.thresholdHigh !== undefined)
+      lines.push({ value: r.thresholdHigh, severity: r.severity, label: r.name });
   }
   return lines;
 }

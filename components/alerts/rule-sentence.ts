@@ -41,7 +41,22 @@ export interface SentenceContext {
   webhookNames?: string[];
 }
 
-type RuleLike = Pick<AlertRuleView, "device" | "site" | "type" | "kind" | "metric" | "comparison" | "threshold" | "thresholdHigh" | "forS" | "clearThreshold" | "clearThresholdHigh" | "clearForS" | "severity">;
+type RuleLike = Pick<
+  AlertRuleView,
+  | "device"
+  | "site"
+  | "type"
+  | "kind"
+  | "metric"
+  | "comparison"
+  | "threshold"
+  | "thresholdHigh"
+  | "forS"
+  | "clearThreshold"
+  | "clearThresholdHigh"
+  | "clearForS"
+  | "severity"
+>;
 
 /** A number the sentence can show (a half-typed one reads as "…"). */
 const known = (n: number | null | undefined): n is number => typeof n === "number" && Number.isFinite(n);
@@ -49,14 +64,22 @@ const known = (n: number | null | undefined): n is number => typeof n === "numbe
 const withUnit = (n: number, unit?: string) => (unit ? `${n} ${unit}` : String(n));
 
 /** "20 %", "18 – 24 °C": a threshold (or band) with the metric's unit. */
-function amount(comparison: Comparison | undefined, low: number | null | undefined, high: number | null | undefined, unit?: string): string {
+function amount(
+  comparison: Comparison | undefined,
+  low: number | null | undefined,
+  high: number | null | undefined,
+  unit?: string,
+): string {
   if (!known(low)) return "…";
   if (!isRange(comparison)) return withUnit(low, unit);
   return `${low} – ${known(high) ? high : "…"}${unit ? ` ${unit}` : ""}`;
 }
 
 /** "on farm-soil-01", "on soil sensors in North farm", "on any device in North farm". */
-export function describeScope(rule: Pick<RuleLike, "device" | "site" | "type">, ctx: SentenceContext = {}): string {
+export function describeScope(
+  rule: Pick<RuleLike, "device" | "site" | "type">,
+  ctx: SentenceContext = {},
+): string {
   // "" is a device rule whose device is not chosen yet (the editor).
   if (rule.device !== undefined) return `on ${ctx.deviceName || rule.device || "…"}`;
   const site = ctx.siteName || rule.site || "…";
@@ -85,7 +108,8 @@ export function describeRule(rule: RuleLike, ctx: SentenceContext = {}): string 
   return `${text}${notify(ctx)}.`;
 }
 
-const notify = (ctx: SentenceContext) => (ctx.webhookNames?.length ? `, and notify ${ctx.webhookNames.join(", ")}` : "");
+const notify = (ctx: SentenceContext) =>
+  ctx.webhookNames?.length ? `, and notify ${ctx.webhookNames.join(", ")}` : "";
 
 /** The clear line sits on the safe side: "below 20, clear above 25". */
 export function clearWords(c: Comparison | undefined): string {
@@ -108,7 +132,11 @@ export function clearWords(c: Comparison | undefined): string {
 /** A short default name: "Soil moisture below 20 %", "No data from farm-soil-01". */
 export function suggestName(rule: RuleLike, ctx: SentenceContext = {}): string {
   const metric = ctx.metricLabel || rule.metric || "";
-  if (rule.kind === "no_data") return `No ${rule.metric ? `${metric} ` : ""}data ${describeScope(rule, ctx).replace(/^on /, "from ")}`.slice(0, 120);
+  if (rule.kind === "no_data")
+    return `No ${rule.metric ? `${metric} ` : ""}data ${describeScope(rule, ctx).replace(/^on /, "from ")}`.slice(
+      0,
+      120,
+    );
   if (!rule.comparison || !metric) return "";
   const text = `${metric.charAt(0).toUpperCase()}${metric.slice(1)} ${COMPARISON_WORDS[rule.comparison]} ${amount(rule.comparison, rule.threshold, rule.thresholdHigh, ctx.unit)}`;
   return text.slice(0, 120);

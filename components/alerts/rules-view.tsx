@@ -32,7 +32,16 @@ export function RulesView({ rights }: { rights: AlertingRights }) {
   const hooks = useWebhooks().data ?? [];
   const canEditAny = rights.ruleSites.length > 0;
   const [editing, setEditing] = useState<Editing | null>(() =>
-    canEditAny && params.get("new") ? { rule: null, prefill: { device: params.get("device") ?? undefined, site: params.get("site") ?? undefined, metric: params.get("metric") ?? undefined } } : null,
+    canEditAny && params.get("new")
+      ? {
+          rule: null,
+          prefill: {
+            device: params.get("device") ?? undefined,
+            site: params.get("site") ?? undefined,
+            metric: params.get("metric") ?? undefined,
+          },
+        }
+      : null,
   );
   const close = () => {
     setEditing(null);
@@ -47,14 +56,41 @@ export function RulesView({ rights }: { rights: AlertingRights }) {
   };
 
   let body;
-  if (rules.isPending) body = <div role="status" aria-label="Loading rules" className="space-y-3 p-4">{[0, 1, 2].map((i) => <Skeleton key={i} className="h-12" />)}</div>;
-  else if (rules.isError) body = <p role="alert" className="px-6 py-12 text-center text-danger">Couldn&apos;t load the rules: {errorMessage(rules.error)}</p>;
-  else if (rules.data.length === 0) body = <NoRules canEdit={canEditAny} onAdd={() => setEditing({ rule: null, prefill: {} })} />;
+  if (rules.isPending)
+    body = (
+      <div role="status" aria-label="Loading rules" className="space-y-3 p-4">
+        {[0, 1, 2].map((i) => (
+          <Skeleton key={i} className="h-12" />
+        ))}
+      </div>
+    );
+  else if (rules.isError)
+    body = (
+      <p role="alert" className="px-6 py-12 text-center text-danger">
+        Couldn&apos;t load the rules: {errorMessage(rules.error)}
+      </p>
+    );
+  else if (rules.data.length === 0)
+    body = <NoRules canEdit={canEditAny} onAdd={() => setEditing({ rule: null, prefill: {} })} />;
   else
     body = (
       <ul className="divide-y divide-border">
         {rules.data.map((r) => (
-          <RuleItem key={r.id} rule={r} ctx={{ ...sentenceContext({ ...r, type: r.type ?? deviceOf(r.device)?.type?.slug }, types.data, sites.data), deviceName: deviceOf(r.device)?.name, webhookNames: webhookNames(r.webhooks, hooks) }} canEdit={canEdit(r)} onEdit={() => setEditing({ rule: r, prefill: {} })} />
+          <RuleItem
+            key={r.id}
+            rule={r}
+            ctx={{
+              ...sentenceContext(
+                { ...r, type: r.type ?? deviceOf(r.device)?.type?.slug },
+                types.data,
+                sites.data,
+              ),
+              deviceName: deviceOf(r.device)?.name,
+              webhookNames: webhookNames(r.webhooks, hooks),
+            }}
+            canEdit={canEdit(r)}
+            onEdit={() => setEditing({ rule: r, prefill: {} })}
+          />
         ))}
       </ul>
     );
@@ -70,13 +106,19 @@ export function RulesView({ rights }: { rights: AlertingRights }) {
           <p className="text-muted">What raises an alert, on which devices, and when it clears.</p>
         </div>
         {canEditAny && (
-          <Button variant="primary" className="min-h-11" onClick={() => setEditing({ rule: null, prefill: {} })}>
+          <Button
+            variant="primary"
+            className="min-h-11"
+            onClick={() => setEditing({ rule: null, prefill: {} })}
+          >
             + New rule
           </Button>
         )}
       </div>
       <Card className="overflow-hidden">{body}</Card>
-      {editing && <RuleEditor rule={editing.rule} prefill={editing.prefill} sites={rights.ruleSites} onClose={close} />}
+      {editing && (
+        <RuleEditor rule={editing.rule} prefill={editing.prefill} sites={rights.ruleSites} onClose={close} />
+      )}
     </div>
   );
 }
@@ -85,7 +127,10 @@ function NoRules({ canEdit, onAdd }: { canEdit: boolean; onAdd: () => void }) {
   return (
     <div className="px-6 py-16 text-center">
       <p className="font-medium">No alert rules yet</p>
-      <p className="mx-auto mt-1 max-w-md text-muted">A rule watches a metric — “soil moisture below 20 % for 10 minutes” — or a silence, and raises an alert when it holds.</p>
+      <p className="mx-auto mt-1 max-w-md text-muted">
+        A rule watches a metric — “soil moisture below 20 % for 10 minutes” — or a silence, and raises an
+        alert when it holds.
+      </p>
       {canEdit && (
         <Button className="mt-4" onClick={onAdd}>
           Write the first rule

@@ -28,7 +28,11 @@ export function ScopePart({ draft, onChange, errors, sites, devices, types }: Pr
   return (
     <>
       <Words>{draft.kind === "no_data" ? "from" : "on"}</Words>
-      <InlineSelect label="Which devices" value={draft.scope} onChange={(e) => onChange({ scope: e.target.value as ScopeKind })}>
+      <InlineSelect
+        label="Which devices"
+        value={draft.scope}
+        onChange={(e) => onChange({ scope: e.target.value as ScopeKind })}
+      >
         {SCOPES.map((s) => (
           <option key={s.id} value={s.id}>
             {s.label}
@@ -36,7 +40,13 @@ export function ScopePart({ draft, onChange, errors, sites, devices, types }: Pr
         ))}
       </InlineSelect>
       {draft.scope === "device" && (
-        <InlineSelect label="Device" error={errors.device} value={draft.device} onChange={(e) => onChange({ device: e.target.value })} className="max-w-64">
+        <InlineSelect
+          label="Device"
+          error={errors.device}
+          value={draft.device}
+          onChange={(e) => onChange({ device: e.target.value })}
+          className="max-w-64"
+        >
           <option value="">choose a device…</option>
           {unlisted && <option value={draft.device}>{draft.device}</option>}
           {editable.map((d) => (
@@ -48,7 +58,12 @@ export function ScopePart({ draft, onChange, errors, sites, devices, types }: Pr
       )}
       {draft.scope === "type" && (
         <>
-          <InlineSelect label="Device type" error={errors.type} value={draft.type} onChange={(e) => onChange({ type: e.target.value })}>
+          <InlineSelect
+            label="Device type"
+            error={errors.type}
+            value={draft.type}
+            onChange={(e) => onChange({ type: e.target.value })}
+          >
             <option value="">choose a type…</option>
             {types.map((t) => (
               <option key={t.slug} value={t.slug}>
@@ -60,9 +75,16 @@ export function ScopePart({ draft, onChange, errors, sites, devices, types }: Pr
         </>
       )}
       {draft.scope !== "device" && (
-        <InlineSelect label="Site" error={errors.site} value={draft.site} onChange={(e) => onChange({ site: e.target.value })}>
+        <InlineSelect
+          label="Site"
+          error={errors.site}
+          value={draft.site}
+          onChange={(e) => onChange({ site: e.target.value })}
+        >
           <option value="">choose a site…</option>
-          {draft.site && !sites.some((s) => s.slug === draft.site) && <option value={draft.site}>{draft.site}</option>}
+          {draft.site && !sites.some((s) => s.slug === draft.site) && (
+            <option value={draft.site}>{draft.site}</option>
+          )}
           {sites.map((s) => (
             <option key={s.slug} value={s.slug}>
               {s.name}

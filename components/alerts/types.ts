@@ -7,7 +7,11 @@ export type Severity = AlertView["severity"];
 export type Comparison = NonNullable<AlertRuleView["comparison"]>;
 
 export const SEVERITIES: Severity[] = ["critical", "warning", "info"];
-export const SEVERITY_LABEL: Record<Severity, string> = { critical: "Critical", warning: "Warning", info: "Info" };
+export const SEVERITY_LABEL: Record<Severity, string> = {
+  critical: "Critical",
+  warning: "Warning",
+  info: "Info",
+};
 
 /** What the alerting views may offer this person: the sites (slugs) where they edit rules and acknowledge alerts. */
 export interface AlertingRights {

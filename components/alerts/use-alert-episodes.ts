@@ -20,5 +20,9 @@ export function useAlertEpisodes(deviceKey: string, metric: string): EpisodeBand
   const onMetric = new Set(rules.filter((r) => r.metric === metric).map((r) => r.id));
   return alerts.items
     .filter((a) => onMetric.has(a.rule.id))
-    .map((a) => ({ from: Date.parse(a.startedAt), to: a.resolvedAt ? Date.parse(a.resolvedAt) : null, severity: a.severity }));
+    .map((a) => ({
+      from: Date.parse(a.startedAt),
+      to: a.resolvedAt ? Date.parse(a.resolvedAt) : null,
+      severity: a.severity,
+    }));
 }

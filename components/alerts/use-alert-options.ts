@@ -10,11 +10,21 @@ import type { WebhookView } from "@/lib/db/queries/webhooks-admin";
 const STALE_MS = 60_000;
 
 export function useSites() {
-  return useQuery({ queryKey: ["sites"], queryFn: ({ signal }) => fetchJson<{ items: SiteCounts[] }>("/api/sites", { signal }), staleTime: STALE_MS, select: (d) => d.items });
+  return useQuery({
+    queryKey: ["sites"],
+    queryFn: ({ signal }) => fetchJson<{ items: SiteCounts[] }>("/api/sites", { signal }),
+    staleTime: STALE_MS,
+    select: (d) => d.items,
+  });
 }
 
 export function useDeviceTypes() {
-  return useQuery({ queryKey: ["device-types"], queryFn: ({ signal }) => fetchJson<{ items: DeviceType[] }>("/api/device-types", { signal }), staleTime: STALE_MS, select: (d) => d.items });
+  return useQuery({
+    queryKey: ["device-types"],
+    queryFn: ({ signal }) => fetchJson<{ items: DeviceType[] }>("/api/device-types", { signal }),
+    staleTime: STALE_MS,
+    select: (d) => d.items,
+  });
 }
 
 /** Up to 200 devices (the API's page limit), of one site or of every visible one, by name. */

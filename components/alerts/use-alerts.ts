@@ -18,8 +18,15 @@ export const alertKeys = {
   badge: ["alerts", "badge"] as const,
 };
 
-export function useAlerts(params: Record<string, string | number | undefined>, { enabled = true, key }: { enabled?: boolean; key?: readonly unknown[] } = {}) {
-  const qs = new URLSearchParams(Object.entries(params).filter((e): e is [string, string | number] => e[1] !== undefined && e[1] !== "").map(([k, v]) => [k, String(v)])).toString();
+export function useAlerts(
+  params: Record<string, string | number | undefined>,
+  { enabled = true, key }: { enabled?: boolean; key?: readonly unknown[] } = {},
+) {
+  const qs = new URLSearchParams(
+    Object.entries(params)
+      .filter((e): e is [string, string | number] => e[1] !== undefined && e[1] !== "")
+      .map(([k, v]) => [k, String(v)]),
+  ).toString();
   return useQuery({
     queryKey: key ?? alertKeys.list(qs),
     queryFn: ({ signal }) => fetchJson<{ items: AlertView[] }>(`/api/alerts?${qs}`, { signal }),
@@ -33,7 +40,12 @@ export function useAlerts(params: Record<string, string | number | undefined>, {
 export function useAcknowledge(id: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (comment: string) => sendJson<null>(`/api/alerts/${id}/ack`, "POST", comment.trim() ? { comment: comment.trim() } : {}),
-    onSettled: () => Promise.all([qc.invalidateQueries({ queryKey: alertKeys.all }), qc.invalidateQueries({ queryKey: ["overview"] })]),
+    mutationFn: (comment: string) =>
+      sendJson<null>(`/api/alerts/${id}/ack`, "POST", comment.trim() ? { comment: comment.trim() } : {}),
+    onSettled: () =>
+      Promise.all([
+        qc.invalidateQueries({ queryKey: alertKeys.all }),
+        qc.invalidateQueries({ queryKey: ["overview"] }),
+      ]),
   });
 }

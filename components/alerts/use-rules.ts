@@ -23,7 +23,10 @@ export function useRules({ enabled = true } = {}) {
 export function useSaveRule(id: string | null) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: AlertRuleInput) => (id ? sendJson<AlertRuleView>(`/api/alert-rules/${id}`, "PATCH", input) : sendJson<AlertRuleView>("/api/alert-rules", "POST", input)),
+    mutationFn: (input: AlertRuleInput) =>
+      id
+        ? sendJson<AlertRuleView>(`/api/alert-rules/${id}`, "PATCH", input)
+        : sendJson<AlertRuleView>("/api/alert-rules", "POST", input),
     onSettled: () => qc.invalidateQueries({ queryKey: rulesKey }),
   });
 }
@@ -36,7 +39,10 @@ export function useToggleRule(id: string) {
     onMutate: async (enabled) => {
       await qc.cancelQueries({ queryKey: rulesKey });
       const before = qc.getQueryData<{ items: AlertRuleView[] }>(rulesKey);
-      qc.setQueryData<{ items: AlertRuleView[] }>(rulesKey, (d) => d && { items: d.items.map((r) => (r.id === id ? { ...r, enabled } : r)) });
+      qc.setQueryData<{ items: AlertRuleView[] }>(
+        rulesKey,
+        (d) => d && { items: d.items.map((r) => (r.id === id ? { ...r, enabled } : r)) },
+      );
       return { before };
     },
     onError: (_e, _v, ctx) => qc.setQueryData(rulesKey, ctx?.before),
@@ -48,6 +54,10 @@ export function useDeleteRule(id: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: () => sendJson<null>(`/api/alert-rules/${id}`, "DELETE"),
-    onSuccess: () => Promise.all([qc.invalidateQueries({ queryKey: rulesKey }), qc.invalidateQueries({ queryKey: ["alerts"] })]),
+    onSuccess: () =>
+      Promise.all([
+        qc.invalidateQueries({ queryKey: rulesKey }),
+        qc.invalidateQueries({ queryKey: ["alerts"] }),
+      ]),
   });
 }

@@ -14,5 +14,9 @@ export function useThresholdLines(deviceKey: string, metric: string): ThresholdL
   const { data: device } = useDevice(deviceKey);
   const { data: rules } = useRules({ enabled: device !== undefined });
   if (!device || !rules) return NONE;
-  return thresholdLines(rules, { key: device.key, site: device.site.slug, type: device.type?.slug ?? null }, metric);
+  return thresholdLines(
+    rules,
+    { key: device.key, site: device.site.slug, type: device.type?.slug ?? null },
+    metric,
+  );
 }

@@ -12,7 +12,11 @@ export class ApiRequestError extends Error {
 
 /** GET a JSON API route with the session cookie; non-2xx answers become ApiRequestError. */
 export async function fetchJson<T>(url: string, init?: RequestInit): Promise<T> {
-  const res = await fetch(url, { ...init, headers: { accept: "application/json", ...init?.headers }, cache: "no-store" });
+  const res = await fetch(url, {
+    ...init,
+    headers: { accept: "application/json", ...init?.headers },
+    cache: "no-store",
+  });
   if (res.ok) return (await res.json()) as T;
   const body = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
   const message = body?.error?.message ?? `Request failed (${res.status} ${res.statusText}).`;
@@ -20,7 +24,8 @@ export async function fetchJson<T>(url: string, init?: RequestInit): Promise<T> 
 }
 
 export function errorMessage(error: unknown): string {
-  if (error instanceof ApiRequestError && error.status === 401) return "Your session has ended. Sign in again to continue.";
+  if (error instanceof ApiRequestError && error.status === 401)
+    return "Your session has ended. Sign in again to continue.";
   if (error instanceof Error) return error.message;
   return "Something went wrong.";
 }

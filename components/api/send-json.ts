@@ -13,18 +13,32 @@ export class FormRequestError extends ApiRequestError {
 }
 
 /** Send JSON with the session cookie (same origin); the parsed answer, or null for 204. */
-export async function sendJson<T>(url: string, method: "POST" | "PATCH" | "DELETE", body?: unknown): Promise<T> {
+export async function sendJson<T>(
+  url: string,
+  method: "POST" | "PATCH" | "DELETE",
+  body?: unknown,
+): Promise<T> {
   const res = await fetch(url, {
     method,
-    headers: { accept: "application/json", ...(body === undefined ? {} : { "content-type": "application/json" }) },
+    headers: {
+      accept: "application/json",
+      ...(body === undefined ? {} : { "content-type": "application/json" }),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
     cache: "no-store",
   });
   if (res.status === 204) return null as T;
-  const json = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string; fields?: Record<string, string> } } | null;
+  const json = (await res.json().catch(() => null)) as {
+    error?: { code?: string; message?: string; fields?: Record<string, string> };
+  } | null;
   if (res.ok) return json as T;
   const error = json?.error;
-  throw new FormRequestError(res.status, error?.code ?? "http_error", error?.message ?? `Request failed (${res.status} ${res.statusText}).`, error?.fields);
+  throw new FormRequestError(
+    res.status,
+    error?.code ?? "http_error",
+    error?.message ?? `Request failed (${res.status} ${res.statusText}).`,
+    error?.fields,
+  );
 }
 
 export interface FormErrors {
@@ -50,7 +64,12 @@ export function formErrors(error: unknown, known: readonly string[]): FormErrors
   if (error instanceof FormRequestError && Object.keys(error.fields).length === 1 && error.status !== 400) {
     for (const name of Object.keys(fields)) fields[name] = error.message;
   }
-  const message = Object.keys(fields).length > 0 ? null : error instanceof TypeError ? "Can't reach Fieldwatch. Check your connection and try again." : errorMessage(error);
+  const message =
+    Object.keys(fields).length > 0
+      ? null
+      : error instanceof TypeError
+        ? "Can't reach Fieldwatch. Check your connection and try again."
+        : errorMessage(error);
   return { fields, message };
 }
 

@@ -22,13 +22,19 @@ export function AuditFilters({ filters, onChange, actorRef }: Props) {
 
   return (
     <div className="grid grid-cols-2 gap-3 lg:grid-cols-[10rem_minmax(0,16rem)_10rem_10rem]">
-      <SelectField label="Action" value={filters.action} onChange={(e) => onChange({ action: e.target.value })}>
+      <SelectField
+        label="Action"
+        value={filters.action}
+        onChange={(e) => onChange({ action: e.target.value })}
+      >
         {ACTION_PREFIXES.map((a) => (
           <option key={a.value} value={a.value}>
             {a.label}
           </option>
         ))}
-        {!ACTION_PREFIXES.some((a) => a.value === filters.action) && <option value={filters.action}>{filters.action}</option>}
+        {!ACTION_PREFIXES.some((a) => a.value === filters.action) && (
+          <option value={filters.action}>{filters.action}</option>
+        )}
       </SelectField>
       <TextField
         label="Actor"
@@ -39,8 +45,20 @@ export function AuditFilters({ filters, onChange, actorRef }: Props) {
         onChange={(e) => actor(e.target.value, 300)}
         onKeyDown={(e) => e.key === "Enter" && actor(e.currentTarget.value, 0)}
       />
-      <TextField label="From date" type="date" value={filters.from} max={filters.to || undefined} onChange={(e) => onChange({ from: e.target.value })} />
-      <TextField label="To date" type="date" value={filters.to} min={filters.from || undefined} onChange={(e) => onChange({ to: e.target.value })} />
+      <TextField
+        label="From date"
+        type="date"
+        value={filters.from}
+        max={filters.to || undefined}
+        onChange={(e) => onChange({ from: e.target.value })}
+      />
+      <TextField
+        label="To date"
+        type="date"
+        value={filters.to}
+        min={filters.from || undefined}
+        onChange={(e) => onChange({ to: e.target.value })}
+      />
     </div>
   );
 }

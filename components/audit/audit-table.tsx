@@ -19,9 +19,14 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
               {e.actor}
             </td>
             <td data-label="Action" className={`${CARD_CELL} whitespace-nowrap`}>
-              <code className="rounded bg-zinc-100 px-1.5 py-0.5 font-mono text-xs dark:bg-zinc-800">{e.action}</code>
+              <code className="rounded bg-zinc-100 px-1.5 py-0.5 font-mono text-xs dark:bg-zinc-800">
+                {e.action}
+              </code>
             </td>
-            <td data-label="Target" className={`${CARD_CELL} break-words max-lg:[overflow-wrap:anywhere] lg:min-w-40`}>
+            <td
+              data-label="Target"
+              className={`${CARD_CELL} break-words max-lg:[overflow-wrap:anywhere] lg:min-w-40`}
+            >
               {formatTarget(e)}
             </td>
             <td data-label="Site" className={CARD_CELL}>
@@ -30,7 +35,10 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
             <td data-label="IP" className={`${CARD_CELL} ${WRAP} font-mono text-xs lg:min-w-36`}>
               {e.ip ?? ""}
             </td>
-            <td data-label="Details" className={`${CARD_CELL} ${WRAP} font-mono text-xs text-muted lg:min-w-56`}>
+            <td
+              data-label="Details"
+              className={`${CARD_CELL} ${WRAP} font-mono text-xs text-muted lg:min-w-56`}
+            >
               {formatDetails(e.details)}
             </td>
           </tr>

@@ -26,7 +26,13 @@ export interface AuditFilters {
 const DEFAULTS: AuditFilters = { action: "", actor: "", from: "", to: "", page: 1 };
 
 function parse(params: URLSearchParams): AuditFilters {
-  return { action: params.get("action") ?? "", actor: params.get("actor") ?? "", from: dayParam(params, "from"), to: dayParam(params, "to"), page: pageParam(params) };
+  return {
+    action: params.get("action") ?? "",
+    actor: params.get("actor") ?? "",
+    from: dayParam(params, "from"),
+    to: dayParam(params, "to"),
+    page: pageParam(params),
+  };
 }
 
 /** The audit log's filters, kept in the URL. */

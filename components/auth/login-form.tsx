@@ -44,15 +44,37 @@ export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
       <p className="mt-1 text-muted">Watch your devices live, wherever you are.</p>
       <form onSubmit={onSubmit} className="mt-6 space-y-4">
         <div className="space-y-1.5">
-          <label htmlFor="email" className="block font-medium">Email</label>
-          <input id="email" name="email" type="email" autoComplete="username" required autoFocus className={INPUT} />
+          <label htmlFor="email" className="block font-medium">
+            Email
+          </label>
+          <input
+            id="email"
+            name="email"
+            type="email"
+            autoComplete="username"
+            required
+            autoFocus
+            className={INPUT}
+          />
         </div>
         <div className="space-y-1.5">
-          <label htmlFor="password" className="block font-medium">Password</label>
-          <input id="password" name="password" type="password" autoComplete="current-password" required className={INPUT} />
+          <label htmlFor="password" className="block font-medium">
+            Password
+          </label>
+          <input
+            id="password"
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            className={INPUT}
+          />
         </div>
         {error && (
-          <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-red-700 dark:border-red-900 dark:bg-red-950 dark:text-red-300">
+          <p
+            role="alert"
+            className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-red-700 dark:border-red-900 dark:bg-red-950 dark:text-red-300"
+          >
             {error}
           </p>
         )}
@@ -65,7 +87,8 @@ export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
 }
 
 function signInErrorMessage(error: string | null | undefined, status: number | undefined): string {
-  if (status === 429 || error === "RateLimited") return "Too many failed sign-ins for this account. Wait a minute, then try again.";
+  if (status === 429 || error === "RateLimited")
+    return "Too many failed sign-ins for this account. Wait a minute, then try again.";
   if (!error || error === "CredentialsSignin") return "Wrong email or password.";
   return "Sign-in failed on the server. Try again in a moment.";
 }

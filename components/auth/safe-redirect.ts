@@ -3,7 +3,11 @@
  * absolute URL on this origin, as next-auth writes it), else the fleet. Anything else would be
  * an open redirect.
  */
-export function safeCallbackPath(callbackUrl: string | undefined, origin: string, fallback = "/overview"): string {
+export function safeCallbackPath(
+  callbackUrl: string | undefined,
+  origin: string,
+  fallback = "/overview",
+): string {
   if (!callbackUrl) return fallback;
   try {
     const url = new URL(callbackUrl, origin);

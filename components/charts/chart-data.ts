@@ -13,7 +13,10 @@ export interface ChartRow {
  * jitter in a live chart doesn't break the line.
  */
 export function toChartRows(points: Point[], bucketMs = 0): ChartRow[] {
-  const gaps = points.slice(1).map((p, i) => p.t - points[i]!.t).sort((a, b) => a - b);
+  const gaps = points
+    .slice(1)
+    .map((p, i) => p.t - points[i]!.t)
+    .sort((a, b) => a - b);
   const median = gaps[Math.floor(gaps.length / 2)] ?? 0;
   const breakAfter = Math.max(30_000, 2.5 * bucketMs, median > 1.5 * bucketMs ? 5 * median : 0);
   const rows: ChartRow[] = [];
@@ -26,4 +29,10 @@ export function toChartRows(points: Point[], bucketMs = 0): ChartRow[] {
 }
 
 export const formatDateTimeSeconds = (t: number) =>
-  new Date(t).toLocaleString(undefined, { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit" });
+  new Date(t).toLocaleString(undefined, {
+    month: "short",
+    day: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+  });

@@ -1,7 +1,19 @@
 "use client";
 
 import { useState } from "react";
-import { Area, CartesianGrid, ComposedChart, Line, ReferenceArea, ReferenceLine, Tooltip, XAxis, YAxis, type MouseHandlerDataParam, type TooltipContentProps } from "recharts";
+import {
+  Area,
+  CartesianGrid,
+  ComposedChart,
+  Line,
+  ReferenceArea,
+  ReferenceLine,
+  Tooltip,
+  XAxis,
+  YAxis,
+  type MouseHandlerDataParam,
+  type TooltipContentProps,
+} from "recharts";
 import type { Point } from "../live/readings-cache";
 import { formatValue } from "../ui/format";
 import { formatDateTimeSeconds, toChartRows, type ChartRow } from "./chart-data";
@@ -34,10 +46,26 @@ const AXIS = { fontSize: 11, fill: "var(--muted)" };
  * A metric's average as a line, with its min–max band where buckets hold several readings, on
  * a time axis in the viewer's zone. Dragging across the chart selects a span to zoom into.
  */
-export function MetricChart({ points, bucketMs, from, to, unit, precision, label, height = 200, onZoom, thresholds = [], episodes = [] }: Props) {
-  const rows = toChartRows(points.filter((p) => p.t >= from && p.t <= to), bucketMs);
+export function MetricChart({
+  points,
+  bucketMs,
+  from,
+  to,
+  unit,
+  precision,
+  label,
+  height = 200,
+  onZoom,
+  thresholds = [],
+  episodes = [],
+}: Props) {
+  const rows = toChartRows(
+    points.filter((p) => p.t >= from && p.t <= to),
+    bucketMs,
+  );
   const sparse = rows.length < 40;
-  const tickValue = (v: number) => formatValue(v, precision !== undefined ? Math.min(precision, 2) : undefined);
+  const tickValue = (v: number) =>
+    formatValue(v, precision !== undefined ? Math.min(precision, 2) : undefined);
   const [drag, setDrag] = useState<{ start: number; end: number } | null>(null);
   const at = (e: MouseHandlerDataParam) => (e.activeLabel === undefined ? null : Number(e.activeLabel));
 
@@ -72,9 +100,26 @@ export function MetricChart({ points, bucketMs, from, to, unit, precision, label
       {episodes
         .filter((e) => (e.to ?? to) >= from && e.from <= to)
         .map((e) => (
-          <ReferenceArea key={e.from} x1={Math.max(e.from, from)} x2={Math.min(e.to ?? to, to)} fill={THRESHOLD_COLOUR[e.severity]} fillOpacity={0.12} ifOverflow="hidden" />
+          <ReferenceArea
+            key={e.from}
+            x1={Math.max(e.from, from)}
+            x2={Math.min(e.to ?? to, to)}
+            fill={THRESHOLD_COLOUR[e.severity]}
+            fillOpacity={0.12}
+            ifOverflow="hidden"
+          />
         ))}
-      <XAxis dataKey="t" type="number" scale="time" domain={[from, to]} allowDataOverflow ticks={timeTicks(from, to, 4)} tickFormatter={tickFormatter(from, to)} tick={AXIS} stroke="var(--border)" />
+      <XAxis
+        dataKey="t"
+        type="number"
+        scale="time"
+        domain={[from, to]}
+        allowDataOverflow
+        ticks={timeTicks(from, to, 4)}
+        tickFormatter={tickFormatter(from, to)}
+        tick={AXIS}
+        stroke="var(--border)"
+      />
       <YAxis
         width="auto"
         domain={["auto", "auto"]}
@@ -83,15 +128,62 @@ export function MetricChart({ points, bucketMs, from, to, unit, precision, label
         tickFormatter={tickValue}
         tick={AXIS}
         stroke="var(--border)"
-        label={unit ? { value: unit, angle: -90, position: "insideLeft", style: { ...AXIS, textAnchor: "middle" } } : undefined}
+        label={
+          unit
+            ? { value: unit, angle: -90, position: "insideLeft", style: { ...AXIS, textAnchor: "middle" } }
+            : undefined
+        }
       />
-      <Tooltip content={(p) => <ChartTooltip active={p.active} payload={p.payload} unit={unit} precision={precision} bucketMs={bucketMs} />} isAnimationActive={false} />
-      <Area dataKey="range" stroke="none" fill="var(--accent)" fillOpacity={0.12} isAnimationActive={false} connectNulls={false} activeDot={false} />
-      <Line dataKey="avg" stroke="var(--accent)" strokeWidth={1.75} dot={sparse ? { r: 2, fill: "var(--accent)" } : false} isAnimationActive={false} connectNulls={false} />
+      <Tooltip
+        content={(p) => (
+          <ChartTooltip
+            active={p.active}
+            payload={p.payload}
+            unit={unit}
+            precision={precision}
+            bucketMs={bucketMs}
+          />
+        )}
+        isAnimationActive={false}
+      />
+      <Area
+        dataKey="range"
+        stroke="none"
+        fill="var(--accent)"
+        fillOpacity={0.12}
+        isAnimationActive={false}
+        connectNulls={false}
+        activeDot={false}
+      />
+      <Line
+        dataKey="avg"
+        stroke="var(--accent)"
+        strokeWidth={1.75}
+        dot={sparse ? { r: 2, fill: "var(--accent)" } : false}
+        isAnimationActive={false}
+        connectNulls={false}
+      />
       {thresholds.map((t, i) => (
-        <ReferenceLine key={i} y={t.value} stroke={THRESHOLD_COLOUR[t.severity]} strokeDasharray="5 4" strokeWidth={1.25} ifOverflow="extendDomain" />
+        <ReferenceLine
+          key={i}
+          y={t.value}
+          stroke={THRESHOLD_COLOUR[t.severity]}
+          strokeDasharray="5 4"
+          strokeWidth={1.25}
+          ifOverflow="extendDomain"
+        />
       ))}
-      {drag && drag.end !== drag.start && <ReferenceArea x1={drag.start} x2={drag.end} fill="var(--accent)" fillOpacity={0.15} stroke="var(--accent)" strokeOpacity={0.4} ifOverflow="hidden" />}
+      {drag && drag.end !== drag.start && (
+        <ReferenceArea
+          x1={drag.start}
+          x2={drag.end}
+          fill="var(--accent)"
+          fillOpacity={0.15}
+          stroke="var(--accent)"
+          strokeOpacity={0.4}
+          ifOverflow="hidden"
+        />
+      )}
     </ComposedChart>
   );
 }

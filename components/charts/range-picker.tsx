@@ -11,13 +11,29 @@ export function RangePicker({ range, onChange }: { range: TimeRange; onChange: (
     `rounded-md px-2.5 py-1.5 text-sm font-medium transition ${active ? "bg-accent text-accent-foreground shadow-xs" : "text-muted hover:bg-zinc-100 hover:text-foreground dark:hover:bg-zinc-800"}`;
   return (
     <div className="space-y-2">
-      <div role="group" aria-label="Time range" className="flex flex-wrap items-center gap-1 rounded-lg border border-border bg-surface p-1">
+      <div
+        role="group"
+        aria-label="Time range"
+        className="flex flex-wrap items-center gap-1 rounded-lg border border-border bg-surface p-1"
+      >
         {PRESETS.map((p) => (
-          <button key={p.id} type="button" aria-pressed={range.kind === "preset" && range.id === p.id} className={segment(range.kind === "preset" && range.id === p.id)} onClick={() => onChange({ kind: "preset", id: p.id })}>
+          <button
+            key={p.id}
+            type="button"
+            aria-pressed={range.kind === "preset" && range.id === p.id}
+            className={segment(range.kind === "preset" && range.id === p.id)}
+            onClick={() => onChange({ kind: "preset", id: p.id })}
+          >
             {p.label}
           </button>
         ))}
-        <button type="button" aria-pressed={range.kind === "custom"} aria-expanded={customOpen} className={segment(range.kind === "custom")} onClick={() => setCustomOpen((o) => !o)}>
+        <button
+          type="button"
+          aria-pressed={range.kind === "custom"}
+          aria-expanded={customOpen}
+          className={segment(range.kind === "custom")}
+          onClick={() => setCustomOpen((o) => !o)}
+        >
           Custom
         </button>
       </div>
@@ -55,14 +71,29 @@ function CustomRangeForm({ range, onApply }: { range: TimeRange; onApply: (range
     onApply({ kind: "custom", from: f, to: t });
   };
   return (
-    <form onSubmit={submit} className="flex flex-wrap items-end gap-3 rounded-lg border border-border bg-surface p-3" noValidate>
+    <form
+      onSubmit={submit}
+      className="flex flex-wrap items-end gap-3 rounded-lg border border-border bg-surface p-3"
+      noValidate
+    >
       <label className="grid gap-1 text-sm">
         <span className="font-medium">From</span>
-        <input type="datetime-local" value={from} onChange={(e) => setFrom(e.target.value)} className="rounded-md border border-border bg-background px-2 py-1.5" />
+        <input
+          type="datetime-local"
+          value={from}
+          onChange={(e) => setFrom(e.target.value)}
+          className="rounded-md border border-border bg-background px-2 py-1.5"
+        />
       </label>
       <label className="grid gap-1 text-sm">
         <span className="font-medium">To</span>
-        <input type="datetime-local" value={to} onChange={(e) => setTo(e.target.value)} className="rounded-md border border-border bg-background px-2 py-1.5" aria-describedby={error ? "custom-range-error" : undefined} />
+        <input
+          type="datetime-local"
+          value={to}
+          onChange={(e) => setTo(e.target.value)}
+          className="rounded-md border border-border bg-background px-2 py-1.5"
+          aria-describedby={error ? "custom-range-error" : undefined}
+        />
       </label>
       <Button type="submit" variant="primary">
         Show

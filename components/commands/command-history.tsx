@@ -11,11 +11,13 @@ const STATUS: Record<CommandStatus, { label: string; tone: "neutral" | "ok" | "d
   failed: { label: "Failed", tone: "danger" },
 };
 
-const codeClass = "block min-w-0 rounded bg-zinc-50 px-2 py-1 font-mono text-xs break-all whitespace-pre-wrap dark:bg-zinc-900";
+const codeClass =
+  "block min-w-0 rounded bg-zinc-50 px-2 py-1 font-mono text-xs break-all whitespace-pre-wrap dark:bg-zinc-900";
 
 /** The device's latest commands, newest first: what, status, who and when, and the device's answer. */
 export function CommandHistory({ items }: { items: CommandItem[] }) {
-  if (items.length === 0) return <p className="px-4 py-6 text-center text-muted">No commands have been sent to this device yet.</p>;
+  if (items.length === 0)
+    return <p className="px-4 py-6 text-center text-muted">No commands have been sent to this device yet.</p>;
   return (
     <ul className="divide-y divide-border" aria-label="Command history">
       {items.map((c) => (
@@ -23,18 +25,29 @@ export function CommandHistory({ items }: { items: CommandItem[] }) {
           <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
             <Badge tone={STATUS[c.status].tone}>{STATUS[c.status].label}</Badge>
             <span className="text-xs text-muted">
-              {c.sentBy ? <span title={c.sentBy.email}>{c.sentBy.name}</span> : "unknown sender"}, <RelativeTime value={c.sentAt} />
-              {c.ackedAt && <> · answered after {formatDelay(Date.parse(c.ackedAt) - Date.parse(c.sentAt))}</>}
+              {c.sentBy ? <span title={c.sentBy.email}>{c.sentBy.name}</span> : "unknown sender"},{" "}
+              <RelativeTime value={c.sentAt} />
+              {c.ackedAt && (
+                <> · answered after {formatDelay(Date.parse(c.ackedAt) - Date.parse(c.sentAt))}</>
+              )}
             </span>
           </div>
           <code className={codeClass}>{JSON.stringify(c.command)}</code>
           {c.response && (
             <div className="flex items-start gap-2 text-xs">
-              <span className={`shrink-0 pt-1 ${c.response.ok === false ? "font-medium text-danger" : "text-muted"}`}>Answer</span>
+              <span
+                className={`shrink-0 pt-1 ${c.response.ok === false ? "font-medium text-danger" : "text-muted"}`}
+              >
+                Answer
+              </span>
               <code className={codeClass}>{JSON.stringify(c.response)}</code>
             </div>
           )}
-          {c.status === "failed" && <p className="text-xs text-danger">The broker did not take it in time; send it again if it is still needed.</p>}
+          {c.status === "failed" && (
+            <p className="text-xs text-danger">
+              The broker did not take it in time; send it again if it is still needed.
+            </p>
+          )}
         </li>
       ))}
     </ul>

@@ -12,7 +12,15 @@ import { useCommands } from "./use-commands";
  * Commands on the device page: the send form for those who may send (operators and admins of
  * the device's site), and the history for everyone who sees the device.
  */
-export function DeviceCommands({ deviceKey, typeSlug, disabled }: { deviceKey: string; typeSlug: string | null; disabled: boolean }) {
+export function DeviceCommands({
+  deviceKey,
+  typeSlug,
+  disabled,
+}: {
+  deviceKey: string;
+  typeSlug: string | null;
+  disabled: boolean;
+}) {
   const commands = useCommands(deviceKey);
   return (
     <section aria-label="Commands">
@@ -23,7 +31,11 @@ export function DeviceCommands({ deviceKey, typeSlug, disabled }: { deviceKey: s
             <SendCommandForm deviceKey={deviceKey} typeSlug={typeSlug} />
           </div>
         )}
-        {disabled && <p className="border-b border-border px-4 py-3 text-sm text-muted">This device is disabled: it can&apos;t receive commands.</p>}
+        {disabled && (
+          <p className="border-b border-border px-4 py-3 text-sm text-muted">
+            This device is disabled: it can&apos;t receive commands.
+          </p>
+        )}
         {commands.isPending ? (
           <div className="space-y-2 px-4 py-4">
             <Skeleton className="h-5 w-1/3" />

@@ -7,7 +7,11 @@ export interface CommandExample {
 const PING: CommandExample = { label: "Ping", command: { action: "ping" } };
 
 const BY_TYPE: Record<string, CommandExample[]> = {
-  "soil-sensor": [{ label: "Open valve", command: { action: "open_valve" } }, { label: "Close valve", command: { action: "close_valve" } }, PING],
+  "soil-sensor": [
+    { label: "Open valve", command: { action: "open_valve" } },
+    { label: "Close valve", command: { action: "close_valve" } },
+    PING,
+  ],
 };
 
 export function commandExamples(typeSlug: string | null | undefined): CommandExample[] {

@@ -53,7 +53,11 @@ export function SendCommandForm({ deviceKey, typeSlug }: { deviceKey: string; ty
           </label>
           <div className="flex flex-wrap gap-1.5" role="group" aria-label="Examples">
             {examples.map((example) => (
-              <Button key={example.label} className="px-2 py-1 text-xs" onClick={() => edit(formatCommand(example.command))}>
+              <Button
+                key={example.label}
+                className="px-2 py-1 text-xs"
+                onClick={() => edit(formatCommand(example.command))}
+              >
                 {example.label}
               </Button>
             ))}
@@ -73,7 +77,8 @@ export function SendCommandForm({ deviceKey, typeSlug }: { deviceKey: string; ty
           aria-describedby={`${id}-hint${fieldError ? ` ${id}-error` : ""}`}
         />
         <p id={`${id}-hint`} className="text-xs text-muted">
-          Sent as-is on <code>devices/{deviceKey}/commands</code> with an <code>id</code> added; the device answers within 30 s.
+          Sent as-is on <code>devices/{deviceKey}/commands</code> with an <code>id</code> added; the device
+          answers within 30 s.
         </p>
         {fieldError && <FieldError id={`${id}-error`}>{fieldError}</FieldError>}
       </div>

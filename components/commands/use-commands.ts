@@ -32,7 +32,8 @@ function untilNextDeadline(data: CommandsResponse | undefined): number | false {
 export function useSendCommand(deviceKey: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (command: Record<string, unknown>) => sendJson<{ id: string; status: "sent"; sentAt: string }>(commandsUrl(deviceKey), "POST", { command }),
+    mutationFn: (command: Record<string, unknown>) =>
+      sendJson<{ id: string; status: "sent"; sentAt: string }>(commandsUrl(deviceKey), "POST", { command }),
     // A failed send is in the history too (status failed).
     onSettled: () => client.invalidateQueries({ queryKey: queryKeys.deviceCommands(deviceKey) }),
   });

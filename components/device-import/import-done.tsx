@@ -19,17 +19,22 @@ export function ImportDonePanel({ result }: { result: ImportDone }) {
   }, [saved]);
 
   const download = () => {
-    downloadText(`fieldwatch-credentials-${new Date().toISOString().slice(0, 10)}.csv`, result.credentialsCsv);
+    downloadText(
+      `fieldwatch-credentials-${new Date().toISOString().slice(0, 10)}.csv`,
+      result.credentialsCsv,
+    );
     setSaved(true);
   };
   return (
     <Card className="space-y-4 p-4" data-testid="import-done">
       <Notice tone="ok">
-        Imported <strong>{result.imported.toLocaleString()}</strong> {result.imported === 1 ? "device" : "devices"}.
+        Imported <strong>{result.imported.toLocaleString()}</strong>{" "}
+        {result.imported === 1 ? "device" : "devices"}.
       </Notice>
       <Notice tone={saved ? "info" : "danger"}>
-        The credentials (each device&apos;s MQTT password) are shown only now: Fieldwatch keeps only their hashes. Download the file and keep it somewhere safe;
-        lost tokens can only be replaced, one device at a time, with New token.
+        The credentials (each device&apos;s MQTT password) are shown only now: Fieldwatch keeps only their
+        hashes. Download the file and keep it somewhere safe; lost tokens can only be replaced, one device at
+        a time, with New token.
       </Notice>
       <div className="flex flex-col gap-2 sm:flex-row">
         <Button variant="primary" onClick={download} data-testid="download-credentials">
@@ -39,7 +44,12 @@ export function ImportDonePanel({ result }: { result: ImportDone }) {
           Back to Devices
         </Link>
       </div>
-      {saved && <p className="text-xs text-muted">Saved. Download again if the browser didn&apos;t keep it; it stays available until you leave this page.</p>}
+      {saved && (
+        <p className="text-xs text-muted">
+          Saved. Download again if the browser didn&apos;t keep it; it stays available until you leave this
+          page.
+        </p>
+      )}
     </Card>
   );
 }

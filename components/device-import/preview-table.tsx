@@ -14,7 +14,8 @@ const COLUMNS = [
   ["inactivity_timeout_s", "Timeout (s)"],
 ] as const;
 
-const BAD_CELL = "bg-red-50 text-red-800 dark:bg-red-950/60 dark:text-red-200 lg:ring-1 lg:ring-inset lg:ring-red-300 dark:lg:ring-red-800";
+const BAD_CELL =
+  "bg-red-50 text-red-800 dark:bg-red-950/60 dark:text-red-200 lg:ring-1 lg:ring-inset lg:ring-red-300 dark:lg:ring-red-800";
 
 /** The file as it will be imported, a row per device: bad cells in red, each row's problems beside it (cards on phones). */
 export function PreviewTable({ rows }: { rows: ImportReportRow[] }) {
@@ -25,12 +26,23 @@ export function PreviewTable({ rows }: { rows: ImportReportRow[] }) {
         {rows.map((row) => {
           const bad = new Set(row.errors.map((e) => e.field));
           return (
-            <tr key={row.line} data-testid="import-row" data-line={row.line} data-invalid={row.errors.length > 0 || undefined}
-              className={`${CARD_ROW} ${row.errors.length > 0 ? "lg:bg-red-50/40 dark:lg:bg-red-950/20" : ""}`}>
-              <td data-label="Line" className={`${CARD_CELL} tabular-nums text-muted`}>{row.line}</td>
+            <tr
+              key={row.line}
+              data-testid="import-row"
+              data-line={row.line}
+              data-invalid={row.errors.length > 0 || undefined}
+              className={`${CARD_ROW} ${row.errors.length > 0 ? "lg:bg-red-50/40 dark:lg:bg-red-950/20" : ""}`}
+            >
+              <td data-label="Line" className={`${CARD_CELL} tabular-nums text-muted`}>
+                {row.line}
+              </td>
               {COLUMNS.map(([field, label]) => (
-                <td key={field} data-label={label} aria-invalid={bad.has(field) || undefined}
-                  className={`${CARD_CELL} [overflow-wrap:anywhere] ${field === "key" ? "font-mono text-xs" : ""} ${bad.has(field) ? BAD_CELL : ""} max-lg:rounded`}>
+                <td
+                  key={field}
+                  data-label={label}
+                  aria-invalid={bad.has(field) || undefined}
+                  className={`${CARD_CELL} [overflow-wrap:anywhere] ${field === "key" ? "font-mono text-xs" : ""} ${bad.has(field) ? BAD_CELL : ""} max-lg:rounded`}
+                >
                   {row[field] || (bad.has(field) ? <span className="italic">empty</span> : "")}
                 </td>
               ))}

@@ -13,7 +13,9 @@ export interface ImportDone {
 
 /** The dry run: every row with its problems, nothing written. */
 export function usePreviewImport() {
-  return useMutation({ mutationFn: (csv: string) => sendJson<ImportReport>("/api/devices/import?dryRun=1", "POST", { csv }) });
+  return useMutation({
+    mutationFn: (csv: string) => sendJson<ImportReport>("/api/devices/import?dryRun=1", "POST", { csv }),
+  });
 }
 
 export function useImportDevices() {

@@ -17,7 +17,10 @@ export function TypeForm({ type, onDone }: { type?: DeviceType; onDone: () => vo
   const client = useQueryClient();
   const [rows, setRows] = useState<MetricDraft[]>(() => (type?.metrics ?? []).map(toDraft));
   const save = useMutation({
-    mutationFn: (body: object) => (type ? sendJson(`/api/device-types/${encodeURIComponent(type.slug)}`, "PATCH", body) : sendJson("/api/device-types", "POST", body)),
+    mutationFn: (body: object) =>
+      type
+        ? sendJson(`/api/device-types/${encodeURIComponent(type.slug)}`, "PATCH", body)
+        : sendJson("/api/device-types", "POST", body),
     onSuccess: () => {
       void client.invalidateQueries({ queryKey: DEVICE_TYPES_KEY });
       onDone();
@@ -39,11 +42,40 @@ export function TypeForm({ type, onDone }: { type?: DeviceType; onDone: () => vo
   }
 
   return (
-    <form onSubmit={submit} className="space-y-4" aria-label={type ? "Edit device type" : "Add device type"} noValidate>
-      {!type && <TextField label="Slug" name="slug" required data-autofocus placeholder="soil-probe" hint="Its id in the API and in CSV imports; can't be changed." error={fields.slug} />}
+    <form
+      onSubmit={submit}
+      className="space-y-4"
+      aria-label={type ? "Edit device type" : "Add device type"}
+      noValidate
+    >
+      {!type && (
+        <TextField
+          label="Slug"
+          name="slug"
+          required
+          data-autofocus
+          placeholder="soil-probe"
+          hint="Its id in the API and in CSV imports; can't be changed."
+          error={fields.slug}
+        />
+      )}
       <div className="grid gap-4 sm:grid-cols-2">
-        <TextField label="Name" name="name" required defaultValue={type?.name} data-autofocus={type ? true : undefined} error={fields.name} />
-        <TextField label="Inactivity timeout (seconds)" name="inactivityTimeoutS" type="number" min={10} defaultValue={type?.inactivityTimeoutS ?? 300} error={fields.inactivityTimeoutS} />
+        <TextField
+          label="Name"
+          name="name"
+          required
+          defaultValue={type?.name}
+          data-autofocus={type ? true : undefined}
+          error={fields.name}
+        />
+        <TextField
+          label="Inactivity timeout (seconds)"
+          name="inactivityTimeoutS"
+          type="number"
+          min={10}
+          defaultValue={type?.inactivityTimeoutS ?? 300}
+          error={fields.inactivityTimeoutS}
+        />
       </div>
       <MetricRows rows={rows} onChange={setRows} errors={fields} />
       {general && <Notice>{general}</Notice>}

@@ -42,4 +42,12 @@ export const fromDraft = (d: MetricDraft): MetricSpec => ({
   key: d.key || undefined,
 });
 
-export const EMPTY_METRIC: MetricDraft = { name: "", label: "", unit: "", min: "", max: "", precision: "", key: false };
+export const EMPTY_METRIC: MetricDraft = {
+  name: "",
+  label: "",
+  unit: "",
+  min: "",
+  max: "",
+  precision: "",
+  key: false,
+};

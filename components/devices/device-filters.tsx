@@ -31,7 +31,14 @@ export function DeviceFilters({ filters, sites, types, onChange, searchRef }: Pr
     <div className="flex flex-col gap-2 sm:flex-row sm:flex-wrap sm:items-center">
       <label className="relative flex-1 sm:max-w-xs">
         <span className="sr-only">Search devices</span>
-        <svg viewBox="0 0 24 24" className="pointer-events-none absolute left-2.5 top-1/2 size-4 -translate-y-1/2 text-muted" fill="none" stroke="currentColor" strokeWidth="2" aria-hidden>
+        <svg
+          viewBox="0 0 24 24"
+          className="pointer-events-none absolute left-2.5 top-1/2 size-4 -translate-y-1/2 text-muted"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="2"
+          aria-hidden
+        >
           <circle cx="11" cy="11" r="7" />
           <path d="m20 20-3.5-3.5" strokeLinecap="round" />
         </svg>
@@ -46,11 +53,31 @@ export function DeviceFilters({ filters, sites, types, onChange, searchRef }: Pr
         />
       </label>
       <div className="flex gap-2">
-        {(sites.length > 1 || filters.site !== "") && <OptionFilter label="Site" all="All sites" value={filters.site} options={sites} onChange={(site) => onChange({ site })} />}
-        {(types.length > 1 || filters.type !== "") && <OptionFilter label="Type" all="All types" value={filters.type} options={types} onChange={(type) => onChange({ type })} />}
+        {(sites.length > 1 || filters.site !== "") && (
+          <OptionFilter
+            label="Site"
+            all="All sites"
+            value={filters.site}
+            options={sites}
+            onChange={(site) => onChange({ site })}
+          />
+        )}
+        {(types.length > 1 || filters.type !== "") && (
+          <OptionFilter
+            label="Type"
+            all="All types"
+            value={filters.type}
+            options={types}
+            onChange={(type) => onChange({ type })}
+          />
+        )}
         <label className="flex-1 sm:flex-none">
           <span className="sr-only">Status</span>
-          <select value={filters.status} onChange={(e) => onChange({ status: e.target.value as Filters["status"] })} className={`${FIELD} w-full`}>
+          <select
+            value={filters.status}
+            onChange={(e) => onChange({ status: e.target.value as Filters["status"] })}
+            className={`${FIELD} w-full`}
+          >
             <option value="">Any status</option>
             {(["online", "offline", "never"] as const).map((s) => (
               <option key={s} value={s}>
@@ -65,7 +92,19 @@ export function DeviceFilters({ filters, sites, types, onChange, searchRef }: Pr
 }
 
 /** A select over named options (sites, types) with an "all" choice first. */
-function OptionFilter({ label, all, value, options, onChange }: { label: string; all: string; value: string; options: SiteOption[]; onChange: (slug: string) => void }) {
+function OptionFilter({
+  label,
+  all,
+  value,
+  options,
+  onChange,
+}: {
+  label: string;
+  all: string;
+  value: string;
+  options: SiteOption[];
+  onChange: (slug: string) => void;
+}) {
   return (
     <label className="flex-1 sm:flex-none">
       <span className="sr-only">{label}</span>

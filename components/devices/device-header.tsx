@@ -8,15 +8,29 @@ import { StatusDot, STATUS_LABEL } from "../ui/status-dot";
 import { Notice } from "../ui/notice";
 import { LiveIndicator } from "./live-indicator";
 
-const TONE: Record<DeviceStatus, "ok" | "danger" | "neutral"> = { online: "ok", offline: "danger", never: "neutral" };
+const TONE: Record<DeviceStatus, "ok" | "danger" | "neutral"> = {
+  online: "ok",
+  offline: "danger",
+  never: "neutral",
+};
 
 /** Who the device is and how it is doing: name, key, where it lives, status, last heard from. */
-export function DeviceHeader({ device, live, actions }: { device: DeviceSummary; live: LiveState; actions?: ReactNode }) {
+export function DeviceHeader({
+  device,
+  live,
+  actions,
+}: {
+  device: DeviceSummary;
+  live: LiveState;
+  actions?: ReactNode;
+}) {
   const facts: [string, string][] = [
     ["Site", device.site.name],
     ["Type", device.type?.name ?? "Untyped"],
     ...(device.location ? ([["Location", device.location]] as [string, string][]) : []),
-    ...(device.latitude !== null && device.longitude !== null ? ([["Coordinates", `${device.latitude}, ${device.longitude}`]] as [string, string][]) : []),
+    ...(device.latitude !== null && device.longitude !== null
+      ? ([["Coordinates", `${device.latitude}, ${device.longitude}`]] as [string, string][])
+      : []),
   ];
   return (
     <header className="space-y-3">
@@ -42,7 +56,8 @@ export function DeviceHeader({ device, live, actions }: { device: DeviceSummary;
       </div>
       {device.archivedAt && (
         <Notice tone="info">
-          This device was deleted <RelativeTime value={device.archivedAt} />; its data is kept here. It can&apos;t connect, and its key stays reserved.
+          This device was deleted <RelativeTime value={device.archivedAt} />; its data is kept here. It
+          can&apos;t connect, and its key stays reserved.
         </Notice>
       )}
       <dl className="flex flex-wrap gap-x-6 gap-y-1.5">

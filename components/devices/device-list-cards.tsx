@@ -10,7 +10,10 @@ export function DeviceListCards({ devices }: { devices: DeviceSummary[] }) {
     <ul className="divide-y divide-border">
       {devices.map((d) => (
         <li key={d.key}>
-          <Link href={`/devices/${encodeURIComponent(d.key)}`} className="block px-4 py-3 active:bg-zinc-50 dark:active:bg-zinc-800/40">
+          <Link
+            href={`/devices/${encodeURIComponent(d.key)}`}
+            className="block px-4 py-3 active:bg-zinc-50 dark:active:bg-zinc-800/40"
+          >
             <div className="flex items-start justify-between gap-3">
               <div className="min-w-0">
                 <p className="truncate font-medium">{d.name}</p>

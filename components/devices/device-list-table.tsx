@@ -34,7 +34,10 @@ export function DeviceListTable({ devices, sort, onSort }: Props) {
               <StatusLabel status={d.status} />
             </td>
             <td className="px-4 py-3 align-top">
-              <Link href={`/devices/${encodeURIComponent(d.key)}`} className="font-medium text-foreground hover:text-accent hover:underline">
+              <Link
+                href={`/devices/${encodeURIComponent(d.key)}`}
+                className="font-medium text-foreground hover:text-accent hover:underline"
+              >
                 {d.name}
               </Link>
               <div className="font-mono text-xs text-muted">{d.key}</div>

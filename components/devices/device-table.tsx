@@ -14,7 +14,17 @@ import { PAGE_SIZE, useDeviceFilters } from "./use-device-filters";
 import { useDeviceList } from "./use-device-list";
 
 /** The fleet: filters, then a table (desktop) or cards (phone) of devices with their status and key values. `actions`: admins' buttons; `aside`: admins' panels above the list. */
-export function DeviceTable({ sites, types, actions, aside }: { sites: SiteOption[]; types: SiteOption[]; actions?: ReactNode; aside?: ReactNode }) {
+export function DeviceTable({
+  sites,
+  types,
+  actions,
+  aside,
+}: {
+  sites: SiteOption[];
+  types: SiteOption[];
+  actions?: ReactNode;
+  aside?: ReactNode;
+}) {
   const { filters, update, active } = useDeviceFilters();
   const { data, error, isPending, isPlaceholderData } = useDeviceList(filters);
   const wide = useMediaQuery("(min-width: 768px)");
@@ -28,17 +38,44 @@ export function DeviceTable({ sites, types, actions, aside }: { sites: SiteOptio
 
   let body;
   if (isPending) body = <ListSkeleton />;
-  else if (error && !data) body = <ListError message={errorMessage(error)} unauthenticated={error instanceof ApiRequestError && error.status === 401} />;
-  else if (data?.items.length === 0 && filters.page > 1) body = <NoMatches title="This page is empty" action="Go to the first page" onAction={() => update({ page: 1 })} />;
-  else if (data?.items.length === 0) body = active ? <NoMatches title="No devices match these filters" action="Clear filters" onAction={clear} /> : <EmptyFleet />;
-  else if (data) body = wide ? <DeviceListTable devices={data.items} sort={filters.sort} onSort={(sort) => update({ sort })} /> : <DeviceListCards devices={data.items} />;
+  else if (error && !data)
+    body = (
+      <ListError
+        message={errorMessage(error)}
+        unauthenticated={error instanceof ApiRequestError && error.status === 401}
+      />
+    );
+  else if (data?.items.length === 0 && filters.page > 1)
+    body = (
+      <NoMatches
+        title="This page is empty"
+        action="Go to the first page"
+        onAction={() => update({ page: 1 })}
+      />
+    );
+  else if (data?.items.length === 0)
+    body = active ? (
+      <NoMatches title="No devices match these filters" action="Clear filters" onAction={clear} />
+    ) : (
+      <EmptyFleet />
+    );
+  else if (data)
+    body = wide ? (
+      <DeviceListTable devices={data.items} sort={filters.sort} onSort={(sort) => update({ sort })} />
+    ) : (
+      <DeviceListCards devices={data.items} />
+    );
 
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-end justify-between gap-2">
         <div>
           <h1 className="text-xl font-semibold tracking-tight">Devices</h1>
-          <p className="text-muted">{data ? `${data.total} ${data.total === 1 ? "device" : "devices"}${active ? (data.total === 1 ? " matches" : " match") : ""}` : "\u00a0"}</p>
+          <p className="text-muted">
+            {data
+              ? `${data.total} ${data.total === 1 ? "device" : "devices"}${active ? (data.total === 1 ? " matches" : " match") : ""}`
+              : "\u00a0"}
+          </p>
         </div>
         <div className="flex flex-wrap items-center gap-2">
           {error && data && <p className="text-xs text-danger">Refresh failed: {errorMessage(error)}</p>}
@@ -50,7 +87,12 @@ export function DeviceTable({ sites, types, actions, aside }: { sites: SiteOptio
       <Card className={`overflow-hidden transition-opacity ${isPlaceholderData ? "opacity-60" : ""}`}>
         <div className="overflow-x-auto">{body}</div>
         {data && data.total > PAGE_SIZE && (
-          <Pagination page={filters.page} pageSize={PAGE_SIZE} total={data.total} onPage={(page) => update({ page })} />
+          <Pagination
+            page={filters.page}
+            pageSize={PAGE_SIZE}
+            total={data.total}
+            onPage={(page) => update({ page })}
+          />
         )}
       </Card>
     </div>

@@ -28,10 +28,19 @@ const NO_ALERTING: Alerting = { canAck: false, canEditRules: false };
  * The live stream keeps the caches current; the 30 s refetch catches what has no event,
  * such as a device going offline by silence.
  */
-export function DeviceView({ initial, admin, alerting = NO_ALERTING }: { initial: DeviceSummary; admin: ProvisioningContext | null; alerting?: Alerting }) {
+export function DeviceView({
+  initial,
+  admin,
+  alerting = NO_ALERTING,
+}: {
+  initial: DeviceSummary;
+  admin: ProvisioningContext | null;
+  alerting?: Alerting;
+}) {
   const { data: device = initial } = useQuery({
     queryKey: queryKeys.device(initial.key),
-    queryFn: ({ signal }) => fetchJson<DeviceSummary>(`/api/devices/${encodeURIComponent(initial.key)}`, { signal }),
+    queryFn: ({ signal }) =>
+      fetchJson<DeviceSummary>(`/api/devices/${encodeURIComponent(initial.key)}`, { signal }),
     initialData: initial,
     staleTime: 30_000,
     refetchInterval: 30_000,
@@ -43,7 +52,11 @@ export function DeviceView({ initial, admin, alerting = NO_ALERTING }: { initial
 
   return (
     <div className="space-y-6">
-      <DeviceHeader device={device} live={live} actions={admin && <DeviceAdminActions device={device} context={admin} />} />
+      <DeviceHeader
+        device={device}
+        live={live}
+        actions={admin && <DeviceAdminActions device={device} context={admin} />}
+      />
       <DeviceAlerts deviceKey={device.key} canAck={alerting.canAck} canEditRules={alerting.canEditRules} />
       {metrics.length === 0 ? (
         <p className="rounded-lg border border-dashed border-border px-6 py-12 text-center text-muted">
@@ -67,13 +80,24 @@ export function DeviceView({ initial, admin, alerting = NO_ALERTING }: { initial
             </div>
             <div className="grid gap-4 xl:grid-cols-2">
               {metrics.map((m) => (
-                <MetricChartCard key={m.name} deviceKey={device.key} metric={m} range={range} rangeLabel={rangeLabel(range)} onZoom={zoom} />
+                <MetricChartCard
+                  key={m.name}
+                  deviceKey={device.key}
+                  metric={m}
+                  range={range}
+                  rangeLabel={rangeLabel(range)}
+                  onZoom={zoom}
+                />
               ))}
             </div>
           </section>
         </>
       )}
-      <DeviceCommands deviceKey={device.key} typeSlug={device.type?.slug ?? null} disabled={device.disabled} />
+      <DeviceCommands
+        deviceKey={device.key}
+        typeSlug={device.type?.slug ?? null}
+        disabled={device.disabled}
+      />
     </div>
   );
 }

@@ -9,7 +9,10 @@ export function keyMetrics(device: DeviceSummary): MetricSpec[] {
   const flagged = device.metrics.filter((m) => m.key);
   if (flagged.length > 0) return flagged;
   if (device.metrics.length > 0) return device.metrics.slice(0, 2);
-  return Object.keys(device.latest).sort().slice(0, 3).map((name) => ({ name }));
+  return Object.keys(device.latest)
+    .sort()
+    .slice(0, 3)
+    .map((name) => ({ name }));
 }
 
 export function KeyMetrics({ device, className = "" }: { device: DeviceSummary; className?: string }) {

@@ -26,14 +26,26 @@ export function EmptyFleet() {
     <div className="px-6 py-16 text-center">
       <p className="text-base font-semibold">No devices yet</p>
       <p className="mx-auto mt-2 max-w-md text-muted">
-        Devices show up here once a site admin adds them (Add device, or a CSV import). To see some at once, run{" "}
-        <code className="rounded bg-zinc-100 px-1.5 py-0.5 font-mono text-xs dark:bg-zinc-800">npm run simulate</code> on the server.
+        Devices show up here once a site admin adds them (Add device, or a CSV import). To see some at once,
+        run{" "}
+        <code className="rounded bg-zinc-100 px-1.5 py-0.5 font-mono text-xs dark:bg-zinc-800">
+          npm run simulate
+        </code>{" "}
+        on the server.
       </p>
     </div>
   );
 }
 
-export function NoMatches({ title, action, onAction }: { title: string; action: string; onAction: () => void }) {
+export function NoMatches({
+  title,
+  action,
+  onAction,
+}: {
+  title: string;
+  action: string;
+  onAction: () => void;
+}) {
   return (
     <div className="px-6 py-16 text-center">
       <p className="text-base font-semibold">{title}</p>
@@ -50,7 +62,10 @@ export function ListError({ message, unauthenticated }: { message: string; unaut
       <p className="font-semibold text-danger">Couldn&apos;t load devices</p>
       <p className="mt-1 text-muted">{message}</p>
       {unauthenticated && (
-        <Link href="/login?callbackUrl=%2Fdevices" className="mt-3 inline-block font-medium text-accent hover:underline">
+        <Link
+          href="/login?callbackUrl=%2Fdevices"
+          className="mt-3 inline-block font-medium text-accent hover:underline"
+        >
           Sign in again
         </Link>
       )}

@@ -33,7 +33,10 @@ export function MetricCard({ deviceKey, metric, latest }: Props) {
       <p className={`mt-1.5 flex items-baseline gap-1 ${stale ? "text-muted" : ""}`}>
         {latest ? (
           <>
-            <span data-testid={`metric-value-${metric.name}`} className="text-2xl font-semibold tabular-nums tracking-tight sm:text-3xl">
+            <span
+              data-testid={`metric-value-${metric.name}`}
+              className="text-2xl font-semibold tabular-nums tracking-tight sm:text-3xl"
+            >
               {formatValue(latest.value, metric.precision)}
             </span>
             {metric.unit && <span className="text-sm text-muted">{metric.unit}</span>}
@@ -43,10 +46,18 @@ export function MetricCard({ deviceKey, metric, latest }: Props) {
         )}
       </p>
       <p className="mt-1 text-xs text-muted" title={ts !== null ? formatDateTime(ts) : undefined}>
-        {ts === null ? "No data yet" : now > 0 ? `${stale ? "Stale · " : ""}${formatAge(now - ts)}` : "\u00a0"}
+        {ts === null
+          ? "No data yet"
+          : now > 0
+            ? `${stale ? "Stale · " : ""}${formatAge(now - ts)}`
+            : "\u00a0"}
       </p>
       <div className={`mt-2 ${stale ? "opacity-40 grayscale" : ""}`}>
-        {recent && now > 0 ? <Sparkline points={recent.points} from={now - SPARK_MS} to={now} label={metricLabel(metric)} /> : <div className="h-8" aria-hidden />}
+        {recent && now > 0 ? (
+          <Sparkline points={recent.points} from={now - SPARK_MS} to={now} label={metricLabel(metric)} />
+        ) : (
+          <div className="h-8" aria-hidden />
+        )}
       </div>
     </Card>
   );

@@ -36,13 +36,34 @@ export function MetricChartCard({ deviceKey, metric, range, rangeLabel, onZoom }
   const episodes = useAlertEpisodes(deviceKey, metric.name);
   const label = metricLabel(metric);
   // A live chart scrolls with the clock; a history chart shows the span it was loaded for.
-  const span = live ? resolveRange(range, now) : historyQuery.data ? { from: historyQuery.data.from, to: historyQuery.data.to } : resolveRange(range, now);
+  const span = live
+    ? resolveRange(range, now)
+    : historyQuery.data
+      ? { from: historyQuery.data.from, to: historyQuery.data.to }
+      : resolveRange(range, now);
 
   let body;
   if (isPending || !now) body = <Skeleton className="h-[220px] w-full" />;
-  else if (error && !data) body = <Centered tone="text-danger">Couldn&apos;t load readings: {errorMessage(error)}</Centered>;
-  else if (!data || !data.points.some((p) => p.t >= span.from && p.t <= span.to)) body = <Centered>No readings in this range.</Centered>;
-  else body = <MetricChart points={data.points} bucketMs={data.bucketMs} from={span.from} to={span.to} unit={metric.unit} precision={metric.precision} label={label} height={HEIGHT} onZoom={onZoom} thresholds={thresholds} episodes={episodes} />;
+  else if (error && !data)
+    body = <Centered tone="text-danger">Couldn&apos;t load readings: {errorMessage(error)}</Centered>;
+  else if (!data || !data.points.some((p) => p.t >= span.from && p.t <= span.to))
+    body = <Centered>No readings in this range.</Centered>;
+  else
+    body = (
+      <MetricChart
+        points={data.points}
+        bucketMs={data.bucketMs}
+        from={span.from}
+        to={span.to}
+        unit={metric.unit}
+        precision={metric.precision}
+        label={label}
+        height={HEIGHT}
+        onZoom={onZoom}
+        thresholds={thresholds}
+        episodes={episodes}
+      />
+    );
 
   return (
     <Card data-testid={`metric-chart-${metric.name}`} aria-busy={isFetching}>
@@ -64,5 +85,7 @@ export function MetricChartCard({ deviceKey, metric, range, rangeLabel, onZoom }
 }
 
 function Centered({ children, tone = "text-muted" }: { children: React.ReactNode; tone?: string }) {
-  return <div className={`flex h-[220px] items-center justify-center px-4 text-center ${tone}`}>{children}</div>;
+  return (
+    <div className={`flex h-[220px] items-center justify-center px-4 text-center ${tone}`}>{children}</div>
+  );
 }

@@ -12,7 +12,10 @@ export function Pagination({ page, pageSize, total, onPage }: Props) {
   const first = total === 0 ? 0 : (page - 1) * pageSize + 1;
   const last = Math.min(total, page * pageSize);
   return (
-    <nav aria-label="Pagination" className="flex items-center justify-between gap-3 border-t border-border px-4 py-3 text-muted">
+    <nav
+      aria-label="Pagination"
+      className="flex items-center justify-between gap-3 border-t border-border px-4 py-3 text-muted"
+    >
       <p>
         {first}–{last} of {total}
       </p>

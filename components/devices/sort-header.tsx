@@ -15,7 +15,11 @@ export function SortHeader({ field, label, sort, onSort }: Props) {
   const next = (current === "ascending" ? `-${field}` : field) as DeviceSort;
   return (
     <th scope="col" aria-sort={current} className="px-4 py-2.5 text-left font-medium">
-      <button type="button" onClick={() => onSort(next)} className="inline-flex items-center gap-1 uppercase tracking-wide hover:text-foreground">
+      <button
+        type="button"
+        onClick={() => onSort(next)}
+        className="inline-flex items-center gap-1 uppercase tracking-wide hover:text-foreground"
+      >
         {label}
         <span aria-hidden className={current === "none" ? "opacity-0" : ""}>
           {current === "descending" ? "↓" : "↑"}

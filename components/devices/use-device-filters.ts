@@ -4,7 +4,18 @@ import { pageParam, useUrlFilters } from "../ui/use-url-filters";
 import type { DeviceStatus } from "../api/types";
 
 export const PAGE_SIZE = 25;
-export const SORTS = ["name", "-name", "key", "-key", "lastSeen", "-lastSeen", "status", "-status", "site", "-site"] as const;
+export const SORTS = [
+  "name",
+  "-name",
+  "key",
+  "-key",
+  "lastSeen",
+  "-lastSeen",
+  "status",
+  "-status",
+  "site",
+  "-site",
+] as const;
 export type DeviceSort = (typeof SORTS)[number];
 const STATUSES: DeviceStatus[] = ["online", "offline", "never"];
 

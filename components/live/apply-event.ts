@@ -29,7 +29,9 @@ export function applyReading(device: DeviceSummary, e: ReadingEvent, now: number
     ...device,
     status: "online",
     lastSeenAt: new Date(Math.max(now, device.lastSeenAt ? Date.parse(device.lastSeenAt) : 0)).toISOString(),
-    latest: newer ? { ...device.latest, [e.metric]: { ts: new Date(e.ts).toISOString(), value: e.value } } : device.latest,
+    latest: newer
+      ? { ...device.latest, [e.metric]: { ts: new Date(e.ts).toISOString(), value: e.value } }
+      : device.latest,
   };
 }
 

@@ -32,10 +32,28 @@ export function insertPoint(points: Point[] | undefined, point: Point, windowSta
 export const windowOfKey = (key: QueryKey) => Number(key[3]);
 
 /** One metric's buckets over [from, to). */
-export async function fetchSeries(deviceKey: string, metric: string, from: number, to: number, signal: AbortSignal, points = CHART_POINTS): Promise<Series> {
-  const qs = new URLSearchParams({ metric, from: String(Math.floor(from)), to: String(Math.ceil(to)), points: String(points) });
-  const res = await fetchJson<ReadingsResponse>(`/api/devices/${encodeURIComponent(deviceKey)}/readings?${qs}`, { signal });
-  return { bucketMs: res.bucketMs, points: res.buckets.map(({ t, avg, min, max }) => ({ t, avg, min, max })) };
+export async function fetchSeries(
+  deviceKey: string,
+  metric: string,
+  from: number,
+  to: number,
+  signal: AbortSignal,
+  points = CHART_POINTS,
+): Promise<Series> {
+  const qs = new URLSearchParams({
+    metric,
+    from: String(Math.floor(from)),
+    to: String(Math.ceil(to)),
+    points: String(points),
+  });
+  const res = await fetchJson<ReadingsResponse>(
+    `/api/devices/${encodeURIComponent(deviceKey)}/readings?${qs}`,
+    { signal },
+  );
+  return {
+    bucketMs: res.bucketMs,
+    points: res.buckets.map(({ t, avg, min, max }) => ({ t, avg, min, max })),
+  };
 }
 
 /**
@@ -43,10 +61,18 @@ export async function fetchSeries(deviceKey: string, metric: string, from: numbe
  * while this request was in flight are newer than its last bucket and are kept, so the seam
  * between history and stream neither drops nor repeats a point.
  */
-export async function fetchLiveWindow(qc: QueryClient, deviceKey: string, metric: string, windowMs: number, signal: AbortSignal): Promise<Series> {
+export async function fetchLiveWindow(
+  qc: QueryClient,
+  deviceKey: string,
+  metric: string,
+  windowMs: number,
+  signal: AbortSignal,
+): Promise<Series> {
   const to = Date.now();
   const fetched = await fetchSeries(deviceKey, metric, to - windowMs, to + 1000, signal);
   const lastT = fetched.points.at(-1)?.t ?? to - windowMs;
-  const live = (qc.getQueryData<Series>(queryKeys.liveReadings(deviceKey, metric, windowMs))?.points ?? []).filter((p) => p.t > lastT);
+  const live = (
+    qc.getQueryData<Series>(queryKeys.liveReadings(deviceKey, metric, windowMs))?.points ?? []
+  ).filter((p) => p.t > lastT);
   return { bucketMs: fetched.bucketMs, points: [...fetched.points, ...live] };
 }

@@ -4,7 +4,13 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { queryKeys } from "../api/keys";
 import type { DeviceSummary } from "../api/types";
-import { applyReading, applyStatus, type ReadingEvent, type ReadingsBatch, type StatusEvent } from "./apply-event";
+import {
+  applyReading,
+  applyStatus,
+  type ReadingEvent,
+  type ReadingsBatch,
+  type StatusEvent,
+} from "./apply-event";
 import { insertPoint, windowOfKey, type Series } from "./readings-cache";
 
 export type LiveState = "connecting" | "live" | "reconnecting";
@@ -30,29 +36,37 @@ export function useLiveReadings(deviceKey: string): LiveState {
     const onReading = (e: ReadingEvent) => {
       const point = { t: e.ts, avg: e.value, min: e.value, max: e.value };
       // Every live window of this metric (the chart's and the card's sparkline) takes the point.
-      for (const query of qc.getQueryCache().findAll({ queryKey: queryKeys.metricLiveReadings(deviceKey, e.metric) })) {
+      for (const query of qc
+        .getQueryCache()
+        .findAll({ queryKey: queryKeys.metricLiveReadings(deviceKey, e.metric) })) {
         const old = query.state.data as Series | undefined;
-        qc.setQueryData<Series>(query.queryKey, { bucketMs: old?.bucketMs ?? 0, points: insertPoint(old?.points, point, Date.now() - windowOfKey(query.queryKey)) });
+        qc.setQueryData<Series>(query.queryKey, {
+          bucketMs: old?.bucketMs ?? 0,
+          points: insertPoint(old?.points, point, Date.now() - windowOfKey(query.queryKey)),
+        });
         // A chart that has not loaded its history yet must still fetch it, not trust these few points.
         if (!old) void qc.invalidateQueries({ queryKey: query.queryKey, refetchType: "none" });
       }
       qc.setQueryData<DeviceSummary>(queryKeys.device(deviceKey), (d) => d && applyReading(d, e, Date.now()));
     };
-    const onStatus = (e: StatusEvent) => qc.setQueryData<DeviceSummary>(queryKeys.device(deviceKey), (d) => d && applyStatus(d, e));
+    const onStatus = (e: StatusEvent) =>
+      qc.setQueryData<DeviceSummary>(queryKeys.device(deviceKey), (d) => d && applyStatus(d, e));
     // A command sent, answered or failed: the history asks again (who sent it is not in the event).
     const onCommand = () => void qc.invalidateQueries({ queryKey: queryKeys.deviceCommands(deviceKey) });
     // An alert fired or resolved: the alert lists (this device's, the menu's count) ask again.
     const onAlert = () => void qc.invalidateQueries({ queryKey: ["alerts"] });
 
-    const handle = <T extends { device: string }>(fn: (e: T) => void) => (msg: MessageEvent<string>) => {
-      if (msg.lastEventId) lastEventId = msg.lastEventId;
-      try {
-        const event = JSON.parse(msg.data) as T;
-        if (event.device === deviceKey) fn(event);
-      } catch {
-        // a malformed event is skipped, the stream goes on
-      }
-    };
+    const handle =
+      <T extends { device: string }>(fn: (e: T) => void) =>
+      (msg: MessageEvent<string>) => {
+        if (msg.lastEventId) lastEventId = msg.lastEventId;
+        try {
+          const event = JSON.parse(msg.data) as T;
+          if (event.device === deviceKey) fn(event);
+        } catch {
+          // a malformed event is skipped, the stream goes on
+        }
+      };
 
     const connect = () => {
       const qs = new URLSearchParams({ devices: deviceKey });
@@ -61,7 +75,12 @@ export function useLiveReadings(deviceKey: string): LiveState {
       source = es;
       es.addEventListener("reading", handle(onReading));
       // A busy device's readings arrive paced, several to an event (lib/live/coalesce.ts).
-      es.addEventListener("readings", handle((batch: ReadingsBatch) => batch.readings.forEach((r) => onReading({ type: "reading", device: batch.device, ...r }))));
+      es.addEventListener(
+        "readings",
+        handle((batch: ReadingsBatch) =>
+          batch.readings.forEach((r) => onReading({ type: "reading", device: batch.device, ...r })),
+        ),
+      );
       es.addEventListener("status", handle(onStatus));
       es.addEventListener("command", handle(onCommand));
       es.addEventListener("alert", handle(onAlert));

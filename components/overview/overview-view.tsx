@@ -28,17 +28,56 @@ export function OverviewView() {
         <h1 className="text-xl font-semibold tracking-tight sm:text-2xl">Overview</h1>
         <p className="mt-0.5 text-muted">Your fleet right now. Updates every few seconds.</p>
       </div>
-      {error && !data && <Notice tone="danger">Couldn&apos;t load the overview: {errorMessage(error)}</Notice>}
+      {error && !data && (
+        <Notice tone="danger">Couldn&apos;t load the overview: {errorMessage(error)}</Notice>
+      )}
       <section aria-label="Fleet state" className="grid grid-cols-2 gap-3 sm:gap-4 lg:grid-cols-4">
-        <StatTile label="Online" testId="overview-online" value={n(data?.devices.online)} tone="text-ok" href="/devices?status=online" hint="reporting within their timeout" />
-        <StatTile label="Offline" testId="overview-offline" value={n(data?.devices.offline)} tone={data?.devices.offline ? "text-danger" : ""} href="/devices?status=offline" hint="silent or disconnected" />
-        <StatTile label="Never seen" testId="overview-never" value={n(data?.devices.never)} href="/devices?status=never" hint="provisioned, no data yet" />
-        <StatTile label="Readings / s" testId="overview-rate" value={data?.readingsPerSecond != null ? data.readingsPerSecond.toLocaleString(undefined, { maximumFractionDigits: 1 }) : null} hint="arriving now, fleet-wide" />
+        <StatTile
+          label="Online"
+          testId="overview-online"
+          value={n(data?.devices.online)}
+          tone="text-ok"
+          href="/devices?status=online"
+          hint="reporting within their timeout"
+        />
+        <StatTile
+          label="Offline"
+          testId="overview-offline"
+          value={n(data?.devices.offline)}
+          tone={data?.devices.offline ? "text-danger" : ""}
+          href="/devices?status=offline"
+          hint="silent or disconnected"
+        />
+        <StatTile
+          label="Never seen"
+          testId="overview-never"
+          value={n(data?.devices.never)}
+          href="/devices?status=never"
+          hint="provisioned, no data yet"
+        />
+        <StatTile
+          label="Readings / s"
+          testId="overview-rate"
+          value={
+            data?.readingsPerSecond != null
+              ? data.readingsPerSecond.toLocaleString(undefined, { maximumFractionDigits: 1 })
+              : null
+          }
+          hint="arriving now, fleet-wide"
+        />
       </section>
       {/* What needs attention: open alerts by severity, and (operators) messages refused. */}
       <section aria-label="Active alerts" className="grid grid-cols-2 gap-3 sm:gap-4 lg:grid-cols-4">
         {SEVERITIES.map((sev) => (
-          <StatTile key={sev} label={SEVERITY_LABEL[sev]} testId={`overview-alerts-${sev}`} value={n(data?.alerts?.[sev])} tone={severityText(sev, data?.alerts?.[sev])} href={`/alerts?severity=${sev}`} hint="active alerts" />
+          <StatTile
+            key={sev}
+            label={SEVERITY_LABEL[sev]}
+            testId={`overview-alerts-${sev}`}
+            value={n(data?.alerts?.[sev])}
+            tone={severityText(sev, data?.alerts?.[sev])}
+            href={`/alerts?severity=${sev}`}
+            hint="active alerts"
+          />
         ))}
         {data?.quarantinedLastHour != null && (
           <StatTile

@@ -17,19 +17,31 @@ export function SitesSummary() {
   });
   return (
     <Card>
-      <CardHeader title="Sites" actions={<Link href="/sites" className="text-xs font-medium text-accent hover:underline">All sites →</Link>} />
+      <CardHeader
+        title="Sites"
+        actions={
+          <Link href="/sites" className="text-xs font-medium text-accent hover:underline">
+            All sites →
+          </Link>
+        }
+      />
       {!data ? (
         <div className="space-y-3 p-4">
           <Skeleton className="h-4 w-2/3" />
           <Skeleton className="h-4 w-1/2" />
         </div>
       ) : data.items.length === 0 ? (
-        <p className="px-4 py-8 text-center text-muted">You don&apos;t have access to any site yet. An admin can add you to one.</p>
+        <p className="px-4 py-8 text-center text-muted">
+          You don&apos;t have access to any site yet. An admin can add you to one.
+        </p>
       ) : (
         <ul className="divide-y divide-border">
           {data.items.map((site) => (
             <li key={site.slug}>
-              <Link href={`/sites#${site.slug}`} className="flex flex-wrap items-center gap-x-4 gap-y-1.5 px-4 py-3 hover:bg-zinc-50 dark:hover:bg-zinc-900">
+              <Link
+                href={`/sites#${site.slug}`}
+                className="flex flex-wrap items-center gap-x-4 gap-y-1.5 px-4 py-3 hover:bg-zinc-50 dark:hover:bg-zinc-900"
+              >
                 <span className="min-w-40 flex-1 font-medium">{site.name}</span>
                 <StateBar site={site} className="w-full sm:w-64" />
               </Link>

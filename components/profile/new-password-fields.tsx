@@ -1,7 +1,15 @@
 import { TextField } from "../ui/field";
 
 /** "New password" and "Confirm password", shared by the profile form and the set-password page. */
-export function NewPasswordFields({ name = "newPassword", error, confirmError }: { name?: string; error?: string; confirmError?: string }) {
+export function NewPasswordFields({
+  name = "newPassword",
+  error,
+  confirmError,
+}: {
+  name?: string;
+  error?: string;
+  confirmError?: string;
+}) {
   return (
     <>
       <TextField
@@ -14,7 +22,14 @@ export function NewPasswordFields({ name = "newPassword", error, confirmError }:
         hint="At least 12 characters. Common passwords are refused; a few unrelated words make a good one."
         error={error}
       />
-      <TextField label="Confirm password" name="confirmPassword" type="password" autoComplete="new-password" required error={confirmError} />
+      <TextField
+        label="Confirm password"
+        name="confirmPassword"
+        type="password"
+        autoComplete="new-password"
+        required
+        error={confirmError}
+      />
     </>
   );
 }

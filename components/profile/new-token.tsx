@@ -13,7 +13,8 @@ export function NewToken({ token, onDone }: { token: CreatedToken; onDone: () =>
       <Notice tone="info">
         <p className="font-medium">Copy your new token now: it is shown only once.</p>
         <p className="mt-1">
-          “{token.name}” is {SCOPE_LABEL[token.scope].toLowerCase()}. Fieldwatch keeps only a fingerprint of it; if you lose it, revoke it and create another.
+          “{token.name}” is {SCOPE_LABEL[token.scope].toLowerCase()}. Fieldwatch keeps only a fingerprint of
+          it; if you lose it, revoke it and create another.
         </p>
       </Notice>
       <CopyField label="API token" value={token.token} testId="new-token-secret" />

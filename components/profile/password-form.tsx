@@ -15,7 +15,8 @@ const FIELDS = ["currentPassword", "newPassword"] as const;
 export function PasswordForm() {
   const [mismatch, setMismatch] = useState<string | null>(null);
   const change = useMutation({
-    mutationFn: (body: { currentPassword: string; newPassword: string }) => sendJson<null>("/api/profile/password", "POST", body),
+    mutationFn: (body: { currentPassword: string; newPassword: string }) =>
+      sendJson<null>("/api/profile/password", "POST", body),
   });
   const errors = change.error ? formErrors(change.error, FIELDS) : NO_ERRORS;
 
@@ -27,7 +28,10 @@ export function PasswordForm() {
     setMismatch(problem);
     if (problem) return change.reset();
     change.mutate(
-      { currentPassword: String(form.get("currentPassword") ?? ""), newPassword: String(form.get("newPassword") ?? "") },
+      {
+        currentPassword: String(form.get("currentPassword") ?? ""),
+        newPassword: String(form.get("newPassword") ?? ""),
+      },
       { onSuccess: () => formEl.reset() },
     );
   }
@@ -36,7 +40,14 @@ export function PasswordForm() {
     <Card>
       <CardHeader title="Change password" />
       <form onSubmit={onSubmit} className="max-w-md space-y-4 px-4 py-4" aria-label="Change password">
-        <TextField label="Current password" name="currentPassword" type="password" autoComplete="current-password" required error={errors.fields.currentPassword} />
+        <TextField
+          label="Current password"
+          name="currentPassword"
+          type="password"
+          autoComplete="current-password"
+          required
+          error={errors.fields.currentPassword}
+        />
         <NewPasswordFields error={errors.fields.newPassword} confirmError={mismatch ?? undefined} />
         {errors.message && <Notice>{errors.message}</Notice>}
         {change.isSuccess && <Notice tone="ok">Your password has been changed.</Notice>}

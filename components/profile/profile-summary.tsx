@@ -16,10 +16,14 @@ export function ProfileSummary({ profile }: { profile: ProfileInfo }) {
       <CardHeader title="Account" />
       <dl className="space-y-3 px-4 py-4">
         <Row term="Name">
-          <span className="font-medium" data-testid="profile-name">{profile.name}</span>
+          <span className="font-medium" data-testid="profile-name">
+            {profile.name}
+          </span>
         </Row>
         <Row term="Email">
-          <span className="break-all" data-testid="profile-email">{profile.email}</span>
+          <span className="break-all" data-testid="profile-email">
+            {profile.email}
+          </span>
         </Row>
         <Row term="Roles">
           {!profile.isAdmin && profile.roles.length === 0 ? (

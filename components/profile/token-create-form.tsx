@@ -21,7 +21,11 @@ export function TokenCreateForm({ onCreated }: { onCreated: (token: CreatedToken
     const form = new FormData(formEl);
     const days = Number(form.get("expiresInDays"));
     create.mutate(
-      { name: String(form.get("name") ?? "").trim(), scope: form.get("scope") as TokenScope, ...(days > 0 ? { expiresInDays: days } : {}) },
+      {
+        name: String(form.get("name") ?? "").trim(),
+        scope: form.get("scope") as TokenScope,
+        ...(days > 0 ? { expiresInDays: days } : {}),
+      },
       {
         onSuccess: (token) => {
           formEl.reset();
@@ -34,8 +38,20 @@ export function TokenCreateForm({ onCreated }: { onCreated: (token: CreatedToken
   return (
     <form onSubmit={onSubmit} className="space-y-4 px-4 py-4" aria-label="Create API token">
       <div className="grid gap-4 sm:grid-cols-2">
-        <TextField label="Token name" name="name" required maxLength={80} placeholder="e.g. Grafana, backup script" error={errors.fields.name} />
-        <SelectField label="Expires" name="expiresInDays" defaultValue="90" error={errors.fields.expiresInDays}>
+        <TextField
+          label="Token name"
+          name="name"
+          required
+          maxLength={80}
+          placeholder="e.g. Grafana, backup script"
+          error={errors.fields.name}
+        />
+        <SelectField
+          label="Expires"
+          name="expiresInDays"
+          defaultValue="90"
+          error={errors.fields.expiresInDays}
+        >
           <option value="0">Never</option>
           <option value="30">In 30 days</option>
           <option value="90">In 90 days</option>
@@ -44,8 +60,21 @@ export function TokenCreateForm({ onCreated }: { onCreated: (token: CreatedToken
       </div>
       <fieldset className="space-y-2">
         <legend className="font-medium">Access</legend>
-        <Choice type="radio" name="scope" value="read" defaultChecked label="Read-only" hint="Can read devices, readings and alerts." />
-        <Choice type="radio" name="scope" value="write" label="Read-write" hint="Can also change things, with your permissions." />
+        <Choice
+          type="radio"
+          name="scope"
+          value="read"
+          defaultChecked
+          label="Read-only"
+          hint="Can read devices, readings and alerts."
+        />
+        <Choice
+          type="radio"
+          name="scope"
+          value="write"
+          label="Read-write"
+          hint="Can also change things, with your permissions."
+        />
       </fieldset>
       {errors.message && <Notice>{errors.message}</Notice>}
       <Button type="submit" variant="primary" busy={create.isPending}>

@@ -6,7 +6,8 @@ import { RelativeTime } from "../ui/relative-time";
 import { useNow } from "../ui/use-now";
 import { formatDate, SCOPE_LABEL, type ApiToken } from "./use-tokens";
 
-const CELL = "px-4 py-3 align-middle max-md:flex max-md:gap-2 max-md:p-0 max-md:before:w-24 max-md:before:shrink-0 max-md:before:font-sans max-md:before:text-sm max-md:before:text-muted max-md:before:content-[attr(data-label)]";
+const CELL =
+  "px-4 py-3 align-middle max-md:flex max-md:gap-2 max-md:p-0 max-md:before:w-24 max-md:before:shrink-0 max-md:before:font-sans max-md:before:text-sm max-md:before:text-muted max-md:before:content-[attr(data-label)]";
 
 /** Your live tokens: a table on wide screens, labelled stacks on phones. */
 export function TokenList({ tokens, onRevoke }: { tokens: ApiToken[]; onRevoke: (token: ApiToken) => void }) {
@@ -29,7 +30,11 @@ export function TokenList({ tokens, onRevoke }: { tokens: ApiToken[]; onRevoke: 
         {tokens.map((t) => {
           const expired = t.expiresAt !== null && Date.parse(t.expiresAt) < now;
           return (
-            <tr key={t.id} data-testid="token-row" className="max-md:block max-md:space-y-1.5 max-md:px-4 max-md:py-3">
+            <tr
+              key={t.id}
+              data-testid="token-row"
+              className="max-md:block max-md:space-y-1.5 max-md:px-4 max-md:py-3"
+            >
               <td className="px-4 py-3 align-middle font-medium max-md:block max-md:p-0">{t.name}</td>
               <td data-label="Token" className={`${CELL} font-mono text-xs`}>
                 {t.prefix}…
@@ -44,7 +49,13 @@ export function TokenList({ tokens, onRevoke }: { tokens: ApiToken[]; onRevoke: 
                 <RelativeTime value={t.lastUsedAt} />
               </td>
               <td data-label="Expires" className={`${CELL} whitespace-nowrap`}>
-                {t.expiresAt === null ? <span className="text-muted">never</span> : expired ? <Badge tone="danger">Expired</Badge> : formatDate(t.expiresAt)}
+                {t.expiresAt === null ? (
+                  <span className="text-muted">never</span>
+                ) : expired ? (
+                  <Badge tone="danger">Expired</Badge>
+                ) : (
+                  formatDate(t.expiresAt)
+                )}
               </td>
               <td className="px-4 py-3 text-right align-middle max-md:block max-md:p-0 max-md:pt-1 max-md:text-left">
                 <Button className="px-2.5 py-1.5" onClick={() => onRevoke(t)} aria-label={`Revoke ${t.name}`}>

@@ -29,8 +29,12 @@ export function TokensSection() {
         <Skeleton className="h-4 w-1/2" />
       </div>
     );
-  }
-  else if (error && !data) body = <p role="alert" className="px-4 py-6 text-danger">Couldn&apos;t load your tokens: {errorMessage(error)}</p>;
+  } else if (error && !data)
+    body = (
+      <p role="alert" className="px-4 py-6 text-danger">
+        Couldn&apos;t load your tokens: {errorMessage(error)}
+      </p>
+    );
   else if (data?.items.length === 0) body = <p className="px-4 py-6 text-muted">You have no API tokens.</p>;
   else if (data) body = <TokenList tokens={data.items} onRevoke={setRevoking} />;
 
@@ -38,8 +42,11 @@ export function TokensSection() {
     <Card className="overflow-hidden">
       <CardHeader title="API tokens" />
       <p className="px-4 pt-3 text-muted">
-        For scripts and integrations: send a token as <code className="rounded bg-zinc-100 px-1 font-mono text-xs dark:bg-zinc-800">Authorization: Bearer …</code>. It acts with your
-        permissions.
+        For scripts and integrations: send a token as{" "}
+        <code className="rounded bg-zinc-100 px-1 font-mono text-xs dark:bg-zinc-800">
+          Authorization: Bearer …
+        </code>
+        . It acts with your permissions.
       </p>
       {created && <NewToken token={created} onDone={() => setCreated(null)} />}
       <div className="border-b border-border">{body}</div>

@@ -28,7 +28,8 @@ export function useTokens() {
 export function useCreateToken() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: { name: string; scope: TokenScope; expiresInDays?: number }) => sendJson<CreatedToken>("/api/tokens", "POST", body),
+    mutationFn: (body: { name: string; scope: TokenScope; expiresInDays?: number }) =>
+      sendJson<CreatedToken>("/api/tokens", "POST", body),
     onSuccess: () => client.invalidateQueries({ queryKey: TOKENS_KEY }),
   });
 }
@@ -43,4 +44,5 @@ export function useRevokeToken() {
 
 export const SCOPE_LABEL: Record<TokenScope, string> = { read: "Read-only", write: "Read-write" };
 
-export const formatDate = (iso: string) => new Date(iso).toLocaleDateString(undefined, { dateStyle: "medium" });
+export const formatDate = (iso: string) =>
+  new Date(iso).toLocaleDateString(undefined, { dateStyle: "medium" });

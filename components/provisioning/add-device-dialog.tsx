@@ -26,13 +26,21 @@ export function AddDeviceDialog({ context }: { context: ProvisioningContext }) {
       <Button variant="primary" onClick={() => setOpen(true)}>
         Add device
       </Button>
-      <Dialog open={open} onClose={close} title={created ? `${created.device.name} is ready` : "Add device"} className="max-w-2xl">
+      <Dialog
+        open={open}
+        onClose={close}
+        title={created ? `${created.device.name} is ready` : "Add device"}
+        className="max-w-2xl"
+      >
         {created ? (
           <div className="space-y-4">
             <CredentialsPanel credentials={created.credentials} />
             <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
               <Button onClick={close}>Done</Button>
-              <Link href={`/devices/${encodeURIComponent(created.device.key)}`} className={buttonClass("primary")}>
+              <Link
+                href={`/devices/${encodeURIComponent(created.device.key)}`}
+                className={buttonClass("primary")}
+              >
                 Open the device
               </Link>
             </div>
@@ -40,8 +48,13 @@ export function AddDeviceDialog({ context }: { context: ProvisioningContext }) {
         ) : context.sites.length === 0 ? (
           <Notice tone="info">You aren&apos;t an admin of any site, so you can&apos;t add devices.</Notice>
         ) : (
-          <DeviceForm context={context} pending={create.isPending} submitLabel="Add device" errors={create.error ? formErrors(create.error, DEVICE_FORM_FIELDS) : NO_ERRORS}
-            onSubmit={(fields) => create.mutate(fields, { onSuccess: setCreated })} />
+          <DeviceForm
+            context={context}
+            pending={create.isPending}
+            submitLabel="Add device"
+            errors={create.error ? formErrors(create.error, DEVICE_FORM_FIELDS) : NO_ERRORS}
+            onSubmit={(fields) => create.mutate(fields, { onSuccess: setCreated })}
+          />
         )}
       </Dialog>
     </>

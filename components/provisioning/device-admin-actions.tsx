@@ -16,7 +16,13 @@ import { useUpdateDevice } from "./use-provisioning";
 type Open = "edit" | "disable" | "rotate" | "delete" | null;
 
 /** What a site admin can do to a device: edit, disable or enable, a new token, delete. */
-export function DeviceAdminActions({ device, context }: { device: DeviceSummary; context: ProvisioningContext }) {
+export function DeviceAdminActions({
+  device,
+  context,
+}: {
+  device: DeviceSummary;
+  context: ProvisioningContext;
+}) {
   const [open, setOpen] = useState<Open>(null);
   const update = useUpdateDevice(device.key);
   const close = () => {
@@ -38,17 +44,32 @@ export function DeviceAdminActions({ device, context }: { device: DeviceSummary;
       <Button onClick={() => setOpen("delete")} className="text-danger">
         Delete
       </Button>
-      {update.error && open === null && <p className="basis-full text-xs text-danger">{errorMessage(update.error)}</p>}
+      {update.error && open === null && (
+        <p className="basis-full text-xs text-danger">{errorMessage(update.error)}</p>
+      )}
 
       <Dialog open={open === "edit"} onClose={close} title={`Edit ${device.name}`}>
-        <DeviceForm context={context} device={device} pending={update.isPending} submitLabel="Save"
+        <DeviceForm
+          context={context}
+          device={device}
+          pending={update.isPending}
+          submitLabel="Save"
           errors={update.error ? formErrors(update.error, DEVICE_FORM_FIELDS) : NO_ERRORS}
-          onSubmit={({ key: _key, ...fields }) => update.mutate(fields, { onSuccess: close })} />
+          onSubmit={({ key: _key, ...fields }) => update.mutate(fields, { onSuccess: close })}
+        />
       </Dialog>
-      <ConfirmDialog open={open === "disable"} title={`Disable ${device.name}?`} confirmLabel="Disable" danger pending={update.isPending}
-        error={update.error ? errorMessage(update.error) : null} onClose={close} onConfirm={() => update.mutate({ disabled: true }, { onSuccess: close })}>
-        The broker refuses its connections within seconds, and anything it still manages to send is quarantined as
-        &ldquo;disabled device&rdquo;. Its data stays; you can enable it again at any time.
+      <ConfirmDialog
+        open={open === "disable"}
+        title={`Disable ${device.name}?`}
+        confirmLabel="Disable"
+        danger
+        pending={update.isPending}
+        error={update.error ? errorMessage(update.error) : null}
+        onClose={close}
+        onConfirm={() => update.mutate({ disabled: true }, { onSuccess: close })}
+      >
+        The broker refuses its connections within seconds, and anything it still manages to send is
+        quarantined as &ldquo;disabled device&rdquo;. Its data stays; you can enable it again at any time.
       </ConfirmDialog>
       <RotateTokenDialog open={open === "rotate"} device={device} onClose={close} />
       <DeleteDeviceDialog open={open === "delete"} device={device} onClose={close} />

@@ -8,7 +8,15 @@ import { CredentialsPanel } from "./credentials-panel";
 import { useRotateToken } from "./use-provisioning";
 
 /** Confirm, then the new credentials (once). The old token stops working straight away. */
-export function RotateTokenDialog({ open, device, onClose }: { open: boolean; device: DeviceSummary; onClose: () => void }) {
+export function RotateTokenDialog({
+  open,
+  device,
+  onClose,
+}: {
+  open: boolean;
+  device: DeviceSummary;
+  onClose: () => void;
+}) {
   const rotate = useRotateToken(device.key);
   const close = () => {
     rotate.reset();
@@ -25,8 +33,16 @@ export function RotateTokenDialog({ open, device, onClose }: { open: boolean; de
     );
   }
   return (
-    <ConfirmDialog open={open} title={`Give ${device.name} a new token?`} confirmLabel="Make a new token" danger pending={rotate.isPending}
-      error={rotate.error ? errorMessage(rotate.error) : null} onClose={close} onConfirm={() => rotate.mutate()}>
+    <ConfirmDialog
+      open={open}
+      title={`Give ${device.name} a new token?`}
+      confirmLabel="Make a new token"
+      danger
+      pending={rotate.isPending}
+      error={rotate.error ? errorMessage(rotate.error) : null}
+      onClose={close}
+      onConfirm={() => rotate.mutate()}
+    >
       The current token stops working within seconds and the device is disconnected until it uses the new one.
     </ConfirmDialog>
   );

@@ -18,22 +18,31 @@ function useRefresh() {
 
 export function useCreateDevice() {
   const refresh = useRefresh();
-  return useMutation({ mutationFn: (fields: DeviceFields) => sendJson<CreatedDevice>("/api/devices", "POST", fields), onSuccess: () => refresh() });
+  return useMutation({
+    mutationFn: (fields: DeviceFields) => sendJson<CreatedDevice>("/api/devices", "POST", fields),
+    onSuccess: () => refresh(),
+  });
 }
 
 export function useUpdateDevice(key: string) {
   const refresh = useRefresh();
   return useMutation({
-    mutationFn: (changes: Partial<DeviceFields> & { disabled?: boolean }) => sendJson<DeviceSummary>(path(key), "PATCH", changes),
+    mutationFn: (changes: Partial<DeviceFields> & { disabled?: boolean }) =>
+      sendJson<DeviceSummary>(path(key), "PATCH", changes),
     onSettled: () => refresh(key),
   });
 }
 
 export function useRotateToken(key: string) {
-  return useMutation({ mutationFn: () => sendJson<{ credentials: DeviceCredentials }>(`${path(key)}/token`, "POST") });
+  return useMutation({
+    mutationFn: () => sendJson<{ credentials: DeviceCredentials }>(`${path(key)}/token`, "POST"),
+  });
 }
 
 export function useDeleteDevice(key: string) {
   const refresh = useRefresh();
-  return useMutation({ mutationFn: (data: "keep" | "drop") => sendJson<null>(`${path(key)}?data=${data}`, "DELETE"), onSuccess: () => refresh(key) });
+  return useMutation({
+    mutationFn: (data: "keep" | "drop") => sendJson<null>(`${path(key)}?data=${data}`, "DELETE"),
+    onSuccess: () => refresh(key),
+  });
 }

@@ -1,19 +1,26 @@
 import type { QuarantineItem } from "./types";
 
 const KIB = 1024;
-const formatBytes = (n: number) => (n < KIB ? `${n} B` : n < KIB * KIB ? `${(n / KIB).toFixed(1)} KiB` : `${(n / KIB / KIB).toFixed(1)} MiB`);
+const formatBytes = (n: number) =>
+  n < KIB ? `${n} B` : n < KIB * KIB ? `${(n / KIB).toFixed(1)} KiB` : `${(n / KIB / KIB).toFixed(1)} MiB`;
 
 /** The payload's first bytes (text, or hex when it isn't UTF-8), folded; the whole as a download. */
 export function PayloadPreview({ item }: { item: QuarantineItem }) {
   const summary = `Payload · ${formatBytes(item.payloadBytes)}${item.previewEncoding === "hex" ? " · not UTF-8, shown as hex" : ""}`;
   return (
     <details className="group">
-      <summary className="cursor-pointer text-xs text-muted select-none hover:text-foreground">{summary}</summary>
+      <summary className="cursor-pointer text-xs text-muted select-none hover:text-foreground">
+        {summary}
+      </summary>
       <pre className="mt-1.5 max-h-48 overflow-auto rounded-md bg-zinc-100 p-2 font-mono text-xs whitespace-pre-wrap [overflow-wrap:anywhere] dark:bg-zinc-800">
         {item.preview === "" ? <span className="text-muted">(empty)</span> : item.preview}
         {item.truncated && <span className="text-muted">{"\n"}… only the first 2 KiB are shown</span>}
       </pre>
-      <a href={`/api/quarantine/${item.id}/payload`} className="mt-1 inline-block text-xs text-accent hover:underline" download>
+      <a
+        href={`/api/quarantine/${item.id}/payload`}
+        className="mt-1 inline-block text-xs text-accent hover:underline"
+        download
+      >
         Download the exact bytes
       </a>
     </details>

@@ -24,12 +24,16 @@ export function QuarantineFilters({ filters, reasons, onChange }: Props) {
     setUrlDevice(filters.device);
     setDevice(filters.device);
   }
-  const deviceError = device.trim() !== "" && !DEVICE_KEY_PATTERN.test(device.trim().toLowerCase()) ? "A device key: lower-case letters, digits, - and _" : undefined;
+  const deviceError =
+    device.trim() !== "" && !DEVICE_KEY_PATTERN.test(device.trim().toLowerCase())
+      ? "A device key: lower-case letters, digits, - and _"
+      : undefined;
   const typeDevice = (value: string, delay: number) => {
     setDevice(value);
     clearTimeout(timer.current);
     const key = value.trim().toLowerCase();
-    if (key === "" || DEVICE_KEY_PATTERN.test(key)) timer.current = setTimeout(() => onChange({ device: key }), delay);
+    if (key === "" || DEVICE_KEY_PATTERN.test(key))
+      timer.current = setTimeout(() => onChange({ device: key }), delay);
   };
 
   return (
@@ -43,7 +47,11 @@ export function QuarantineFilters({ filters, reasons, onChange }: Props) {
         onChange={(e) => typeDevice(e.target.value, 400)}
         onKeyDown={(e) => e.key === "Enter" && typeDevice(e.currentTarget.value, 0)}
       />
-      <SelectField label="Reason" value={filters.reason} onChange={(e) => onChange({ reason: e.target.value })}>
+      <SelectField
+        label="Reason"
+        value={filters.reason}
+        onChange={(e) => onChange({ reason: e.target.value })}
+      >
         <option value="">All reasons</option>
         {Object.entries(REASON_LABELS).map(([value, label]) => (
           <option key={value} value={value}>
@@ -52,13 +60,29 @@ export function QuarantineFilters({ filters, reasons, onChange }: Props) {
           </option>
         ))}
       </SelectField>
-      <SelectField label="Show" value={filters.state} onChange={(e) => onChange({ state: e.target.value as Filters["state"] })}>
+      <SelectField
+        label="Show"
+        value={filters.state}
+        onChange={(e) => onChange({ state: e.target.value as Filters["state"] })}
+      >
         <option value="pending">Not replayed</option>
         <option value="replayed">Replayed</option>
         <option value="all">All</option>
       </SelectField>
-      <TextField label="From date" type="date" value={filters.from} max={filters.to || undefined} onChange={(e) => onChange({ from: e.target.value })} />
-      <TextField label="To date" type="date" value={filters.to} min={filters.from || undefined} onChange={(e) => onChange({ to: e.target.value })} />
+      <TextField
+        label="From date"
+        type="date"
+        value={filters.from}
+        max={filters.to || undefined}
+        onChange={(e) => onChange({ from: e.target.value })}
+      />
+      <TextField
+        label="To date"
+        type="date"
+        value={filters.to}
+        min={filters.from || undefined}
+        onChange={(e) => onChange({ to: e.target.value })}
+      />
     </div>
   );
 }

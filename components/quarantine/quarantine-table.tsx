@@ -10,7 +10,15 @@ import { reasonLabel, type QuarantineItem } from "./types";
 const HEADERS = ["Received", "Device", "Reason", "Message", ""];
 
 /** Quarantined messages, newest first: why each was refused and what it said, byte for byte. */
-export function QuarantineTable({ items, canReplay, onReplayed }: { items: QuarantineItem[]; canReplay: boolean; onReplayed: (id: number, readings: number) => void }) {
+export function QuarantineTable({
+  items,
+  canReplay,
+  onReplayed,
+}: {
+  items: QuarantineItem[];
+  canReplay: boolean;
+  onReplayed: (id: number, readings: number) => void;
+}) {
   return (
     <table className={CARD_TABLE}>
       <CardTableHead headers={HEADERS} />
@@ -24,7 +32,9 @@ export function QuarantineTable({ items, canReplay, onReplayed }: { items: Quara
               <DeviceCell item={q} />
             </td>
             <td data-label="Reason" className={`${CARD_CELL} whitespace-nowrap`}>
-              <Badge tone={q.reason === "internal_error" ? "danger" : "neutral"}>{reasonLabel(q.reason)}</Badge>
+              <Badge tone={q.reason === "internal_error" ? "danger" : "neutral"}>
+                {reasonLabel(q.reason)}
+              </Badge>
             </td>
             <td data-label="Message" className={`${CARD_CELL} min-w-0 lg:w-full`}>
               <div className="min-w-0 space-y-1.5">
@@ -35,7 +45,11 @@ export function QuarantineTable({ items, canReplay, onReplayed }: { items: Quara
             </td>
             {/* A topic never changes, so a bad_topic message can never go through: no Replay. */}
             <td className={`${CARD_CELL} whitespace-nowrap lg:text-right`}>
-              {q.replayedAt ? <Badge tone="ok">Replayed</Badge> : canReplay && q.reason !== "bad_topic" ? <ReplayButton id={q.id} onReplayed={(readings) => onReplayed(q.id, readings)} /> : null}
+              {q.replayedAt ? (
+                <Badge tone="ok">Replayed</Badge>
+              ) : canReplay && q.reason !== "bad_topic" ? (
+                <ReplayButton id={q.id} onReplayed={(readings) => onReplayed(q.id, readings)} />
+              ) : null}
             </td>
           </tr>
         ))}

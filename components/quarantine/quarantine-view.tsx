@@ -13,7 +13,13 @@ import { QuarantineFilters } from "./quarantine-filters";
 import { QuarantineTable } from "./quarantine-table";
 import { ReplayAllDialog } from "./replay-all-dialog";
 import { reasonLabel, type QuarantinePage } from "./types";
-import { apiFilter, QUARANTINE_PAGE_SIZE, quarantineQueryString, useQuarantineFilters, type QuarantineFilters as Filters } from "./use-quarantine-filters";
+import {
+  apiFilter,
+  QUARANTINE_PAGE_SIZE,
+  quarantineQueryString,
+  useQuarantineFilters,
+  type QuarantineFilters as Filters,
+} from "./use-quarantine-filters";
 
 /** Messages the ingest worker could not use: why, what they said, and replay once fixed. */
 export function QuarantineView({ canReplay }: { canReplay: boolean }) {
@@ -30,11 +36,44 @@ export function QuarantineView({ canReplay }: { canReplay: boolean }) {
   const pendingTotal = filters.state === "pending" ? (data?.total ?? 0) : 0;
 
   let body;
-  if (isPending) body = <div role="status" aria-label="Loading quarantine" className="space-y-3 p-4">{[0, 1, 2, 3].map((i) => <Skeleton key={i} className="h-10" />)}</div>;
-  else if (error && !data) body = <p role="alert" className="px-6 py-12 text-center text-danger">Couldn&apos;t load the quarantine: {errorMessage(error)}</p>;
-  else if (data?.items.length === 0 && filters.page > 1) body = <NoMatches title="This page is empty" action="Go to the first page" onAction={() => update({ page: 1 })} />;
-  else if (data?.items.length === 0) body = active ? <NoMatches title="No messages match these filters" action="Clear filters" onAction={clear} /> : <EmptyQuarantine state={filters.state} />;
-  else if (data) body = <QuarantineTable items={data.items} canReplay={canReplay} onReplayed={(id, n) => setNotice(`Message ${id} replayed: ${n === 1 ? "1 reading" : `${n} readings`} written.`)} />;
+  if (isPending)
+    body = (
+      <div role="status" aria-label="Loading quarantine" className="space-y-3 p-4">
+        {[0, 1, 2, 3].map((i) => (
+          <Skeleton key={i} className="h-10" />
+        ))}
+      </div>
+    );
+  else if (error && !data)
+    body = (
+      <p role="alert" className="px-6 py-12 text-center text-danger">
+        Couldn&apos;t load the quarantine: {errorMessage(error)}
+      </p>
+    );
+  else if (data?.items.length === 0 && filters.page > 1)
+    body = (
+      <NoMatches
+        title="This page is empty"
+        action="Go to the first page"
+        onAction={() => update({ page: 1 })}
+      />
+    );
+  else if (data?.items.length === 0)
+    body = active ? (
+      <NoMatches title="No messages match these filters" action="Clear filters" onAction={clear} />
+    ) : (
+      <EmptyQuarantine state={filters.state} />
+    );
+  else if (data)
+    body = (
+      <QuarantineTable
+        items={data.items}
+        canReplay={canReplay}
+        onReplayed={(id, n) =>
+          setNotice(`Message ${id} replayed: ${n === 1 ? "1 reading" : `${n} readings`} written.`)
+        }
+      />
+    );
 
   return (
     <div className="space-y-4">
@@ -60,9 +99,22 @@ export function QuarantineView({ canReplay }: { canReplay: boolean }) {
       <QuarantineFilters filters={filters} reasons={data?.reasons} onChange={update} />
       <Card className={`overflow-hidden transition-opacity ${isPlaceholderData ? "opacity-60" : ""}`}>
         <div className="overflow-x-auto">{body}</div>
-        {data && data.total > QUARANTINE_PAGE_SIZE && <Pagination page={filters.page} pageSize={QUARANTINE_PAGE_SIZE} total={data.total} onPage={(page) => update({ page })} />}
+        {data && data.total > QUARANTINE_PAGE_SIZE && (
+          <Pagination
+            page={filters.page}
+            pageSize={QUARANTINE_PAGE_SIZE}
+            total={data.total}
+            onPage={(page) => update({ page })}
+          />
+        )}
       </Card>
-      <ReplayAllDialog open={replayAllOpen} onClose={() => setReplayAllOpen(false)} filter={apiFilter(filters)} total={pendingTotal} description={describe(filters)} />
+      <ReplayAllDialog
+        open={replayAllOpen}
+        onClose={() => setReplayAllOpen(false)}
+        filter={apiFilter(filters)}
+        total={pendingTotal}
+        description={describe(filters)}
+      />
     </div>
   );
 }
@@ -84,7 +136,9 @@ function describe(f: Filters): string {
 function EmptyQuarantine({ state }: { state: Filters["state"] }) {
   return (
     <div className="px-6 py-16 text-center">
-      <p className="font-medium">{state === "replayed" ? "Nothing has been replayed yet" : "Nothing in quarantine"}</p>
+      <p className="font-medium">
+        {state === "replayed" ? "Nothing has been replayed yet" : "Nothing in quarantine"}
+      </p>
       <p className="mt-1 text-muted">
         {state === "replayed"
           ? "Messages you replay from here are kept, marked as replayed."

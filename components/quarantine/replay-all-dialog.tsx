@@ -32,18 +32,27 @@ export function ReplayAllDialog({ open, onClose, filter, total, description }: P
       <div className="space-y-4">
         {!progress.running && !progress.finished && (
           <p className="text-muted">
-            Send {total === 1 ? "the 1 message" : `all ${total} messages`} ({description}) through the pipeline again, with today&apos;s devices and metric ranges.
-            Usable ones are written at their original time; the rest stay here with their reason as it stands now.
+            Send {total === 1 ? "the 1 message" : `all ${total} messages`} ({description}) through the
+            pipeline again, with today&apos;s devices and metric ranges. Usable ones are written at their
+            original time; the rest stay here with their reason as it stands now.
           </p>
         )}
         {(progress.running || progress.finished) && (
           <div className="space-y-2">
-            <div role="progressbar" aria-label="Replay progress" aria-valuemin={0} aria-valuemax={progress.total} aria-valuenow={progress.done} className="h-2 overflow-hidden rounded-full bg-zinc-200 dark:bg-zinc-800">
+            <div
+              role="progressbar"
+              aria-label="Replay progress"
+              aria-valuemin={0}
+              aria-valuemax={progress.total}
+              aria-valuenow={progress.done}
+              className="h-2 overflow-hidden rounded-full bg-zinc-200 dark:bg-zinc-800"
+            >
               <div className="h-full bg-accent transition-[width]" style={{ width: `${percent}%` }} />
             </div>
             <p data-testid="replay-all-summary">
               {progress.done} of {progress.total} looked at · <strong>{progress.replayed} replayed</strong>
-              {refused.length > 0 && ` · still refused: ${refused.map(([r, n]) => `${n} ${reasonLabel(r).toLowerCase()}`).join(", ")}`}
+              {refused.length > 0 &&
+                ` · still refused: ${refused.map(([r, n]) => `${n} ${reasonLabel(r).toLowerCase()}`).join(", ")}`}
             </p>
           </div>
         )}

@@ -18,7 +18,12 @@ export function ReplayButton({ id, onReplayed }: { id: number; onReplayed: (read
   });
   return (
     <div className="flex flex-col items-start gap-1 lg:items-end">
-      <Button onClick={() => replay.mutate()} disabled={replay.isSuccess} busy={replay.isPending} className="py-1">
+      <Button
+        onClick={() => replay.mutate()}
+        disabled={replay.isSuccess}
+        busy={replay.isPending}
+        className="py-1"
+      >
         Replay
       </Button>
       {replay.isError && (

@@ -16,7 +16,15 @@ export interface ReplayAllProgress {
   finished: boolean;
 }
 
-const IDLE: ReplayAllProgress = { running: false, done: 0, total: 0, replayed: 0, rejected: {}, error: null, finished: false };
+const IDLE: ReplayAllProgress = {
+  running: false,
+  done: 0,
+  total: 0,
+  replayed: 0,
+  rejected: {},
+  error: null,
+  finished: false,
+};
 const SLICE = 200;
 
 /**
@@ -36,12 +44,23 @@ export function useReplayAll() {
       let afterId = 0;
       try {
         while (!stopped.current) {
-          const run = await sendJson<ReplayRun>("/api/quarantine/replay", "POST", { filter, afterId, limit: SLICE });
+          const run = await sendJson<ReplayRun>("/api/quarantine/replay", "POST", {
+            filter,
+            afterId,
+            limit: SLICE,
+          });
           const rejected = { ...state.rejected };
-          for (const [reason, n] of Object.entries(run.rejected)) rejected[reason] = (rejected[reason] ?? 0) + n;
+          for (const [reason, n] of Object.entries(run.rejected))
+            rejected[reason] = (rejected[reason] ?? 0) + n;
           const seen = run.replayed + Object.values(run.rejected).reduce((a, b) => a + b, 0);
           // New rows may arrive meanwhile: the total grows with what is left.
-          state = { ...state, done: state.done + seen, replayed: state.replayed + run.replayed, rejected, total: Math.max(state.total, state.done + seen + run.remaining) };
+          state = {
+            ...state,
+            done: state.done + seen,
+            replayed: state.replayed + run.replayed,
+            rejected,
+            total: Math.max(state.total, state.done + seen + run.remaining),
+          };
           setProgress(state);
           if (run.remaining === 0 || run.lastId === afterId) break;
           afterId = run.lastId;

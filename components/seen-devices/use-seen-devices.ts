@@ -26,14 +26,22 @@ const SEEN_KEY = ["unprovisioned-devices"] as const;
 
 // New keys turn up while an installer powers sensors on: look again every half minute.
 export function useSeenDevices() {
-  return useQuery({ queryKey: SEEN_KEY, queryFn: () => fetchJson<{ items: SeenKey[]; total: number }>("/api/devices/unprovisioned"), refetchInterval: 30_000 });
+  return useQuery({
+    queryKey: SEEN_KEY,
+    queryFn: () => fetchJson<{ items: SeenKey[]; total: number }>("/api/devices/unprovisioned"),
+    refetchInterval: 30_000,
+  });
 }
 
 export function useProvisionSeen(key: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (fields: { name: string; site: string; type: string | null }) =>
-      sendJson<ProvisionedSeen>(`/api/devices/unprovisioned/${encodeURIComponent(key)}/provision`, "POST", fields),
+      sendJson<ProvisionedSeen>(
+        `/api/devices/unprovisioned/${encodeURIComponent(key)}/provision`,
+        "POST",
+        fields,
+      ),
     onSuccess: () => {
       void client.invalidateQueries({ queryKey: SEEN_KEY });
       void client.invalidateQueries({ queryKey: ["devices"] });

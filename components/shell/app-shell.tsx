@@ -7,7 +7,15 @@ import { NavLinks } from "./nav-links";
 import { UserBox, type ShellUser } from "./user-box";
 
 /** Sidebar on desktop, a top bar with a menu on phones; the page scrolls beside it. */
-export function AppShell({ user, allowed, children }: { user: ShellUser; allowed: NavPermission[]; children: ReactNode }) {
+export function AppShell({
+  user,
+  allowed,
+  children,
+}: {
+  user: ShellUser;
+  allowed: NavPermission[];
+  children: ReactNode;
+}) {
   return (
     <div className="min-h-dvh md:pl-60">
       <aside className="fixed inset-y-0 left-0 z-30 hidden w-60 flex-col border-r border-border bg-surface md:flex">

@@ -24,7 +24,15 @@ export function MobileBar({ user, allowed }: { user: ShellUser; allowed: NavPerm
           onClick={() => setOpen((o) => !o)}
           className="rounded-md p-2 hover:bg-zinc-100 dark:hover:bg-zinc-800"
         >
-          <svg viewBox="0 0 24 24" className="size-5" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" aria-hidden>
+          <svg
+            viewBox="0 0 24 24"
+            className="size-5"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="2"
+            strokeLinecap="round"
+            aria-hidden
+          >
             <path d={open ? "M6 6l12 12M18 6L6 18" : "M4 7h16M4 12h16M4 17h16"} />
           </svg>
         </button>

@@ -1,7 +1,8 @@
 import type { ReactNode } from "react";
 
 /** Actions that decide whether a section shows in the menu (the pages check them again themselves). */
-export type NavPermission = "quarantine.read" | "device.manage" | "user.manage" | "audit.read" | "webhook.manage";
+export type NavPermission =
+  "quarantine.read" | "device.manage" | "user.manage" | "audit.read" | "webhook.manage";
 
 export interface NavItem {
   href: string;
@@ -14,15 +15,32 @@ export interface NavItem {
 }
 
 const icon = (d: string) => (
-  <svg viewBox="0 0 24 24" className="size-4 shrink-0" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" aria-hidden>
+  <svg
+    viewBox="0 0 24 24"
+    className="size-4 shrink-0"
+    fill="none"
+    stroke="currentColor"
+    strokeWidth="1.8"
+    strokeLinecap="round"
+    strokeLinejoin="round"
+    aria-hidden
+  >
     <path d={d} />
   </svg>
 );
 
 /** The app's sections, in menu order. */
 export const NAV_ITEMS: NavItem[] = [
-  { href: "/overview", label: "Overview", icon: icon("M4 13h6V4H4v9zM14 20h6v-9h-6v9zM4 20h6v-4H4v4zM14 4v4h6V4h-6z") },
-  { href: "/devices", label: "Devices", icon: icon("M5 4h14a1 1 0 0 1 1 1v10a1 1 0 0 1-1 1H5a1 1 0 0 1-1-1V5a1 1 0 0 1 1-1zM8 20h8M12 16v4") },
+  {
+    href: "/overview",
+    label: "Overview",
+    icon: icon("M4 13h6V4H4v9zM14 20h6v-9h-6v9zM4 20h6v-4H4v4zM14 4v4h6V4h-6z"),
+  },
+  {
+    href: "/devices",
+    label: "Devices",
+    icon: icon("M5 4h14a1 1 0 0 1 1 1v10a1 1 0 0 1-1 1H5a1 1 0 0 1-1-1V5a1 1 0 0 1 1-1zM8 20h8M12 16v4"),
+  },
   {
     href: "/alerts",
     label: "Alerts",
@@ -46,19 +64,25 @@ export const NAV_ITEMS: NavItem[] = [
     href: "/users",
     label: "Users",
     requires: "user.manage",
-    icon: icon("M16 19v-1a4 4 0 0 0-4-4H7a4 4 0 0 0-4 4v1M9.5 10a3.5 3.5 0 1 0 0-7 3.5 3.5 0 0 0 0 7zM21 19v-1a4 4 0 0 0-3-3.87M15.5 3.13a3.5 3.5 0 0 1 0 6.74"),
+    icon: icon(
+      "M16 19v-1a4 4 0 0 0-4-4H7a4 4 0 0 0-4 4v1M9.5 10a3.5 3.5 0 1 0 0-7 3.5 3.5 0 0 0 0 7zM21 19v-1a4 4 0 0 0-3-3.87M15.5 3.13a3.5 3.5 0 0 1 0 6.74",
+    ),
   },
   {
     href: "/webhooks",
     label: "Webhooks",
     requires: "webhook.manage",
-    icon: icon("M18 16.98h-5.99c-1.1 0-1.95.94-2.48 1.9A4 4 0 0 1 2 17c.01-.7.2-1.4.57-2M6 17l3.13-5.78c.53-.97.1-2.18-.5-3.1a4 4 0 1 1 6.89-4.06M12 6l3.13 5.73C15.66 12.7 16.9 13 18 13a4 4 0 0 1 0 8"),
+    icon: icon(
+      "M18 16.98h-5.99c-1.1 0-1.95.94-2.48 1.9A4 4 0 0 1 2 17c.01-.7.2-1.4.57-2M6 17l3.13-5.78c.53-.97.1-2.18-.5-3.1a4 4 0 1 1 6.89-4.06M12 6l3.13 5.73C15.66 12.7 16.9 13 18 13a4 4 0 0 1 0 8",
+    ),
   },
   {
     href: "/audit",
     label: "Audit log",
     requires: "audit.read",
-    icon: icon("M9 4h6a1 1 0 0 1 1 1v1H8V5a1 1 0 0 1 1-1zM8 5H6a1 1 0 0 0-1 1v13a1 1 0 0 0 1 1h12a1 1 0 0 0 1-1V6a1 1 0 0 0-1-1h-2M9 11h6M9 15h4"),
+    icon: icon(
+      "M9 4h6a1 1 0 0 1 1 1v1H8V5a1 1 0 0 1 1-1zM8 5H6a1 1 0 0 0-1 1v13a1 1 0 0 0 1 1h12a1 1 0 0 0 1-1V6a1 1 0 0 0-1-1h-2M9 11h6M9 15h4",
+    ),
   },
 ];
 

@@ -15,7 +15,13 @@ export interface ShellUser {
 export function UserBox({ user, onNavigate }: { user: ShellUser; onNavigate?: () => void }) {
   const [pending, setPending] = useState(false);
   const current = usePathname() === "/profile";
-  const initials = user.name.split(/\s+/).filter(Boolean).slice(0, 2).map((w) => w[0]?.toUpperCase()).join("") || "?";
+  const initials =
+    user.name
+      .split(/\s+/)
+      .filter(Boolean)
+      .slice(0, 2)
+      .map((w) => w[0]?.toUpperCase())
+      .join("") || "?";
   return (
     <div className="space-y-3">
       <Link
@@ -26,7 +32,10 @@ export function UserBox({ user, onNavigate }: { user: ShellUser; onNavigate?: ()
         className={`-mx-2 flex min-w-0 items-center gap-2.5 rounded-md px-2 py-1.5 transition hover:bg-zinc-100 dark:hover:bg-zinc-800 ${current ? "bg-accent/10" : ""}`}
       >
         <span className="sr-only">Your profile: </span>
-        <span aria-hidden className="flex size-8 shrink-0 items-center justify-center rounded-full bg-zinc-200 text-xs font-semibold dark:bg-zinc-800">
+        <span
+          aria-hidden
+          className="flex size-8 shrink-0 items-center justify-center rounded-full bg-zinc-200 text-xs font-semibold dark:bg-zinc-800"
+        >
           {initials}
         </span>
         <div className="min-w-0">

@@ -13,7 +13,9 @@ export function SiteCard({ site, devices }: { site: SiteCounts; devices: SiteDev
       <div className="space-y-2 border-b border-border px-4 py-3">
         <div className="flex items-baseline justify-between gap-3">
           <h2 className="truncate text-base font-semibold">{site.name}</h2>
-          <span className="whitespace-nowrap text-xs text-muted">{site.devices === 1 ? "1 device" : `${site.devices} devices`}</span>
+          <span className="whitespace-nowrap text-xs text-muted">
+            {site.devices === 1 ? "1 device" : `${site.devices} devices`}
+          </span>
         </div>
         <StateBar site={site} />
       </div>
@@ -23,7 +25,10 @@ export function SiteCard({ site, devices }: { site: SiteCounts; devices: SiteDev
         <ul className="divide-y divide-border">
           {devices.map((d) => (
             <li key={d.key}>
-              <Link href={`/devices/${d.key}`} className="flex items-center gap-3 px-4 py-2.5 hover:bg-zinc-50 dark:hover:bg-zinc-900">
+              <Link
+                href={`/devices/${d.key}`}
+                className="flex items-center gap-3 px-4 py-2.5 hover:bg-zinc-50 dark:hover:bg-zinc-900"
+              >
                 <StatusDot status={d.status} />
                 <span className="sr-only">{STATUS_LABEL[d.status]}</span>
                 <span className="min-w-0 flex-1">
@@ -39,7 +44,10 @@ export function SiteCard({ site, devices }: { site: SiteCounts; devices: SiteDev
         </ul>
       )}
       {site.devices > devices.length && (
-        <Link href={`/devices?site=${site.slug}`} className="block border-t border-border px-4 py-2.5 text-sm font-medium text-accent hover:underline">
+        <Link
+          href={`/devices?site=${site.slug}`}
+          className="block border-t border-border px-4 py-2.5 text-sm font-medium text-accent hover:underline"
+        >
           All {site.devices} devices of {site.name} →
         </Link>
       )}

@@ -9,7 +9,10 @@ export function StateBar({ site, className = "" }: { site: SiteCounts; className
         <span className="bg-ok" style={{ width: share(site.online) }} />
         <span className="bg-danger/80" style={{ width: share(site.offline) }} />
       </div>
-      <span className="whitespace-nowrap text-xs tabular-nums text-muted" data-testid={`site-counts-${site.slug}`}>
+      <span
+        className="whitespace-nowrap text-xs tabular-nums text-muted"
+        data-testid={`site-counts-${site.slug}`}
+      >
         {site.online} online · {site.offline} offline · {site.never} never seen
       </span>
     </div>

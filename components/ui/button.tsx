@@ -12,9 +12,23 @@ export const buttonClass = (variant: Variant = "secondary", className = "") =>
   `inline-flex items-center justify-center gap-2 rounded-md px-3 py-2 text-sm font-medium transition disabled:cursor-not-allowed disabled:opacity-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent ${VARIANTS[variant]} ${className}`;
 
 /** `busy`: the work it started is under way — disabled, marked aria-busy, with a spinner before its label. */
-export function Button({ variant, className, type = "button", busy, disabled, children, ...rest }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant; busy?: boolean }) {
+export function Button({
+  variant,
+  className,
+  type = "button",
+  busy,
+  disabled,
+  children,
+  ...rest
+}: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant; busy?: boolean }) {
   return (
-    <button type={type} className={buttonClass(variant, className)} disabled={disabled || busy} aria-busy={busy} {...rest}>
+    <button
+      type={type}
+      className={buttonClass(variant, className)}
+      disabled={disabled || busy}
+      aria-busy={busy}
+      {...rest}
+    >
       {busy && <Spinner />}
       {children}
     </button>
@@ -22,5 +36,10 @@ export function Button({ variant, className, type = "button", busy, disabled, ch
 }
 
 export function Spinner({ className = "" }: { className?: string }) {
-  return <span aria-hidden className={`inline-block size-4 animate-spin rounded-full border-2 border-current border-r-transparent ${className}`} />;
+  return (
+    <span
+      aria-hidden
+      className={`inline-block size-4 animate-spin rounded-full border-2 border-current border-r-transparent ${className}`}
+    />
+  );
 }

@@ -9,7 +9,15 @@ export function Card({ className = "", children, ...rest }: HTMLAttributes<HTMLD
   );
 }
 
-export function CardHeader({ title, actions, className = "" }: { title: ReactNode; actions?: ReactNode; className?: string }) {
+export function CardHeader({
+  title,
+  actions,
+  className = "",
+}: {
+  title: ReactNode;
+  actions?: ReactNode;
+  className?: string;
+}) {
   return (
     <div className={`flex items-center justify-between gap-3 border-b border-border px-4 py-3 ${className}`}>
       <h2 className="min-w-0 truncate text-sm font-semibold">{title}</h2>

@@ -18,7 +18,17 @@ interface Props {
 }
 
 /** "Are you sure?" with the consequence spelled out, a Cancel and a confirm button named for the action. */
-export function ConfirmDialog({ open, title, children, confirmLabel, onConfirm, onClose, pending = false, error, danger = false }: Props) {
+export function ConfirmDialog({
+  open,
+  title,
+  children,
+  confirmLabel,
+  onConfirm,
+  onClose,
+  pending = false,
+  error,
+  danger = false,
+}: Props) {
   return (
     <Dialog open={open} onClose={onClose} title={title}>
       <div className="space-y-4">

@@ -16,7 +16,15 @@ export function CopyField({ label, value, testId }: { label: string; value: stri
         {label}
       </label>
       <div className="flex gap-2">
-        <input ref={input} id={id} readOnly value={value} data-testid={testId} onFocus={(e) => e.currentTarget.select()} className={`${inputClass} min-w-0 font-mono text-xs`} />
+        <input
+          ref={input}
+          id={id}
+          readOnly
+          value={value}
+          data-testid={testId}
+          onFocus={(e) => e.currentTarget.select()}
+          className={`${inputClass} min-w-0 font-mono text-xs`}
+        />
         <Button onClick={copy} className="shrink-0">
           {copied ? "Copied" : "Copy"}
         </Button>
@@ -39,7 +47,10 @@ export function CopyBlock({ label, value, testId }: { label: string; value: stri
           {copied ? "Copied" : "Copy"}
         </Button>
       </div>
-      <pre data-testid={testId} className="max-h-56 overflow-auto rounded-md border border-border bg-zinc-50 p-3 font-mono text-xs whitespace-pre-wrap break-all dark:bg-zinc-900">
+      <pre
+        data-testid={testId}
+        className="max-h-56 overflow-auto rounded-md border border-border bg-zinc-50 p-3 font-mono text-xs whitespace-pre-wrap break-all dark:bg-zinc-900"
+      >
         {value}
       </pre>
       <p aria-live="polite" className="text-xs text-muted">

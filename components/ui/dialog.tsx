@@ -51,8 +51,21 @@ function OpenDialog({ onClose, title, children, className }: Omit<Props, "open">
         <h2 id={titleId} className="text-base font-semibold">
           {title}
         </h2>
-        <button type="button" aria-label="Close" onClick={onClose} className="rounded-md p-1.5 text-muted hover:bg-zinc-100 hover:text-foreground dark:hover:bg-zinc-800">
-          <svg viewBox="0 0 24 24" className="size-4" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" aria-hidden>
+        <button
+          type="button"
+          aria-label="Close"
+          onClick={onClose}
+          className="rounded-md p-1.5 text-muted hover:bg-zinc-100 hover:text-foreground dark:hover:bg-zinc-800"
+        >
+          <svg
+            viewBox="0 0 24 24"
+            className="size-4"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="2"
+            strokeLinecap="round"
+            aria-hidden
+          >
             <path d="M6 6l12 12M18 6L6 18" />
           </svg>
         </button>

@@ -14,9 +14,16 @@ interface FieldProps {
 }
 
 /** A labelled control with its hint and error below; the control gets the id, aria-invalid and aria-describedby. */
-function FieldShell({ label, error, hint, className = "", render }: FieldProps & { render: (a11y: Record<string, string | boolean | undefined>) => ReactNode }) {
+function FieldShell({
+  label,
+  error,
+  hint,
+  className = "",
+  render,
+}: FieldProps & { render: (a11y: Record<string, string | boolean | undefined>) => ReactNode }) {
   const id = useId();
-  const describedBy = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
+  const describedBy =
+    [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
   return (
     <div className={`space-y-1.5 ${className}`}>
       <label htmlFor={id} className="block font-medium">
@@ -41,11 +48,32 @@ export function FieldError({ id, children }: { id?: string; children: ReactNode 
   );
 }
 
-export function TextField({ label, error, hint, className, ...input }: FieldProps & InputHTMLAttributes<HTMLInputElement> & { ref?: Ref<HTMLInputElement> }) {
-  return <FieldShell label={label} error={error} hint={hint} className={className} render={(a11y) => <input className={inputClass} {...input} {...a11y} />} />;
+export function TextField({
+  label,
+  error,
+  hint,
+  className,
+  ...input
+}: FieldProps & InputHTMLAttributes<HTMLInputElement> & { ref?: Ref<HTMLInputElement> }) {
+  return (
+    <FieldShell
+      label={label}
+      error={error}
+      hint={hint}
+      className={className}
+      render={(a11y) => <input className={inputClass} {...input} {...a11y} />}
+    />
+  );
 }
 
-export function SelectField({ label, error, hint, className, children, ...select }: FieldProps & SelectHTMLAttributes<HTMLSelectElement>) {
+export function SelectField({
+  label,
+  error,
+  hint,
+  className,
+  children,
+  ...select
+}: FieldProps & SelectHTMLAttributes<HTMLSelectElement>) {
   return (
     <FieldShell
       label={label}

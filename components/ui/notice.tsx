@@ -7,9 +7,20 @@ const TONES = {
 };
 
 /** A boxed message: errors are announced at once (role=alert), the rest politely (role=status). */
-export function Notice({ tone = "danger", children, className = "" }: { tone?: keyof typeof TONES; children: ReactNode; className?: string }) {
+export function Notice({
+  tone = "danger",
+  children,
+  className = "",
+}: {
+  tone?: keyof typeof TONES;
+  children: ReactNode;
+  className?: string;
+}) {
   return (
-    <div role={tone === "danger" ? "alert" : "status"} className={`rounded-md border px-3 py-2 ${TONES[tone]} ${className}`}>
+    <div
+      role={tone === "danger" ? "alert" : "status"}
+      className={`rounded-md border px-3 py-2 ${TONES[tone]} ${className}`}
+    >
       {children}
     </div>
   );

@@ -16,7 +16,12 @@ export function RelativeTime({ value, className, never = "never" }: Props) {
   if (value === null) return <span className={className}>{never}</span>;
   const ms = typeof value === "number" ? value : Date.parse(value);
   return (
-    <time dateTime={new Date(ms).toISOString()} title={now ? formatDateTime(ms) : undefined} className={className} suppressHydrationWarning>
+    <time
+      dateTime={new Date(ms).toISOString()}
+      title={now ? formatDateTime(ms) : undefined}
+      className={className}
+      suppressHydrationWarning
+    >
       {now ? formatAge(now - ms) : "…"}
     </time>
   );

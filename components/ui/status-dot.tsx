@@ -6,11 +6,17 @@ const DOT: Record<DeviceStatus, string> = {
   never: "border-2 border-muted bg-transparent",
 };
 
-export const STATUS_LABEL: Record<DeviceStatus, string> = { online: "Online", offline: "Offline", never: "Never seen" };
+export const STATUS_LABEL: Record<DeviceStatus, string> = {
+  online: "Online",
+  offline: "Offline",
+  never: "Never seen",
+};
 
 /** Green when online, red-grey when offline, a hollow ring when never seen. */
 export function StatusDot({ status, className = "" }: { status: DeviceStatus; className?: string }) {
-  return <span aria-hidden className={`inline-block size-2.5 shrink-0 rounded-full ${DOT[status]} ${className}`} />;
+  return (
+    <span aria-hidden className={`inline-block size-2.5 shrink-0 rounded-full ${DOT[status]} ${className}`} />
+  );
 }
 
 /** Dot and label, e.g. for table cells. */

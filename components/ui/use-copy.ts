@@ -15,6 +15,11 @@ export function useCopy(value: string, select?: () => void) {
       setState("failed");
     }
   }
-  const message = state === "yes" ? "Copied to the clipboard." : state === "failed" ? "Couldn't copy: select the text and copy it yourself." : "";
+  const message =
+    state === "yes"
+      ? "Copied to the clipboard."
+      : state === "failed"
+        ? "Couldn't copy: select the text and copy it yourself."
+        : "";
   return { copy, copied: state === "yes", message };
 }

@@ -8,7 +8,10 @@ import { useCallback, useEffect, useMemo, useRef } from "react";
  * reads them (ignoring anything invalid); `update` writes a patch, dropping defaults and empty
  * values, and starts again at the first page unless the patch sets one.
  */
-export function useUrlFilters<F extends { page: number }>(parse: (params: URLSearchParams) => F, defaults: F) {
+export function useUrlFilters<F extends { page: number }>(
+  parse: (params: URLSearchParams) => F,
+  defaults: F,
+) {
   const params = useSearchParams();
   const router = useRouter();
   const pathname = usePathname();

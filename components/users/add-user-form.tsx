@@ -14,7 +14,13 @@ import { useCreateUser } from "./use-users";
 const FIELDS = ["email", "name", "password", "roles", "isAdmin"] as const;
 
 /** The "Add user" form: who, their roles, and how they get a password. Reports the created user (and link) upwards. */
-export function AddUserForm({ context, onCreated }: { context: UserAdminContext; onCreated: (result: UserResult & { email: string }) => void }) {
+export function AddUserForm({
+  context,
+  onCreated,
+}: {
+  context: UserAdminContext;
+  onCreated: (result: UserResult & { email: string }) => void;
+}) {
   const create = useCreateUser();
   const [roles, setRoles] = useState<RoleChoice>({});
   const [isAdmin, setIsAdmin] = useState(false);
@@ -39,10 +45,27 @@ export function AddUserForm({ context, onCreated }: { context: UserAdminContext;
 
   return (
     <form onSubmit={onSubmit} className="space-y-4" aria-label="Add user">
-      <TextField label="Email" name="email" type="email" autoComplete="off" required data-autofocus error={errors.fields.email} />
-      <TextField label="Name" name="name" autoComplete="off" required maxLength={120} error={errors.fields.name} />
+      <TextField
+        label="Email"
+        name="email"
+        type="email"
+        autoComplete="off"
+        required
+        data-autofocus
+        error={errors.fields.email}
+      />
+      <TextField
+        label="Name"
+        name="name"
+        autoComplete="off"
+        required
+        maxLength={120}
+        error={errors.fields.name}
+      />
       <RolePicker sites={context.sites} value={roles} onChange={setRoles} error={errors.fields.roles} />
-      {context.viewerIsAdmin && <GlobalAdminCheckbox checked={isAdmin} onChange={setIsAdmin} error={errors.fields.isAdmin} />}
+      {context.viewerIsAdmin && (
+        <GlobalAdminCheckbox checked={isAdmin} onChange={setIsAdmin} error={errors.fields.isAdmin} />
+      )}
       <fieldset className="space-y-2">
         <legend className="font-medium">Password</legend>
         {(
@@ -51,11 +74,29 @@ export function AddUserForm({ context, onCreated }: { context: UserAdminContext;
             ["password", "Set a password", "You choose it and tell them."],
           ] as const
         ).map(([value, label, hint]) => (
-          <Choice key={value} type="radio" name="method" value={value} label={label} hint={hint} checked={method === value} onChange={() => setMethod(value)} />
+          <Choice
+            key={value}
+            type="radio"
+            name="method"
+            value={value}
+            label={label}
+            hint={hint}
+            checked={method === value}
+            onChange={() => setMethod(value)}
+          />
         ))}
       </fieldset>
       {method === "password" && (
-        <TextField label="Initial password" name="password" type="password" autoComplete="new-password" required minLength={12} hint="At least 12 characters; common passwords are refused." error={errors.fields.password} />
+        <TextField
+          label="Initial password"
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          required
+          minLength={12}
+          hint="At least 12 characters; common passwords are refused."
+          error={errors.fields.password}
+        />
       )}
       {errors.message && <Notice>{errors.message}</Notice>}
       <div className="flex justify-end">

@@ -14,7 +14,15 @@ import { useUpdateUser, type UserPatch } from "./use-users";
 const FIELDS = ["name", "roles", "isAdmin"] as const;
 
 /** Rename a user and change their roles (on the sites this admin manages) and, for global admins, their global admin rights. */
-export function EditUserDialog({ user, context, onClose }: { user: ManagedUser; context: UserAdminContext; onClose: () => void }) {
+export function EditUserDialog({
+  user,
+  context,
+  onClose,
+}: {
+  user: ManagedUser;
+  context: UserAdminContext;
+  onClose: () => void;
+}) {
   const update = useUpdateUser(user.id);
   const [name, setName] = useState(user.name);
   const [roles, setRoles] = useState(() => choiceFromGrants(user.roles));
@@ -33,9 +41,24 @@ export function EditUserDialog({ user, context, onClose }: { user: ManagedUser; 
     <Dialog open onClose={onClose} title={`Edit ${user.name}`}>
       <form onSubmit={onSubmit} className="space-y-4" aria-label="Edit user">
         <p className="truncate text-muted">{user.email}</p>
-        <TextField label="Name" name="name" value={name} onChange={(e) => setName(e.target.value)} required maxLength={120} error={errors.fields.name} />
+        <TextField
+          label="Name"
+          name="name"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          required
+          maxLength={120}
+          error={errors.fields.name}
+        />
         <RolePicker sites={context.sites} value={roles} onChange={setRoles} error={errors.fields.roles} />
-        {context.viewerIsAdmin && <GlobalAdminCheckbox checked={isAdmin} onChange={setIsAdmin} disabled={user.id === context.viewerId} error={errors.fields.isAdmin} />}
+        {context.viewerIsAdmin && (
+          <GlobalAdminCheckbox
+            checked={isAdmin}
+            onChange={setIsAdmin}
+            disabled={user.id === context.viewerId}
+            error={errors.fields.isAdmin}
+          />
+        )}
         {errors.message && <Notice>{errors.message}</Notice>}
         <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
           <Button onClick={onClose}>Cancel</Button>

@@ -33,8 +33,8 @@ export function ResetPasswordDialog({ user, onClose }: { user: ManagedUser; onCl
       danger
     >
       <p>
-        Their current password stops working at once. You get a one-time link to pass on to <strong className="text-foreground">{user.email}</strong>,
-        valid for 7 days, to choose a new one.
+        Their current password stops working at once. You get a one-time link to pass on to{" "}
+        <strong className="text-foreground">{user.email}</strong>, valid for 7 days, to choose a new one.
       </p>
     </ConfirmDialog>
   );

@@ -29,29 +29,31 @@ export function RolePicker({ sites, value, onChange, error }: Props) {
     <fieldset className="space-y-2" aria-describedby={error ? `${id}-error` : undefined}>
       <legend className="font-medium">Roles</legend>
       {sites.length === 0 && <p className="text-muted">There are no sites yet.</p>}
-      {sites.length > 0 && (<ul className="divide-y divide-border rounded-md border border-border">
-        {sites.map((site) => (
-          <li key={site.slug} className="flex items-center justify-between gap-3 px-3 py-2">
-            <label htmlFor={`${id}-${site.slug}`} className="min-w-0 flex-1 truncate">
-              <span className="sr-only">Role on </span>
-              {site.name}
-            </label>
-            <select
-              id={`${id}-${site.slug}`}
-              value={value[site.slug] ?? ""}
-              onChange={(e) => onChange({ ...value, [site.slug]: e.target.value as SiteRole | "" })}
-              className={`${inputBaseClass} w-32 shrink-0 py-1.5 sm:w-36`}
-            >
-              <option value="">None</option>
-              {(Object.keys(ROLE_LABEL) as SiteRole[]).map((role) => (
-                <option key={role} value={role}>
-                  {ROLE_LABEL[role]}
-                </option>
-              ))}
-            </select>
-          </li>
-        ))}
-      </ul>)}
+      {sites.length > 0 && (
+        <ul className="divide-y divide-border rounded-md border border-border">
+          {sites.map((site) => (
+            <li key={site.slug} className="flex items-center justify-between gap-3 px-3 py-2">
+              <label htmlFor={`${id}-${site.slug}`} className="min-w-0 flex-1 truncate">
+                <span className="sr-only">Role on </span>
+                {site.name}
+              </label>
+              <select
+                id={`${id}-${site.slug}`}
+                value={value[site.slug] ?? ""}
+                onChange={(e) => onChange({ ...value, [site.slug]: e.target.value as SiteRole | "" })}
+                className={`${inputBaseClass} w-32 shrink-0 py-1.5 sm:w-36`}
+              >
+                <option value="">None</option>
+                {(Object.keys(ROLE_LABEL) as SiteRole[]).map((role) => (
+                  <option key={role} value={role}>
+                    {ROLE_LABEL[role]}
+                  </option>
+                ))}
+              </select>
+            </li>
+          ))}
+        </ul>
+      )}
       {error && <FieldError id={`${id}-error`}>{error}</FieldError>}
     </fieldset>
   );

@@ -1,6 +1,10 @@
 export type SiteRole = "viewer" | "operator" | "admin";
 
-export const ROLE_LABEL: Record<SiteRole, string> = { viewer: "Viewer", operator: "Operator", admin: "Admin" };
+export const ROLE_LABEL: Record<SiteRole, string> = {
+  viewer: "Viewer",
+  operator: "Operator",
+  admin: "Admin",
+};
 
 /** A site the signed-in admin manages (slug is what the API speaks). */
 export interface ManagedSite {

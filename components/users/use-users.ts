@@ -23,7 +23,8 @@ export interface UserPatch {
 export function useUpdateUser(id: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (patch: UserPatch) => sendJson<UserResult>(`/api/users/${encodeURIComponent(id)}`, "PATCH", patch),
+    mutationFn: (patch: UserPatch) =>
+      sendJson<UserResult>(`/api/users/${encodeURIComponent(id)}`, "PATCH", patch),
     onSettled: () => client.invalidateQueries({ queryKey: USERS_KEY }),
   });
 }

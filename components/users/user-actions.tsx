@@ -34,7 +34,11 @@ export function UserActions({ user, context }: { user: ManagedUser; context: Use
       )}
       {!self &&
         (user.disabled ? (
-          <Button className="px-2.5 py-1.5" disabled={toggle.isPending} onClick={() => toggle.mutate({ disabled: false })}>
+          <Button
+            className="px-2.5 py-1.5"
+            disabled={toggle.isPending}
+            onClick={() => toggle.mutate({ disabled: false })}
+          >
             Enable
           </Button>
         ) : (
@@ -42,7 +46,9 @@ export function UserActions({ user, context }: { user: ManagedUser; context: Use
             Disable
           </Button>
         ))}
-      {toggle.error && open === null && <p className="basis-full text-xs text-danger">{errorMessage(toggle.error)}</p>}
+      {toggle.error && open === null && (
+        <p className="basis-full text-xs text-danger">{errorMessage(toggle.error)}</p>
+      )}
       {open === "edit" && <EditUserDialog user={user} context={context} onClose={close} />}
       {open === "reset" && <ResetPasswordDialog user={user} onClose={close} />}
       <ConfirmDialog
@@ -55,7 +61,10 @@ export function UserActions({ user, context }: { user: ManagedUser; context: Use
         error={toggle.error ? errorMessage(toggle.error) : null}
         danger
       >
-        <p>They are signed out at once and can&apos;t sign in or use their API tokens until you enable them again.</p>
+        <p>
+          They are signed out at once and can&apos;t sign in or use their API tokens until you enable them
+          again.
+        </p>
       </ConfirmDialog>
     </div>
   );

@@ -8,9 +8,15 @@ export function UserList({ users, context }: { users: ManagedUser[]; context: Us
     <table className="w-full text-sm max-md:block">
       <thead className="border-b border-border bg-zinc-50 text-xs uppercase tracking-wide text-muted max-md:hidden dark:bg-zinc-900">
         <tr>
-          <th scope="col" className="px-4 py-2.5 text-left font-medium">User</th>
-          <th scope="col" className="px-4 py-2.5 text-left font-medium">Roles</th>
-          <th scope="col" className="px-4 py-2.5 text-left font-medium">Status</th>
+          <th scope="col" className="px-4 py-2.5 text-left font-medium">
+            User
+          </th>
+          <th scope="col" className="px-4 py-2.5 text-left font-medium">
+            Roles
+          </th>
+          <th scope="col" className="px-4 py-2.5 text-left font-medium">
+            Status
+          </th>
           <th scope="col" className="px-4 py-2.5 text-right font-medium">
             <span className="sr-only">Actions</span>
           </th>
@@ -18,7 +24,12 @@ export function UserList({ users, context }: { users: ManagedUser[]; context: Us
       </thead>
       <tbody className="divide-y divide-border max-md:block">
         {users.map((user) => (
-          <tr key={user.id} data-testid="user-row" data-email={user.email} className="max-md:block max-md:space-y-2 max-md:px-4 max-md:py-3">
+          <tr
+            key={user.id}
+            data-testid="user-row"
+            data-email={user.email}
+            className="max-md:block max-md:space-y-2 max-md:px-4 max-md:py-3"
+          >
             <td className="px-4 py-3 align-top max-md:block max-md:p-0">
               <p className="font-medium">
                 {user.name}

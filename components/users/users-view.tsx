@@ -41,7 +41,9 @@ export function UsersView({ context }: { context: UserAdminContext }) {
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
           <h1 className="text-xl font-semibold tracking-tight">Users</h1>
-          <p className="text-muted">{data ? `${data.items.length} ${data.items.length === 1 ? "user" : "users"}` : "\u00a0"}</p>
+          <p className="text-muted">
+            {data ? `${data.items.length} ${data.items.length === 1 ? "user" : "users"}` : "\u00a0"}
+          </p>
         </div>
         <AddUserDialog context={context} />
       </div>

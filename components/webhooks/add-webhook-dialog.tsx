@@ -25,7 +25,11 @@ export function AddWebhookDialog({ sites }: { sites: WebhookSite[] }) {
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    create.mutate({ name: String(form.get("name") ?? "").trim(), url: String(form.get("url") ?? "").trim(), site: String(form.get("site") ?? "") });
+    create.mutate({
+      name: String(form.get("name") ?? "").trim(),
+      url: String(form.get("url") ?? "").trim(),
+      site: String(form.get("site") ?? ""),
+    });
   }
 
   return (
@@ -40,14 +44,38 @@ export function AddWebhookDialog({ sites }: { sites: WebhookSite[] }) {
               <strong>{create.data.name}</strong> will receive the alerts of the rules that name it.
             </Notice>
             <CopyField label="Signing secret" value={create.data.secret} testId="webhook-secret" />
-            <p className="text-xs text-muted">Verify each request&apos;s webhook-signature with it (any Standard Webhooks library does).</p>
+            <p className="text-xs text-muted">
+              Verify each request&apos;s webhook-signature with it (any Standard Webhooks library does).
+            </p>
             <DoneButton onClick={close} />
           </div>
         ) : (
           <form onSubmit={onSubmit} className="space-y-4" aria-label="Add webhook endpoint">
-            <TextField label="Name" name="name" required maxLength={120} data-autofocus error={errors.fields.name} placeholder="On-call pager" />
-            <TextField label="URL" name="url" type="url" required inputMode="url" error={errors.fields.url} placeholder="https://hooks.example.com/fieldwatch" />
-            <SelectField label="Site" name="site" required error={errors.fields.site} defaultValue={sites[0]?.slug}>
+            <TextField
+              label="Name"
+              name="name"
+              required
+              maxLength={120}
+              data-autofocus
+              error={errors.fields.name}
+              placeholder="On-call pager"
+            />
+            <TextField
+              label="URL"
+              name="url"
+              type="url"
+              required
+              inputMode="url"
+              error={errors.fields.url}
+              placeholder="https://hooks.example.com/fieldwatch"
+            />
+            <SelectField
+              label="Site"
+              name="site"
+              required
+              error={errors.fields.site}
+              defaultValue={sites[0]?.slug}
+            >
               {sites.map((s) => (
                 <option key={s.slug} value={s.slug}>
                   {s.name}

@@ -18,7 +18,12 @@ export function DeliveryLog({ webhookId }: { webhookId: string }) {
   const { data, error, isPending } = useDeliveries(webhookId);
   if (isPending) return <Skeleton className="h-16 w-full" />;
   if (error) return <Notice>{errorMessage(error)}</Notice>;
-  if (data.items.length === 0) return <p className="py-3 text-muted">No deliveries yet. Alerts of the rules that name this endpoint show here.</p>;
+  if (data.items.length === 0)
+    return (
+      <p className="py-3 text-muted">
+        No deliveries yet. Alerts of the rules that name this endpoint show here.
+      </p>
+    );
   return (
     <ul className="divide-y divide-border rounded-md border border-border" aria-label="Deliveries">
       {data.items.map((d) => (
@@ -35,24 +40,40 @@ function DeliveryRow({ delivery: d }: { delivery: Delivery }) {
   return (
     <li className="space-y-2 px-3 py-2.5">
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
-        <Badge tone={STATUS_TONE[d.status]}>{d.status === "failed" ? "failed (dead letter)" : d.status}</Badge>
+        <Badge tone={STATUS_TONE[d.status]}>
+          {d.status === "failed" ? "failed (dead letter)" : d.status}
+        </Badge>
         <span className="font-medium">{d.eventType}</span>
         <RelativeTime value={d.createdAt} className="text-xs text-muted" />
         <span className="text-xs text-muted">
           {d.attempts} {d.attempts === 1 ? "attempt" : "attempts"}
-          {d.attempts > 0 && ` · last ${describeAttempt({ statusCode: d.lastStatusCode, durationMs: d.lastDurationMs, error: d.lastError })}`}
+          {d.attempts > 0 &&
+            ` · last ${describeAttempt({ statusCode: d.lastStatusCode, durationMs: d.lastDurationMs, error: d.lastError })}`}
           {d.nextAttemptAt && now > 0 && ` · next retry ${formatIn(Date.parse(d.nextAttemptAt) - now)}`}
         </span>
         <div className="ml-auto flex gap-2">
-          <Button variant="ghost" className="!px-2 !py-1 text-xs" onClick={() => setOpen(!open)} aria-expanded={open}>
+          <Button
+            variant="ghost"
+            className="!px-2 !py-1 text-xs"
+            onClick={() => setOpen(!open)}
+            aria-expanded={open}
+          >
             {open ? "Hide" : "Attempts"}
           </Button>
-          <Button className="!px-2 !py-1 text-xs" onClick={() => redeliver.mutate(d.id)} busy={redeliver.isPending}>
+          <Button
+            className="!px-2 !py-1 text-xs"
+            onClick={() => redeliver.mutate(d.id)}
+            busy={redeliver.isPending}
+          >
             Redeliver
           </Button>
         </div>
       </div>
-      {redeliver.data && <p className="text-xs text-muted" aria-live="polite">Redelivered: {describeAttempt(redeliver.data)}</p>}
+      {redeliver.data && (
+        <p className="text-xs text-muted" aria-live="polite">
+          Redelivered: {describeAttempt(redeliver.data)}
+        </p>
+      )}
       {redeliver.error && <Notice>{errorMessage(redeliver.error)}</Notice>}
       {open && (
         <div className="space-y-1 text-xs">
@@ -61,7 +82,15 @@ function DeliveryRow({ delivery: d }: { delivery: Delivery }) {
             {d.log.map((a) => (
               <li key={a.attemptedAt} className="flex gap-3">
                 <RelativeTime value={a.attemptedAt} className="w-20 shrink-0 text-muted" />
-                <span className={a.statusCode !== null && a.statusCode < 300 ? "text-green-700 dark:text-green-400" : "text-danger"}>{describeAttempt(a)}</span>
+                <span
+                  className={
+                    a.statusCode !== null && a.statusCode < 300
+                      ? "text-green-700 dark:text-green-400"
+                      : "text-danger"
+                  }
+                >
+                  {describeAttempt(a)}
+                </span>
               </li>
             ))}
           </ol>

@@ -28,8 +28,17 @@ export function formatIn(ms: number): string {
 }
 
 /** One line for an attempt: "204 in 83 ms", "HTTP 500 in 1.2 s", "refused: …". */
-export function describeAttempt(a: { statusCode: number | null; durationMs: number | null; error: string | null }): string {
-  const took = a.durationMs === null ? "" : a.durationMs < 1000 ? ` in ${a.durationMs} ms` : ` in ${(a.durationMs / 1000).toFixed(1)} s`;
+export function describeAttempt(a: {
+  statusCode: number | null;
+  durationMs: number | null;
+  error: string | null;
+}): string {
+  const took =
+    a.durationMs === null
+      ? ""
+      : a.durationMs < 1000
+        ? ` in ${a.durationMs} ms`
+        : ` in ${(a.durationMs / 1000).toFixed(1)} s`;
   if (a.statusCode !== null) return `HTTP ${a.statusCode}${took}`;
   return a.error ?? "no answer";
 }

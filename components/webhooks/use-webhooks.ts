@@ -9,12 +9,20 @@ const KEY = ["webhooks"] as const;
 const url = (id: string, rest = "") => `/api/webhooks/${encodeURIComponent(id)}${rest}`;
 
 export function useWebhooks() {
-  return useQuery({ queryKey: KEY, queryFn: () => fetchJson<{ items: Webhook[] }>("/api/webhooks"), refetchInterval: 15_000 });
+  return useQuery({
+    queryKey: KEY,
+    queryFn: () => fetchJson<{ items: Webhook[] }>("/api/webhooks"),
+    refetchInterval: 15_000,
+  });
 }
 
 /** An endpoint's delivery log, refreshed while open (retries move on their own). */
 export function useDeliveries(id: string) {
-  return useQuery({ queryKey: [...KEY, id, "deliveries"], queryFn: () => fetchJson<{ items: Delivery[] }>(url(id, "/deliveries")), refetchInterval: 10_000 });
+  return useQuery({
+    queryKey: [...KEY, id, "deliveries"],
+    queryFn: () => fetchJson<{ items: Delivery[] }>(url(id, "/deliveries")),
+    refetchInterval: 10_000,
+  });
 }
 
 /** Any change refreshes the list and the logs (state, counts, attempts). */
@@ -24,16 +32,27 @@ function useWebhookMutation<A, R>(fn: (arg: A) => Promise<R>) {
 }
 
 export const useCreateWebhook = () =>
-  useWebhookMutation((w: { name: string; url: string; site: string }) => sendJson<Webhook & { secret: string }>("/api/webhooks", "POST", w));
+  useWebhookMutation((w: { name: string; url: string; site: string }) =>
+    sendJson<Webhook & { secret: string }>("/api/webhooks", "POST", w),
+  );
 
 export const useUpdateWebhook = (id: string) =>
-  useWebhookMutation((patch: { name?: string; url?: string; enabled?: boolean; paused?: false }) => sendJson<Webhook>(url(id), "PATCH", patch));
+  useWebhookMutation((patch: { name?: string; url?: string; enabled?: boolean; paused?: false }) =>
+    sendJson<Webhook>(url(id), "PATCH", patch),
+  );
 
 export const useDeleteWebhook = (id: string) => useWebhookMutation(() => sendJson<null>(url(id), "DELETE"));
 
-export const useTestWebhook = (id: string) => useWebhookMutation(() => sendJson<AttemptResult>(url(id, "/test"), "POST", {}));
+export const useTestWebhook = (id: string) =>
+  useWebhookMutation(() => sendJson<AttemptResult>(url(id, "/test"), "POST", {}));
 
 export const useRedeliver = () =>
-  useWebhookMutation((deliveryId: string) => sendJson<AttemptResult>(`/api/webhooks/deliveries/${encodeURIComponent(deliveryId)}/redeliver`, "POST", {}));
+  useWebhookMutation((deliveryId: string) =>
+    sendJson<AttemptResult>(
+      `/api/webhooks/deliveries/${encodeURIComponent(deliveryId)}/redeliver`,
+      "POST",
+      {},
+    ),
+  );
 
 export const fetchSecret = (id: string) => fetchJson<{ secret: string }>(url(id, "/secret"));

@@ -23,7 +23,11 @@ export function WebhookCard({ hook }: { hook: Webhook }) {
   const [confirmDelete, setConfirmDelete] = useState(false);
   const reason = stateReason(hook);
 
-  const showSecret = () => fetchSecret(hook.id).then((r) => setSecret(r.secret), (e: unknown) => setSecretError(errorMessage(e)));
+  const showSecret = () =>
+    fetchSecret(hook.id).then(
+      (r) => setSecret(r.secret),
+      (e: unknown) => setSecretError(errorMessage(e)),
+    );
 
   return (
     <Card className="space-y-3 p-4">
@@ -38,8 +42,14 @@ export function WebhookCard({ hook }: { hook: Webhook }) {
           </p>
         </div>
         <div className="flex flex-wrap gap-2">
-          {hook.state === "paused" && <Button onClick={() => update.mutate({ paused: false })}>Resume</Button>}
-          {hook.enabled ? <Button onClick={() => update.mutate({ enabled: false })}>Disable</Button> : <Button onClick={() => update.mutate({ enabled: true })}>Enable</Button>}
+          {hook.state === "paused" && (
+            <Button onClick={() => update.mutate({ paused: false })}>Resume</Button>
+          )}
+          {hook.enabled ? (
+            <Button onClick={() => update.mutate({ enabled: false })}>Disable</Button>
+          ) : (
+            <Button onClick={() => update.mutate({ enabled: true })}>Enable</Button>
+          )}
           <Button variant="ghost" onClick={() => setConfirmDelete(true)}>
             Delete
           </Button>

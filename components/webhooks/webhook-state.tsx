@@ -9,7 +9,11 @@ export function WebhookState({ hook }: { hook: Webhook }) {
 }
 
 export function stateReason(hook: Webhook): string | null {
-  if (hook.state === "paused") return `Paused: ${hook.pausedReason ?? "failing"}. Deliveries wait; resume, or send a test that succeeds.`;
-  if (hook.state === "disabled") return hook.disabledReason ? `Disabled: ${hook.disabledReason}. Enable it once the receiver is back.` : "Disabled by an admin.";
+  if (hook.state === "paused")
+    return `Paused: ${hook.pausedReason ?? "failing"}. Deliveries wait; resume, or send a test that succeeds.`;
+  if (hook.state === "disabled")
+    return hook.disabledReason
+      ? `Disabled: ${hook.disabledReason}. Enable it once the receiver is back.`
+      : "Disabled by an admin.";
   return null;
 }

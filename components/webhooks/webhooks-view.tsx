@@ -28,7 +28,9 @@ export function WebhooksView({ sites }: { sites: WebhookSite[] }) {
     body = (
       <Card className="px-6 py-16 text-center">
         <p className="text-base font-semibold">No endpoints yet</p>
-        <p className="mt-2 text-muted">Add one, then name it in an alert rule to be called when the rule fires and resolves.</p>
+        <p className="mt-2 text-muted">
+          Add one, then name it in an alert rule to be called when the rule fires and resolves.
+        </p>
       </Card>
     );
   } else if (data) body = data.items.map((hook) => <WebhookCard key={hook.id} hook={hook} />);

@@ -4,7 +4,14 @@ import type { Db } from "../../lib/db/connect";
 import type { SiteRole } from "../../lib/db/queries/users";
 import { uniqueId } from "../../lib/testing/fixtures";
 
-export const PERSONAS = ["anonymous", "otherViewer", "viewer", "operator", "siteAdmin", "globalAdmin"] as const;
+export const PERSONAS = [
+  "anonymous",
+  "otherViewer",
+  "viewer",
+  "operator",
+  "siteAdmin",
+  "globalAdmin",
+] as const;
 export type Persona = (typeof PERSONAS)[number];
 
 export interface Person {
@@ -17,7 +24,14 @@ export interface Person {
 
 export interface World {
   /** The farm also has a quarantined message that stays unusable (replays answer 422). */
-  farm: { id: string; slug: string; deviceKey: string; deviceId: string; quarantineId: number; ruleId: string };
+  farm: {
+    id: string;
+    slug: string;
+    deviceKey: string;
+    deviceId: string;
+    quarantineId: number;
+    ruleId: string;
+  };
   factory: { id: string; slug: string; deviceKey: string; deviceId: string };
   people: Record<Exclude<Persona, "anonymous">, Person>;
 }
@@ -29,7 +43,9 @@ export interface World {
 export async function createWorld(db: Db): Promise<World> {
   const id = uniqueId();
   const site = async (kind: string) => {
-    const [s] = await db.sql<{ id: string }[]>`insert into sites (slug, name) values (${`${kind}-${id}`}, ${`${kind} ${id}`}) returning id`;
+    const [s] = await db.sql<
+      { id: string }[]
+    >`insert into sites (slug, name) values (${`${kind}-${id}`}, ${`${kind} ${id}`}) returning id`;
     const key = `${kind}-dev-${id}`;
     const [d] = await db.sql<{ id: string }[]>`
       insert into devices (key, name, site_id) values (${key}, ${`${kind} device ${id}`}, ${s!.id}) returning id`;
@@ -50,7 +66,8 @@ export async function createWorld(db: Db): Promise<World> {
     const password = `${name}-pass-${id}-long`;
     const [u] = await db.sql<{ id: string }[]>`
       insert into users (email, name, password_hash, is_admin) values (${email}, ${name}, ${await hashPassword(password)}, ${isAdmin}) returning id`;
-    for (const [siteId, role] of roles) await db.sql`insert into memberships (user_id, site_id, role) values (${u!.id}, ${siteId}, ${role})`;
+    for (const [siteId, role] of roles)
+      await db.sql`insert into memberships (user_id, site_id, role) values (${u!.id}, ${siteId}, ${role})`;
     const { token, hash, prefix } = generateApiToken();
     await db.sql`insert into api_tokens (user_id, name, token_hash, prefix, scope) values (${u!.id}, 'e2e', ${hash}, ${prefix}, 'write')`;
     return { id: u!.id, email, password, token };

@@ -20,7 +20,11 @@ export const connectPublisher = (): Promise<MqttClient> =>
     password: readFileSync(path.join(process.env.E2E_DATA_DIR ?? "", SERVICE_PASSWORD_FILE), "utf8").trim(),
   });
 
-export async function signIn(page: Page, email = process.env.E2E_ADMIN_EMAIL ?? "", password = process.env.E2E_ADMIN_PASSWORD ?? "") {
+export async function signIn(
+  page: Page,
+  email = process.env.E2E_ADMIN_EMAIL ?? "",
+  password = process.env.E2E_ADMIN_PASSWORD ?? "",
+) {
   await page.goto("/login");
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);

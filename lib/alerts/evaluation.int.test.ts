@@ -21,7 +21,12 @@ beforeAll(async () => {
 });
 afterAll(() => db.close());
 
-async function createRule(fields: { forS?: number; clearThreshold?: number; clearForS?: number; scope?: "device" | "type" | "site" }) {
+async function createRule(fields: {
+  forS?: number;
+  clearThreshold?: number;
+  clearForS?: number;
+  scope?: "device" | "type" | "site";
+}) {
   const [type] = await db.sql<{ type_id: string }[]>`select type_id from devices where id = ${device.id}`;
   const [rule] = await db.sql<{ id: string }[]>`
     insert into alert_rules (site_id, device_id, type_id, name, kind, metric, comparison, threshold, for_s, clear_threshold, clear_for_s, severity)
@@ -32,7 +37,13 @@ async function createRule(fields: { forS?: number; clearThreshold?: number; clea
 }
 
 const readings = (pairs: [minute: number, value: number][]): CommittedReading[] =>
-  pairs.map(([m, value]) => ({ deviceId: device.id, deviceKey: device.key, metric: "moisture", ts: t0 + m * MIN, value }));
+  pairs.map(([m, value]) => ({
+    deviceId: device.id,
+    deviceKey: device.key,
+    metric: "moisture",
+    ts: t0 + m * MIN,
+    value,
+  }));
 
 async function evaluate(pairs: [number, number][]) {
   const rules = await loadEnabledRules(db.sql);
@@ -46,13 +57,41 @@ const alertsOf = (ruleId: string) =>
 describe("alert evaluation in PostgreSQL", () => {
   it("keeps a pending start across evaluations (a restart in between), fires at 10 minutes and resolves with hysteresis", async () => {
     const rule = await createRule({ forS: 600, clearThreshold: 25, clearForS: 300, scope: "device" });
-    expect(await evaluate([[0, 15], [5, 15]])).toEqual([]);
+    expect(
+      await evaluate([
+        [0, 15],
+        [5, 15],
+      ]),
+    ).toEqual([]);
     // A new batch — as after a worker restart — carries on from the stored pending start.
-    const fired = await evaluate([[9, 15], [10, 15]]);
-    expect(fired).toEqual([expect.objectContaining({ type: "alert", device: device.key, state: "firing", ts: t0 + 10 * MIN, value: 15 })]);
-    expect(await evaluate([[11, 22], [12, 19], [13, 24], [14, 19]])).toEqual([]); // hovering: still one episode
-    const resolved = await evaluate([[15, 30], [20, 30]]);
-    expect(resolved).toEqual([expect.objectContaining({ state: "resolved", alertId: fired[0]!.alertId, ts: t0 + 20 * MIN })]);
+    const fired = await evaluate([
+      [9, 15],
+      [10, 15],
+    ]);
+    expect(fired).toEqual([
+      expect.objectContaining({
+        type: "alert",
+        device: device.key,
+        state: "firing",
+        ts: t0 + 10 * MIN,
+        value: 15,
+      }),
+    ]);
+    expect(
+      await evaluate([
+        [11, 22],
+        [12, 19],
+        [13, 24],
+        [14, 19],
+      ]),
+    ).toEqual([]); // hovering: still one episode
+    const resolved = await evaluate([
+      [15, 30],
+      [20, 30],
+    ]);
+    expect(resolved).toEqual([
+      expect.objectContaining({ state: "resolved", alertId: fired[0]!.alertId, ts: t0 + 20 * MIN }),
+    ]);
     expect(await alertsOf(rule)).toEqual([{ started: t0 + 10 * MIN, resolved: t0 + 20 * MIN }]);
     await db.sql`update alert_rules set enabled = false where id = ${rule}`;
   });

@@ -40,7 +40,12 @@ export function thresholdEpisodes(rule: ThresholdRule, points: MinutePoint[]): E
   const episodes: Episode[] = [];
   let state = INITIAL_STATE;
   for (const p of points) {
-    const { next, transition } = evaluateReading(rule, state, p.t, minuteValue(rule.comparison, rule.threshold, p));
+    const { next, transition } = evaluateReading(
+      rule,
+      state,
+      p.t,
+      minuteValue(rule.comparison, rule.threshold, p),
+    );
     state = next;
     if (transition?.kind === "fire") episodes.push({ start: transition.at, end: null });
     if (transition?.kind === "resolve") episodes.at(-1)!.end = transition.at;
@@ -54,7 +59,8 @@ export function silenceEpisodes(silenceMs: number, minutes: number[], until: num
   for (let i = 0; i < minutes.length; i++) {
     const next = i + 1 < minutes.length ? minutes[i + 1]! : until;
     // A minute bucket's last reading may come at its very end: count the gap from there.
-    if (next - (minutes[i]! + 60_000) >= silenceMs) episodes.push({ start: minutes[i]! + 60_000 + silenceMs, end: i + 1 < minutes.length ? next : null });
+    if (next - (minutes[i]! + 60_000) >= silenceMs)
+      episodes.push({ start: minutes[i]! + 60_000 + silenceMs, end: i + 1 < minutes.length ? next : null });
   }
   return episodes;
 }

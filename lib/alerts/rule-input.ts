@@ -2,7 +2,12 @@ import { z } from "zod";
 import { isValidMetricName } from "../telemetry/topic";
 
 const COMPARISONS = ["above", "at_or_above", "below", "at_or_below", "outside", "inside"] as const;
-const seconds = (max: number) => z.number().int("whole seconds").min(0, "can't be negative").max(max, `at most ${max / 86_400} days`);
+const seconds = (max: number) =>
+  z
+    .number()
+    .int("whole seconds")
+    .min(0, "can't be negative")
+    .max(max, `at most ${max / 86_400} days`);
 
 /** A rule as people write it; the checks that need two fields are below. */
 const fields = z.object({
@@ -32,7 +37,8 @@ type Fields = z.infer<typeof fields>;
 function checkRule(rule: Fields, ctx: z.RefinementCtx) {
   const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
   if (!rule.device && !rule.site) issue("site", "choose a device, or a site (and optionally a type)");
-  if (rule.device && (rule.site || rule.type)) issue("device", "a rule is for one device, or for a site (and type), not both");
+  if (rule.device && (rule.site || rule.type))
+    issue("device", "a rule is for one device, or for a site (and type), not both");
   if (rule.kind === "no_data") {
     if (rule.forS < 60) issue("forS", "a no-data rule needs a silence of at least 60 seconds");
     return;
@@ -41,11 +47,19 @@ function checkRule(rule: Fields, ctx: z.RefinementCtx) {
   if (!rule.comparison) issue("comparison", "above, below, outside or inside?");
   if (rule.threshold === undefined) issue("threshold", "required");
   const range = rule.comparison === "outside" || rule.comparison === "inside";
-  if (range && (rule.thresholdHigh === undefined || rule.threshold === undefined || rule.thresholdHigh <= rule.threshold)) issue("thresholdHigh", "the upper bound must be above the lower one");
+  if (
+    range &&
+    (rule.thresholdHigh === undefined || rule.threshold === undefined || rule.thresholdHigh <= rule.threshold)
+  )
+    issue("thresholdHigh", "the upper bound must be above the lower one");
   if (rule.clearThreshold !== undefined && rule.clearThreshold !== null && rule.threshold !== undefined) {
     // The clear line sits on the far side of the threshold: "below 20, clear above 25".
-    const wrongSide = (rule.comparison === "below" || rule.comparison === "at_or_below") ? rule.clearThreshold < rule.threshold
-      : (rule.comparison === "above" || rule.comparison === "at_or_above") ? rule.clearThreshold > rule.threshold : false;
+    const wrongSide =
+      rule.comparison === "below" || rule.comparison === "at_or_below"
+        ? rule.clearThreshold < rule.threshold
+        : rule.comparison === "above" || rule.comparison === "at_or_above"
+          ? rule.clearThreshold > rule.threshold
+          : false;
     if (wrongSide) issue("clearThreshold", "the clear threshold must be on the safe side of the threshold");
   }
 }

@@ -18,7 +18,10 @@ export interface ThresholdRule {
 }
 
 /** Does `value` meet the rule's condition? */
-export function conditionHolds(rule: Pick<ThresholdRule, "comparison" | "threshold" | "thresholdHigh">, value: number): boolean {
+export function conditionHolds(
+  rule: Pick<ThresholdRule, "comparison" | "threshold" | "thresholdHigh">,
+  value: number,
+): boolean {
   const { threshold: t, thresholdHigh: high = rule.threshold } = rule;
   switch (rule.comparison) {
     case "above":

@@ -15,7 +15,10 @@ beforeAll(() => {
 });
 afterAll(() => db.close());
 
-async function rule(device: TestDevice, fields: { kind: "threshold" | "no_data"; metric: string | null; forS: number }) {
+async function rule(
+  device: TestDevice,
+  fields: { kind: "threshold" | "no_data"; metric: string | null; forS: number },
+) {
   const [row] = await db.sql<{ id: string }[]>`
     insert into alert_rules (site_id, device_id, name, kind, metric, comparison, threshold, for_s, severity)
     values (${device.siteId}, ${device.id}, 'rule', ${fields.kind}, ${fields.metric}, 'below', 20, ${fields.forS}, 'critical') returning id`;
@@ -29,10 +32,16 @@ describe("the alert sweep", () => {
     const t0 = Date.now() - 9 * MIN;
     const rules = await loadEnabledRules(db.sql);
     const scopes = new Map([[device.id, { siteId: device.siteId, typeId: null }]]);
-    await db.sql.begin((tx) => evaluateAlertsIn(tx, rules, scopes, [{ deviceId: device.id, deviceKey: device.key, metric: "moisture", ts: t0, value: 12 }]));
+    await db.sql.begin((tx) =>
+      evaluateAlertsIn(tx, rules, scopes, [
+        { deviceId: device.id, deviceKey: device.key, metric: "moisture", ts: t0, value: 12 },
+      ]),
+    );
     expect((await sweepAlerts(db.sql, rules, t0 + 9 * MIN)).filter((c) => c.ruleId === id)).toEqual([]);
     const fired = (await sweepAlerts(db.sql, rules, t0 + 11 * MIN)).filter((c) => c.ruleId === id);
-    expect(fired).toEqual([expect.objectContaining({ state: "firing", ts: t0 + 10 * MIN, value: 12, device: device.key })]);
+    expect(fired).toEqual([
+      expect.objectContaining({ state: "firing", ts: t0 + 10 * MIN, value: 12, device: device.key }),
+    ]);
     expect((await sweepAlerts(db.sql, rules, t0 + 12 * MIN)).filter((c) => c.ruleId === id)).toEqual([]); // once
     await db.sql`update alert_rules set enabled = false where id = ${id}`;
   });
@@ -48,7 +57,9 @@ describe("the alert sweep", () => {
     expect(Math.abs(fired[0]!.ts - (lastSeen + 15 * MIN))).toBeLessThan(1000);
     expect((await sweepAlerts(db.sql, rules)).filter((c) => c.ruleId === id)).toEqual([]);
     await db.sql`update devices set last_seen_at = now() where id = ${device.id}`;
-    expect((await sweepAlerts(db.sql, rules)).filter((c) => c.ruleId === id)).toEqual([expect.objectContaining({ state: "resolved" })]);
+    expect((await sweepAlerts(db.sql, rules)).filter((c) => c.ruleId === id)).toEqual([
+      expect.objectContaining({ state: "resolved" }),
+    ]);
     await db.sql`update alert_rules set enabled = false where id = ${id}`;
   });
 
@@ -61,10 +72,19 @@ describe("the alert sweep", () => {
     const [alert] = await db.sql<{ id: string }[]>`
       insert into alerts (rule_id, device_id, severity, started_at, value, last_notified_at)
       values (${id}, ${device.id}, 'critical', now() - interval '5 minutes', 12, now() - interval '61 seconds') returning id`;
-    const queued = async () => (await db.sql<{ n: number }[]>`select count(*)::int as n from webhook_deliveries where webhook_id = ${hook.id} and event_type = 'alert.firing'`)[0]!.n;
+    const queued = async () =>
+      (
+        await db.sql<
+          { n: number }[]
+        >`select count(*)::int as n from webhook_deliveries where webhook_id = ${hook.id} and event_type = 'alert.firing'`
+      )[0]!.n;
     const rules = await loadEnabledRules(db.sql);
     // Another sweeper (a worker of another test) may hold the lock this round: whoever sweeps, it is queued once.
-    await waitFor(async () => (await sweepAlerts(db.sql, rules), (await queued()) >= 1 ? true : undefined), 5_000, "the repeat");
+    await waitFor(
+      async () => (await sweepAlerts(db.sql, rules), (await queued()) >= 1 ? true : undefined),
+      5_000,
+      "the repeat",
+    );
     expect(await queued()).toBe(1);
     await sweepAlerts(db.sql, rules); // not due again for another minute
     expect(await queued()).toBe(1);

@@ -19,10 +19,19 @@ export async function ensureFirstAdmin(orm: Orm, email: string, password?: strin
   const normalised = email.trim().toLowerCase();
   const [{ n } = { n: 0 }] = await orm.select({ n: count() }).from(users);
   if (n > 0) {
-    if (password) await orm.update(users).set({ passwordHash: await hashPassword(password) }).where(eq(users.email, normalised));
+    if (password)
+      await orm
+        .update(users)
+        .set({ passwordHash: await hashPassword(password) })
+        .where(eq(users.email, normalised));
     return { email: normalised, created: false };
   }
   const chosen = password ?? randomBytes(12).toString("base64url");
-  await orm.insert(users).values({ email: normalised, name: "Administrator", passwordHash: await hashPassword(chosen), isAdmin: true });
+  await orm.insert(users).values({
+    email: normalised,
+    name: "Administrator",
+    passwordHash: await hashPassword(chosen),
+    isAdmin: true,
+  });
   return { email: normalised, created: true, generatedPassword: password ? undefined : chosen };
 }

@@ -20,7 +20,10 @@ export const authOptions: NextAuthOptions = {
   providers: [
     CredentialsProvider({
       name: "Email and password",
-      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      credentials: {
+        email: { label: "Email", type: "email" },
+        password: { label: "Password", type: "password" },
+      },
       async authorize(credentials, req) {
         const email = (credentials?.email ?? "").trim().toLowerCase();
         const password = credentials?.password ?? "";
@@ -28,10 +31,19 @@ export const authOptions: NextAuthOptions = {
         const { sql, orm } = getDb();
         const ip = clientAddress(new Headers(req?.headers as Record<string, string> | undefined));
         const user = await findUserByEmail(orm, email);
-        const ok = user && !user.disabledAt ? await verifyPassword(user.passwordHash, password) : (await burnPasswordCheck(password), false);
+        const ok =
+          user && !user.disabledAt
+            ? await verifyPassword(user.passwordHash, password)
+            : (await burnPasswordCheck(password), false);
         if (!ok || !user) {
           await recordSignInFailure(sql, email, ip);
-          await audit(sql, { action: "auth.sign_in_failed", actor: null, actorLabel: email, ip, details: { reason: user?.disabledAt ? "disabled" : "bad_credentials" } });
+          await audit(sql, {
+            action: "auth.sign_in_failed",
+            actor: null,
+            actorLabel: email,
+            ip,
+            details: { reason: user?.disabledAt ? "disabled" : "bad_credentials" },
+          });
           return null;
         }
         await audit(sql, { action: "auth.sign_in", actor: { id: user.id, email: user.email }, ip });

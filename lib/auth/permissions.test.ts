@@ -4,7 +4,13 @@ import { ACTIONS, can, canAnywhere, scopeFor, type Action } from "./permissions"
 
 const farm = "site-farm";
 const factory = "site-factory";
-const person = (roles: Viewer["roles"], isAdmin = false): Viewer => ({ id: "u", email: "u@x.test", name: "U", isAdmin, roles });
+const person = (roles: Viewer["roles"], isAdmin = false): Viewer => ({
+  id: "u",
+  email: "u@x.test",
+  name: "U",
+  isAdmin,
+  roles,
+});
 
 describe("permissions", () => {
   it("grants by role rank on the site, never across sites", () => {
@@ -28,7 +34,10 @@ describe("permissions", () => {
   });
 
   it("scopes list queries to the sites where the action is allowed", () => {
-    const mixed = person([{ siteId: farm, role: "admin" }, { siteId: factory, role: "viewer" }]);
+    const mixed = person([
+      { siteId: farm, role: "admin" },
+      { siteId: factory, role: "viewer" },
+    ]);
     expect(scopeFor(mixed, "device.read")).toEqual({ all: false, siteIds: [farm, factory] });
     expect(scopeFor(mixed, "user.manage")).toEqual({ all: false, siteIds: [farm] });
     expect(canAnywhere(person([{ siteId: farm, role: "viewer" }]), "audit.read")).toBe(false);

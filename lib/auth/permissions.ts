@@ -43,7 +43,10 @@ export function can(viewer: Viewer, action: Action, siteId: string): boolean {
 /** The sites where `viewer` may do `action`, as a filter for list queries. */
 export function scopeFor(viewer: Viewer, action: Action): SiteScope {
   if (viewer.isAdmin) return { all: true };
-  return { all: false, siteIds: viewer.roles.filter((r) => can(viewer, action, r.siteId)).map((r) => r.siteId) };
+  return {
+    all: false,
+    siteIds: viewer.roles.filter((r) => can(viewer, action, r.siteId)).map((r) => r.siteId),
+  };
 }
 
 /** True when `viewer` may do `action` on at least one site (e.g. to show a menu entry). */

@@ -22,9 +22,14 @@ export async function authenticate(req: NextRequest, { write = false } = {}): Pr
   const header = req.headers.get("authorization");
   if (header) return fromToken(header, write);
   const viewer = await currentViewer();
-  if (!viewer) throw new ApiError(401, "unauthenticated", "Sign in, or send an API token as 'Authorization: Bearer …'.");
+  if (!viewer)
+    throw new ApiError(401, "unauthenticated", "Sign in, or send an API token as 'Authorization: Bearer …'.");
   if (write && !isSameOrigin(req)) {
-    throw new ApiError(403, "cross_origin", "Cross-site requests can't use the session cookie; use an API token.");
+    throw new ApiError(
+      403,
+      "cross_origin",
+      "Cross-site requests can't use the session cookie; use an API token.",
+    );
   }
   return { ...viewer, via: "session", canWrite: true };
 }
@@ -35,7 +40,9 @@ async function fromToken(header: string, write: boolean): Promise<Principal> {
   const { sql, orm } = getDb();
   const owner = await findLiveApiToken(sql, hashToken(match[1]!));
   const viewer = owner ? await loadViewer(orm, owner.userId) : null;
-  if (!owner || !viewer) throw new ApiError(401, "unauthenticated", "The API token is unknown, revoked or expired.");
-  if (write && owner.scope !== "write") throw new ApiError(403, "read_only_token", "This API token is read-only.");
+  if (!owner || !viewer)
+    throw new ApiError(401, "unauthenticated", "The API token is unknown, revoked or expired.");
+  if (write && owner.scope !== "write")
+    throw new ApiError(403, "read_only_token", "This API token is read-only.");
   return { ...viewer, via: "token", canWrite: owner.scope === "write" };
 }

@@ -21,19 +21,28 @@ export const COMMAND_MAX_BYTES = 16 * 1024;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export type ParsedAck = { ok: true; id: string; response: Record<string, unknown> } | { ok: false; reason: "malformed" | "too_large"; detail: string };
+export type ParsedAck =
+  | { ok: true; id: string; response: Record<string, unknown> }
+  | { ok: false; reason: "malformed" | "too_large"; detail: string };
 
 /** A device's answer: a JSON object naming the command's id; the rest is kept as its response. */
 export function parseCommandAck(payload: Buffer): ParsedAck {
-  if (payload.length > COMMAND_MAX_BYTES) return { ok: false, reason: "too_large", detail: `a command answer may be at most ${COMMAND_MAX_BYTES} bytes` };
+  if (payload.length > COMMAND_MAX_BYTES)
+    return {
+      ok: false,
+      reason: "too_large",
+      detail: `a command answer may be at most ${COMMAND_MAX_BYTES} bytes`,
+    };
   let parsed: unknown;
   try {
     parsed = JSON.parse(payload.toString("utf8"));
   } catch {
     return { ok: false, reason: "malformed", detail: "a command answer must be JSON" };
   }
-  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return { ok: false, reason: "malformed", detail: "a command answer must be a JSON object" };
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed))
+    return { ok: false, reason: "malformed", detail: "a command answer must be a JSON object" };
   const { id, ...response } = parsed as Record<string, unknown>;
-  if (typeof id !== "string" || !UUID.test(id)) return { ok: false, reason: "malformed", detail: 'a command answer needs the command\'s "id"' };
+  if (typeof id !== "string" || !UUID.test(id))
+    return { ok: false, reason: "malformed", detail: 'a command answer needs the command\'s "id"' };
   return { ok: true, id: id.toLowerCase(), response };
 }

@@ -14,7 +14,12 @@ export class PublishFailedError extends Error {
  * time is withdrawn, or mqtt.js would send it on reconnect — a valve opening minutes later,
  * after the sender was told it failed.
  */
-export function publishNow(client: MqttClient, topic: string, payload: string, timeoutMs = PUBLISH_TIMEOUT_MS): Promise<void> {
+export function publishNow(
+  client: MqttClient,
+  topic: string,
+  payload: string,
+  timeoutMs = PUBLISH_TIMEOUT_MS,
+): Promise<void> {
   return new Promise((resolve, reject) => {
     let settled = false;
     const finish = (err?: Error) => {
@@ -27,12 +32,17 @@ export function publishNow(client: MqttClient, topic: string, payload: string, t
     };
     const onAcked: PacketCallback = (err) => finish(err ?? undefined);
     const timer = setTimeout(() => {
-      finish(new Error(client.connected ? `no acknowledgement within ${timeoutMs / 1000} s` : "not connected"));
+      finish(
+        new Error(client.connected ? `no acknowledgement within ${timeoutMs / 1000} s` : "not connected"),
+      );
       const pending = Object.entries(client.outgoing).find(([, entry]) => entry.cb === onAcked);
       if (pending) client.removeOutgoingMessage(Number(pending[0]));
     }, timeoutMs);
     // MQTT 5 brokers drop it once it's stale, rather than hand it to a device that connects late.
-    const properties = client.options.protocolVersion === 5 ? { messageExpiryInterval: COMMAND_ACK_TIMEOUT_MS / 1000 } : undefined;
+    const properties =
+      client.options.protocolVersion === 5
+        ? { messageExpiryInterval: COMMAND_ACK_TIMEOUT_MS / 1000 }
+        : undefined;
     function publish() {
       client.publish(topic, payload, { qos: 1, properties }, onAcked);
     }

@@ -26,13 +26,22 @@ export interface SentCommand {
  * row comes first so the device's answer, however fast, finds it. A broker that doesn't take it
  * leaves the row 'failed'. Either way a `command` live event tells open device pages.
  */
-export async function sendCommand(sql: Sql, client: MqttClient | null, input: SendCommandInput): Promise<SentCommand> {
+export async function sendCommand(
+  sql: Sql,
+  client: MqttClient | null,
+  input: SendCommandInput,
+): Promise<SentCommand> {
   const { device, command } = input;
   const row = await insertCommand(sql, device.id, command, input.sentBy);
   let error: string | undefined;
   try {
     if (!client) throw new PublishFailedError("No MQTT broker is configured (MQTT_URL)");
-    await publishNow(client, commandTopic(device.key), JSON.stringify({ id: row.id, ...command }), input.publishTimeoutMs ?? PUBLISH_TIMEOUT_MS);
+    await publishNow(
+      client,
+      commandTopic(device.key),
+      JSON.stringify({ id: row.id, ...command }),
+      input.publishTimeoutMs ?? PUBLISH_TIMEOUT_MS,
+    );
   } catch (err) {
     if (!(err instanceof PublishFailedError)) throw err;
     error = err.message;

@@ -8,7 +8,11 @@ const holder = globalThis as unknown as { fieldwatchDb?: Db };
 export function getDb(): Db {
   if (!holder.fieldwatchDb) {
     const env = loadEnv();
-    const url = requireSetting(env, "DATABASE_URL", "the web app needs PostgreSQL (npm start sets it for you)");
+    const url = requireSetting(
+      env,
+      "DATABASE_URL",
+      "the web app needs PostgreSQL (npm start sets it for you)",
+    );
     holder.fieldwatchDb = connectDb(url, { applicationName: "fieldwatch-web" });
   }
   return holder.fieldwatchDb;

@@ -40,7 +40,10 @@ export async function backfillDemoHistory(sql: Sql, devices: SeededDevice[], now
     await tx`
       insert into readings (series_id, ts, value)
       select s, to_timestamp(t / 1000.0), v from unnest(${seriesIds}::int[], ${times}::float8[], ${values}::float8[]) as x(s, t, v)`;
-    for (const [table, unit] of [["rollups_1m", "minute"], ["rollups_1h", "hour"]] as const) {
+    for (const [table, unit] of [
+      ["rollups_1m", "minute"],
+      ["rollups_1h", "hour"],
+    ] as const) {
       await tx`
         insert into ${tx(table)} (series_id, bucket, min, max, sum, count)
         select series_id, date_trunc(${unit}, ts), min(value), max(value), sum(value), count(*)

@@ -24,20 +24,28 @@ export interface CommandReply {
 }
 
 /** The reply to one command message, or null when it has no id to answer to (not from Fieldwatch). */
-export function answerCommand(device: DemoDevice, payload: Buffer | string, controls: DeviceControls): CommandReply | null {
+export function answerCommand(
+  device: DemoDevice,
+  payload: Buffer | string,
+  controls: DeviceControls,
+): CommandReply | null {
   let message: unknown;
   try {
     message = JSON.parse(payload.toString());
   } catch {
     return null;
   }
-  if (typeof message !== "object" || message === null || typeof (message as { id?: unknown }).id !== "string") return null;
+  if (typeof message !== "object" || message === null || typeof (message as { id?: unknown }).id !== "string")
+    return null;
   const { id, ...command } = message as Record<string, unknown>;
   const { answer, changed } = run(device, command);
   return { controls: { ...controls, ...changed }, answer: { id, ...answer } };
 }
 
-function run(device: DemoDevice, command: Record<string, unknown>): { answer: Record<string, unknown>; changed?: DeviceControls } {
+function run(
+  device: DemoDevice,
+  command: Record<string, unknown>,
+): { answer: Record<string, unknown>; changed?: DeviceControls } {
   const hasValve = device.typeSlug === "soil-sensor";
   switch (command.action) {
     case "ping":
@@ -53,7 +61,12 @@ function run(device: DemoDevice, command: Record<string, unknown>): { answer: Re
 }
 
 /** A metric's value as the operator's settings force it, or undefined where the model decides. */
-export function controlledValue(metric: string, device: DemoDevice, atMs: number, controls: DeviceControls): number | undefined {
+export function controlledValue(
+  metric: string,
+  device: DemoDevice,
+  atMs: number,
+  controls: DeviceControls,
+): number | undefined {
   if (!controls.valve) return undefined;
   const open = controls.valve === "open";
   if (metric === "valve") return open ? 1 : 0;

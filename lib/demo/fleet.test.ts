@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { parsePayload } from "../telemetry/payload";
 import { DEVICE_KEY_PATTERN, parseTopic } from "../telemetry/topic";
-import { createRng, DEMO_METRICS, DEMO_SITES, demoDevices, demoDeviceType, IMPOSSIBLE_TEMPERATURE, sampleValue } from "./fleet";
+import {
+  createRng,
+  DEMO_METRICS,
+  DEMO_SITES,
+  demoDevices,
+  demoDeviceType,
+  IMPOSSIBLE_TEMPERATURE,
+  sampleValue,
+} from "./fleet";
 import { nest, telemetryMessages } from "./payloads";
 
 const HOUR = 3_600_000;
@@ -57,7 +65,9 @@ describe("sampleValue", () => {
       const rng = createRng(1);
       return Array.from({ length: 50 }, () => sampleValue(metric, 0, at, rng)).reduce((a, b) => a + b) / 50;
     };
-    expect(mean("air.temperature", midnight + 15 * HOUR)).toBeGreaterThan(mean("air.temperature", midnight + 3 * HOUR) + 10);
+    expect(mean("air.temperature", midnight + 15 * HOUR)).toBeGreaterThan(
+      mean("air.temperature", midnight + 3 * HOUR) + 10,
+    );
     expect(mean("co2", midnight + 13 * HOUR)).toBeGreaterThan(mean("co2", midnight + 2 * HOUR) + 300);
   });
 });
@@ -65,9 +75,13 @@ describe("sampleValue", () => {
 describe("telemetryMessages", () => {
   it("produces every payload style, and ingest reads each back to the type's metrics", () => {
     const devices = demoDevices(18);
-    expect(new Set(devices.map((d) => d.payloadStyle))).toEqual(new Set(["nested-json", "thingsboard", "metric-topics"]));
+    expect(new Set(devices.map((d) => d.payloadStyle))).toEqual(
+      new Set(["nested-json", "thingsboard", "metric-topics"]),
+    );
     for (const device of devices) {
-      const expected = demoDeviceType(device.typeSlug).metrics.map((m) => m.name).sort();
+      const expected = demoDeviceType(device.typeSlug)
+        .metrics.map((m) => m.name)
+        .sort();
       const metrics: string[] = [];
       for (const message of telemetryMessages(device, START, createRng(device.index))) {
         const topic = parseTopic(message.topic);
@@ -82,7 +96,13 @@ describe("telemetryMessages", () => {
   });
 
   it("nests dotted metric names", () => {
-    expect(nest([{ name: "soil.moisture", value: 31.2 }, { name: "air.temperature", value: 21.4 }, { name: "humidity", value: 40 }])).toEqual({
+    expect(
+      nest([
+        { name: "soil.moisture", value: 31.2 },
+        { name: "air.temperature", value: 21.4 },
+        { name: "humidity", value: 40 },
+      ]),
+    ).toEqual({
       soil: { moisture: 31.2 },
       air: { temperature: 21.4 },
       humidity: 40,

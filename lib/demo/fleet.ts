@@ -51,7 +51,15 @@ export const DEMO_DEVICE_TYPES: readonly DemoDeviceType[] = [
     inactivityTimeoutS: INACTIVITY_TIMEOUT_S,
     metrics: [
       { name: "soil.moisture", label: "Soil moisture", unit: "%", min: 0, max: 100, precision: 1, key: true },
-      { name: "air.temperature", label: "Air temperature", unit: "°C", min: -40, max: 60, precision: 1, key: true },
+      {
+        name: "air.temperature",
+        label: "Air temperature",
+        unit: "°C",
+        min: -40,
+        max: 60,
+        precision: 1,
+        key: true,
+      },
       { name: "humidity", label: "Humidity", unit: "%", min: 0, max: 100, precision: 0 },
       // The field's irrigation valve (1 open, 0 closed) and its flow; commands open and close it.
       { name: "valve", label: "Valve open", min: 0, max: 1, precision: 0 },
@@ -74,7 +82,15 @@ export const DEMO_DEVICE_TYPES: readonly DemoDeviceType[] = [
     inactivityTimeoutS: INACTIVITY_TIMEOUT_S,
     metrics: [
       { name: "vibration", label: "Vibration", unit: "mm/s", min: 0, max: 100, precision: 2, key: true },
-      { name: "motor.temperature", label: "Motor temperature", unit: "°C", min: -40, max: 200, precision: 1, key: true },
+      {
+        name: "motor.temperature",
+        label: "Motor temperature",
+        unit: "°C",
+        min: -40,
+        max: 200,
+        precision: 1,
+        key: true,
+      },
       { name: "current", label: "Current", unit: "A", min: 0, max: 500, precision: 1 },
     ],
   },
@@ -101,7 +117,14 @@ export function demoDevices(count: number): DemoDevice[] {
     const site = DEMO_SITES[index % DEMO_SITES.length]!;
     const n = Math.floor(index / DEMO_SITES.length) + 1;
     const key = `${site.keyPrefix}-${String(n).padStart(2, "0")}`;
-    return { index, key, siteSlug: site.slug, typeSlug: site.typeSlug, payloadStyle: payloadStyleFor(index), ...describe(site.slug, n) };
+    return {
+      index,
+      key,
+      siteSlug: site.slug,
+      typeSlug: site.typeSlug,
+      payloadStyle: payloadStyleFor(index),
+      ...describe(site.slug, n),
+    };
   });
 }
 
@@ -114,14 +137,18 @@ function payloadStyleFor(index: number): PayloadStyle {
 }
 
 function describe(siteSlug: string, n: number): { name: string; location: string } {
-  if (siteSlug === "farm") return { name: `Field ${n} soil sensor`, location: FIELDS[(n - 1) % FIELDS.length]! };
+  if (siteSlug === "farm")
+    return { name: `Field ${n} soil sensor`, location: FIELDS[(n - 1) % FIELDS.length]! };
   if (siteSlug === "building") {
     const floor = Math.ceil(n / 2);
     const wing = WINGS[(n - 1) % 2]!;
     return { name: `Floor ${floor} ${wing} room sensor`, location: `Floor ${floor}, ${wing} wing` };
   }
   const line = Math.ceil(n / 4);
-  return { name: `Line ${line} motor ${((n - 1) % 4) + 1}`, location: `${HALLS[(line - 1) % HALLS.length]!}, line ${line}` };
+  return {
+    name: `Line ${line} motor ${((n - 1) % 4) + 1}`,
+    location: `${HALLS[(line - 1) % HALLS.length]!}, line ${line}`,
+  };
 }
 
 /** A source of uniform numbers in [0, 1); `createRng` makes a seeded one so runs can be replayed. */
@@ -156,12 +183,16 @@ interface Moment {
 // Cosine peaking at `peakHour`: 1 at the peak, -1 twelve hours away.
 const daily = (hour: number, peakHour: number) => Math.cos((2 * Math.PI * (hour - peakHour)) / 24);
 // 0 outside [from, to), a smooth hump inside: people in the office, a shift on the line.
-const busy = (hour: number, from: number, to: number) => (hour >= from && hour < to ? Math.sin((Math.PI * (hour - from)) / (to - from)) : 0);
+const busy = (hour: number, from: number, to: number) =>
+  hour >= from && hour < to ? Math.sin((Math.PI * (hour - from)) / (to - from)) : 0;
 
 /** The noiseless value of each demo metric, and how much noise rides on it. */
 const MODELS: Record<string, { base: (m: Moment) => number; noise: number }> = {
   // Irrigated every 12 h (offset per field), then drying ~2 %/h: dry fields dip below 20 %.
-  "soil.moisture": { base: (m) => 40 + 8 * Math.floor(m.trait * 3) - 2.2 * ((m.hours + 12 * m.trait) % 12), noise: 0.4 },
+  "soil.moisture": {
+    base: (m) => 40 + 8 * Math.floor(m.trait * 3) - 2.2 * ((m.hours + 12 * m.trait) % 12),
+    noise: 0.4,
+  },
   "air.temperature": { base: (m) => 14 + 4 * m.trait + 8 * daily(m.hour, 15), noise: 0.3 },
   humidity: { base: (m) => 65 - 18 * daily(m.hour, 15), noise: 1.5 },
   valve: { base: (m) => (scheduledOpen(m.hours, m.trait) ? 1 : 0), noise: 0 },

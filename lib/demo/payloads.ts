@@ -15,7 +15,12 @@ export const telemetryTopic = (key: string) => `devices/${key}/telemetry`;
  * nested JSON without a time, ThingsBoard `{ts, values}` with device time, or one bare
  * number per metric topic. `controls`: what operators set by command (an open valve).
  */
-export function telemetryMessages(device: DemoDevice, atMs: number, rng: Rng, controls: DeviceControls = {}): OutgoingMessage[] {
+export function telemetryMessages(
+  device: DemoDevice,
+  atMs: number,
+  rng: Rng,
+  controls: DeviceControls = {},
+): OutgoingMessage[] {
   const readings = demoDeviceType(device.typeSlug).metrics.map((m) => ({
     name: m.name,
     value: controlledValue(m.name, device, atMs, controls) ?? sampleValue(m.name, device.index, atMs, rng),

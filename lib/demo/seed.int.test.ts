@@ -25,16 +25,26 @@ describe("ensureDemoFleet", () => {
       expect(t.kind).toBe("array");
       expect(t.metrics).toEqual(DEMO_DEVICE_TYPES.find((d) => d.slug === t.slug)?.metrics);
     }
-    const [row] = await db.sql<{ n: number }[]>`select count(*)::int as n from devices where key = any(${again.map((d) => d.key)})`;
+    const [row] = await db.sql<
+      { n: number }[]
+    >`select count(*)::int as n from devices where key = any(${again.map((d) => d.key)})`;
     expect(row?.n).toBe(9);
   });
 
   it("gives each demo device one live token derived from the secret, and leaves a rotated one alone", async () => {
     const fleet = await ensureDemoFleet(db.sql, 2, SECRET);
-    const live = (id: string) => db.sql<{ token_hash: string }[]>`select token_hash from device_tokens where device_id = ${id} and revoked_at is null`;
+    const live = (id: string) =>
+      db.sql<
+        { token_hash: string }[]
+      >`select token_hash from device_tokens where device_id = ${id} and revoked_at is null`;
     const [first] = await live(fleet[0]!.id);
     expect(deviceTokenMatches(demoDeviceToken(SECRET, fleet[0]!.key), first!.token_hash)).toBe(true);
-    expect(deviceTokenMatches(demoDeviceToken("another-installation-secret-000000", fleet[0]!.key), first!.token_hash)).toBe(false);
+    expect(
+      deviceTokenMatches(
+        demoDeviceToken("another-installation-secret-000000", fleet[0]!.key),
+        first!.token_hash,
+      ),
+    ).toBe(false);
     // Rotated by an admin: revoked, a new one inserted. Seeding again must not add a second live token.
     await db.sql`update device_tokens set revoked_at = now() where device_id = ${fleet[1]!.id}`;
     await db.sql`insert into device_tokens (device_id, token_hash) values (${fleet[1]!.id}, ${"ab".repeat(32)})`;

@@ -45,7 +45,9 @@ export async function ensureDemoFleet(sql: Sql, count: number, secret: string): 
       join devices d on d.key = k.key
       where not exists (select 1 from device_tokens t where t.device_id = d.id and t.revoked_at is null)`;
   });
-  const rows = await sql<{ id: string; key: string }[]>`select id, key from devices where key = any(${keys}::text[])`;
+  const rows = await sql<
+    { id: string; key: string }[]
+  >`select id, key from devices where key = any(${keys}::text[])`;
   const ids = new Map(rows.map((row) => [row.key, row.id]));
   return devices.map((device) => {
     const id = ids.get(device.key);

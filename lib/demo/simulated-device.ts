@@ -125,7 +125,13 @@ export class SimulatedDevice {
       await client.publishAsync(statusTopic(this.device.key), "offline", { qos: 1, retain: true });
       await client.endAsync();
     };
-    const said = await Promise.race([goodbye().then(() => true, () => false), delay(STOP_TIMEOUT_MS).then(() => false)]);
+    const said = await Promise.race([
+      goodbye().then(
+        () => true,
+        () => false,
+      ),
+      delay(STOP_TIMEOUT_MS).then(() => false),
+    ]);
     if (said) return;
     // Broker gone quiet: drop the socket (its Will says `offline` for us) rather than hang.
     client.end(true);

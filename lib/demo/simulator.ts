@@ -54,7 +54,8 @@ export async function runSimulator(options: SimulatorOptions): Promise<Simulator
 
   const ctx: DeviceContext = {
     mqttUrl: options.mqttUrl,
-    passwordFor: options.tokenSecret === undefined ? undefined : (key) => demoDeviceToken(options.tokenSecret!, key),
+    passwordFor:
+      options.tokenSecret === undefined ? undefined : (key) => demoDeviceToken(options.tokenSecret!, key),
     intervalMs: 1000 / options.rate,
     dropoutChance: options.dropouts === false ? 0 : 1 / (options.rate * MEAN_SECONDS_BETWEEN_DROPOUTS),
     counters,
@@ -71,7 +72,11 @@ export async function runSimulator(options: SimulatorOptions): Promise<Simulator
   const step = Math.min(20, CONNECT_SPREAD_MS / Math.max(1, devices.length));
   const connectTimers = devices.map((device, i) => setTimeout(() => device.connect(), i * step));
 
-  const stats = (): SimulatorStats => ({ devices: devices.length, online: devices.filter((d) => d.online).length, sent: counters.sent });
+  const stats = (): SimulatorStats => ({
+    devices: devices.length,
+    online: devices.filter((d) => d.online).length,
+    sent: counters.sent,
+  });
   const stopAll = async () => {
     connectTimers.forEach(clearTimeout);
     await Promise.all(devices.map((d) => d.stop()));
@@ -79,13 +84,21 @@ export async function runSimulator(options: SimulatorOptions): Promise<Simulator
 
   const timeoutMs = options.connectTimeoutMs ?? 15_000;
   let timeout: NodeJS.Timeout | undefined;
-  const connected = await Promise.race([firstConnect.then(() => true), new Promise<false>((resolve) => (timeout = setTimeout(resolve, timeoutMs, false)))]);
+  const connected = await Promise.race([
+    firstConnect.then(() => true),
+    new Promise<false>((resolve) => (timeout = setTimeout(resolve, timeoutMs, false))),
+  ]);
   clearTimeout(timeout);
   if (!connected) {
     await stopAll();
-    throw new Error(`no simulated device could connect to ${options.mqttUrl} within ${timeoutMs / 1000} s${lastError ? ` (${lastError})` : ""}`);
+    throw new Error(
+      `no simulated device could connect to ${options.mqttUrl} within ${timeoutMs / 1000} s${lastError ? ` (${lastError})` : ""}`,
+    );
   }
-  log.info({ devices: devices.length, rate: options.rate, mqttUrl: options.mqttUrl }, `simulating ${devices.length} devices at ${options.rate} msg/s each`);
+  log.info(
+    { devices: devices.length, rate: options.rate, mqttUrl: options.mqttUrl },
+    `simulating ${devices.length} devices at ${options.rate} msg/s each`,
+  );
 
   const summaryEveryMs = options.summaryEveryMs ?? 10_000;
   let previousSent = 0;
@@ -95,7 +108,10 @@ export async function runSimulator(options: SimulatorOptions): Promise<Simulator
           const now = stats();
           const perSecond = ((now.sent - previousSent) * 1000) / summaryEveryMs;
           previousSent = now.sent;
-          log.info(now, `${now.sent} messages sent (${perSecond.toFixed(1)}/s), ${now.online}/${now.devices} devices online`);
+          log.info(
+            now,
+            `${now.sent} messages sent (${perSecond.toFixed(1)}/s), ${now.online}/${now.devices} devices online`,
+          );
         }, summaryEveryMs)
       : undefined;
 
@@ -104,7 +120,9 @@ export async function runSimulator(options: SimulatorOptions): Promise<Simulator
     stats,
     stop: () => {
       clearInterval(summary);
-      stopping ??= stopAll().then(() => log.info(stats(), `simulator stopped after ${counters.sent} messages`));
+      stopping ??= stopAll().then(() =>
+        log.info(stats(), `simulator stopped after ${counters.sent} messages`),
+      );
       return stopping;
     },
   };

@@ -49,7 +49,11 @@ export function parseCsv(text: string): CsvParse {
       endRecord();
     } else if (afterQuote) {
       if (c === " " || c === "\t") continue;
-      return { ok: false, row, message: `row ${row}: a quoted value must be followed by a comma or the end of the line` };
+      return {
+        ok: false,
+        row,
+        message: `row ${row}: a quoted value must be followed by a comma or the end of the line`,
+      };
     } else if (c === '"' && field.trim() === "") {
       quoted = true;
       field = "";

@@ -24,12 +24,24 @@ beforeAll(async () => {
   otherSite = (await createTestDevice(db.sql)).siteId;
   const [user] = await db.sql<{ id: string; email: string }[]>`
     insert into users (email, name, password_hash) values (${`importer-${uniqueId()}@it.test`}, 'Importer', 'x') returning id, email`;
-  siteAdmin = { id: user!.id, email: user!.email, name: "Importer", isAdmin: false, roles: [{ siteId: existing.siteId, role: "admin" }, { siteId: otherSite, role: "operator" }] };
+  siteAdmin = {
+    id: user!.id,
+    email: user!.email,
+    name: "Importer",
+    isAdmin: false,
+    roles: [
+      { siteId: existing.siteId, role: "admin" },
+      { siteId: otherSite, role: "operator" },
+    ],
+  };
 });
 afterAll(() => db.close());
 
-const run = (csv: string, dryRun = false) => importDevices(db.sql, siteAdmin, csv, { dryRun, broker, ip: "127.0.0.1" });
-const countWithPrefix = async (prefix: string) => (await db.sql<{ n: number }[]>`select count(*)::int as n from devices where key like ${`${prefix}%`}`)[0]!.n;
+const run = (csv: string, dryRun = false) =>
+  importDevices(db.sql, siteAdmin, csv, { dryRun, broker, ip: "127.0.0.1" });
+const countWithPrefix = async (prefix: string) =>
+  (await db.sql<{ n: number }[]>`select count(*)::int as n from devices where key like ${`${prefix}%`}`)[0]!
+    .n;
 const reportOf = (outcome: ImportOutcome) => {
   if (outcome.kind !== "report") throw new Error(`expected a report, got ${outcome.kind}`);
   return outcome.report;
@@ -61,7 +73,13 @@ describe("device CSV import", () => {
         [7, [{ field: "type", message: `no device type "no-such-type-${p}"` }]],
         [8, [{ field: "key", message: expect.stringContaining("use lower-case letters") }]],
         [9, [{ field: "site", message: `you can't add devices to site "${otherSlug!.slug}"` }]],
-        [10, [{ field: "latitude", message: "latitude is between -90 and 90" }, { field: "type", message: `no device type "no-such-type-${p}"` }]],
+        [
+          10,
+          [
+            { field: "latitude", message: "latitude is between -90 and 90" },
+            { field: "type", message: `no device type "no-such-type-${p}"` },
+          ],
+        ],
       ]);
     }
     expect(await countWithPrefix(p)).toBe(0);
@@ -69,7 +87,11 @@ describe("device CSV import", () => {
 
   it("imports 1,000 devices in one go, with credentials that verify", async () => {
     const p = `bulk-${uniqueId()}`;
-    const rows = Array.from({ length: 1000 }, (_, i) => `${p}-${i},Sensor ${i},${site},${type},"Row ${i}, bay ${i % 7}",${(i % 180) - 90},${(i % 360) - 180},${60 + i}`);
+    const rows = Array.from(
+      { length: 1000 },
+      (_, i) =>
+        `${p}-${i},Sensor ${i},${site},${type},"Row ${i}, bay ${i % 7}",${(i % 180) - 90},${(i % 360) - 180},${60 + i}`,
+    );
     const csv = `key,name,site,type,location,latitude,longitude,inactivity_timeout_s\n${rows.join("\n")}\n`;
 
     const preview = performance.now();
@@ -77,7 +99,9 @@ describe("device CSV import", () => {
     const started = performance.now();
     const outcome = await run(csv);
     const took = performance.now() - started;
-    console.log(`CSV import: dry run of 1,000 rows ${(started - preview).toFixed(0)} ms, import ${took.toFixed(0)} ms`);
+    console.log(
+      `CSV import: dry run of 1,000 rows ${(started - preview).toFixed(0)} ms, import ${took.toFixed(0)} ms`,
+    );
     if (outcome.kind !== "imported") throw new Error(JSON.stringify(outcome).slice(0, 500));
     expect(outcome.imported).toBe(1000);
 
@@ -86,16 +110,35 @@ describe("device CSV import", () => {
     const [header, ...creds] = parsed.records.map((r) => r.fields);
     expect(header!.join(",")).toBe(CREDENTIALS_HEADER);
     expect(creds).toHaveLength(1000);
-    expect(creds[7]).toEqual([`${p}-7`, `${p}-7`, expect.stringMatching(/^fwd_/), "mqtt.example", "1883", `devices/${p}-7/telemetry`]);
+    expect(creds[7]).toEqual([
+      `${p}-7`,
+      `${p}-7`,
+      expect.stringMatching(/^fwd_/),
+      "mqtt.example",
+      "1883",
+      `devices/${p}-7/telemetry`,
+    ]);
     const hashes = new Map(
-      (await db.sql<{ key: string; hash: string }[]>`
-        select d.key, t.token_hash as hash from devices d join device_tokens t on t.device_id = d.id where d.key like ${`${p}-%`}`).map((r) => [r.key, r.hash]),
+      (
+        await db.sql<{ key: string; hash: string }[]>`
+        select d.key, t.token_hash as hash from devices d join device_tokens t on t.device_id = d.id where d.key like ${`${p}-%`}`
+      ).map((r) => [r.key, r.hash]),
     );
-    expect(creds.filter(([key, , token]) => deviceTokenMatches(token!, hashes.get(key!) ?? "")).length).toBe(1000);
+    expect(creds.filter(([key, , token]) => deviceTokenMatches(token!, hashes.get(key!) ?? "")).length).toBe(
+      1000,
+    );
 
-    const [stored] = await db.sql`select name, location, latitude, longitude, inactivity_timeout_s from devices where key = ${`${p}-8`}`;
-    expect(stored).toEqual({ name: "Sensor 8", location: "Row 8, bay 1", latitude: -82, longitude: -172, inactivity_timeout_s: 68 });
-    const [entry] = await db.sql`select details, site_id from audit_log where action = 'device.import' and actor_id = ${siteAdmin.id}`;
+    const [stored] =
+      await db.sql`select name, location, latitude, longitude, inactivity_timeout_s from devices where key = ${`${p}-8`}`;
+    expect(stored).toEqual({
+      name: "Sensor 8",
+      location: "Row 8, bay 1",
+      latitude: -82,
+      longitude: -172,
+      inactivity_timeout_s: 68,
+    });
+    const [entry] =
+      await db.sql`select details, site_id from audit_log where action = 'device.import' and actor_id = ${siteAdmin.id}`;
     expect(entry).toMatchObject({ details: { count: 1000, sites: [site] }, site_id: existing.siteId });
     // A second run of the same file is refused whole: every key is taken now.
     expect(reportOf(await run(csv))).toMatchObject({ valid: 0, invalid: 1000 });

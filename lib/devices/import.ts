@@ -34,7 +34,12 @@ export interface ImportOptions {
  * and nothing is written, every problem reported on its spreadsheet row. The tokens are in the
  * answer once, as a CSV to hand to whoever flashes the devices.
  */
-export async function importDevices(sql: Sql, viewer: Viewer, text: string, options: ImportOptions): Promise<ImportOutcome> {
+export async function importDevices(
+  sql: Sql,
+  viewer: Viewer,
+  text: string,
+  options: ImportOptions,
+): Promise<ImportOutcome> {
   const read = readDeviceCsv(text);
   if (!read.ok) return { kind: "invalid_file", message: read.message };
   // Rows with problems of their own are checked against the database too, as far as their key
@@ -48,7 +53,8 @@ export async function importDevices(sql: Sql, viewer: Viewer, text: string, opti
   const attach = (errors: RowError[]) => {
     for (const e of errors) {
       const { row } = checkable[e.row]!;
-      if (!row.errors.some((known) => known.field === e.field)) row.errors.push({ field: e.field as CsvColumn, message: e.message });
+      if (!row.errors.some((known) => known.field === e.field))
+        row.errors.push({ field: e.field as CsvColumn, message: e.message });
     }
   };
 
@@ -64,7 +70,8 @@ export async function importDevices(sql: Sql, viewer: Viewer, text: string, opti
 
   const sites = [...new Set(inputs.map((d) => d.site))];
   // One row for the whole import; tied to its site when there is one, so that site's admins see it.
-  const [site] = sites.length === 1 ? await sql<{ id: string }[]>`select id from sites where slug = ${sites[0]!}` : [];
+  const [site] =
+    sites.length === 1 ? await sql<{ id: string }[]>`select id from sites where slug = ${sites[0]!}` : [];
   await audit(sql, {
     action: "device.import",
     actor: viewer,
@@ -73,13 +80,19 @@ export async function importDevices(sql: Sql, viewer: Viewer, text: string, opti
     ip: options.ip,
     details: { count: result.devices.length, sites, keys: result.devices.slice(0, 50).map((d) => d.key) },
   });
-  return { kind: "imported", imported: result.devices.length, credentialsCsv: credentialsCsv(result.devices, options.broker) };
+  return {
+    kind: "imported",
+    imported: result.devices.length,
+    credentialsCsv: credentialsCsv(result.devices, options.broker),
+  };
 }
 
 export const CREDENTIALS_HEADER = "key,username,password,host,port,telemetry_topic";
 
 function credentialsCsv(devices: { key: string; token: string }[], broker: MqttConnectionInfo): string {
-  const lines = devices.map((d) => [d.key, d.key, d.token, broker.host, broker.port, `devices/${d.key}/telemetry`].map(csvCell).join(","));
+  const lines = devices.map((d) =>
+    [d.key, d.key, d.token, broker.host, broker.port, `devices/${d.key}/telemetry`].map(csvCell).join(","),
+  );
   return `${CREDENTIALS_HEADER}\n${lines.join("\n")}\n`;
 }
 
@@ -87,10 +100,19 @@ function credentialsCsv(devices: { key: string; token: string }[], broker: MqttC
 function probeOf(row: ImportRow): NewDeviceInput | null {
   const key = deviceKeyInput.safeParse(row.values.key);
   if (!key.success || row.values.site === "") return null;
-  return { key: key.data, name: row.values.name || "-", site: row.values.site, type: row.values.type || null };
+  return {
+    key: key.data,
+    name: row.values.name || "-",
+    site: row.values.site,
+    type: row.values.type || null,
+  };
 }
 
 function reportOf(rows: ImportRow[]): ImportReport {
   const invalid = rows.filter((r) => r.errors.length > 0).length;
-  return { rows: rows.map((r) => ({ line: r.line, ...r.values, errors: r.errors })), valid: rows.length - invalid, invalid };
+  return {
+    rows: rows.map((r) => ({ line: r.line, ...r.values, errors: r.errors })),
+    valid: rows.length - invalid,
+    invalid,
+  };
 }

@@ -14,14 +14,27 @@ const SLICE = 500;
 
 export type ProvisionSeenResult =
   | { ok: false; errors: RowError[] }
-  | { ok: true; id: string; token: string; replayed: number; rejected: number; rejectedByReason: Record<string, number>; remaining: number };
+  | {
+      ok: true;
+      id: string;
+      token: string;
+      replayed: number;
+      rejected: number;
+      rejectedByReason: Record<string, number>;
+      remaining: number;
+    };
 
 /**
  * Provisions a device that has been publishing unknown, then sends its quarantined
  * `unknown_device` messages through the worker's checks again: they land as readings at their
  * own time, as if the device had been known all along.
  */
-export async function provisionSeenDevice(sql: Sql, viewer: Viewer, input: NewDeviceInput, ip?: string | null): Promise<ProvisionSeenResult> {
+export async function provisionSeenDevice(
+  sql: Sql,
+  viewer: Viewer,
+  input: NewDeviceInput,
+  ip?: string | null,
+): Promise<ProvisionSeenResult> {
   const created = await provisionDevices(sql, viewer, [input]);
   if (!created.ok) return created;
   const device = created.devices[0]!;
@@ -34,7 +47,8 @@ export async function provisionSeenDevice(sql: Sql, viewer: Viewer, input: NewDe
   for (let done = 0; done < REPLAY_LIMIT; done += SLICE) {
     const run = await replayMatching(sql, scope, filter, afterId, SLICE, viewer.id);
     replayed += run.replayed;
-    for (const [reason, n] of Object.entries(run.rejected)) rejectedByReason[reason] = (rejectedByReason[reason] ?? 0) + n;
+    for (const [reason, n] of Object.entries(run.rejected))
+      rejectedByReason[reason] = (rejectedByReason[reason] ?? 0) + n;
     if (run.lastId === afterId) break;
     afterId = run.lastId;
   }
@@ -47,7 +61,15 @@ export async function provisionSeenDevice(sql: Sql, viewer: Viewer, input: NewDe
     target: { type: "device", id: input.key },
     siteId: site?.id,
     ip,
-    details: { name: input.name, site: input.site, type: input.type ?? null, from: "unprovisioned", replayed, rejected: rejectedByReason, remaining },
+    details: {
+      name: input.name,
+      site: input.site,
+      type: input.type ?? null,
+      from: "unprovisioned",
+      replayed,
+      rejected: rejectedByReason,
+      remaining,
+    },
   });
   return { ok: true, id: device.id, token: device.token, replayed, rejected, rejectedByReason, remaining };
 }

@@ -13,8 +13,7 @@ export interface RowError {
 }
 
 export type ProvisionResult =
-  | { ok: true; devices: { key: string; id: string; token: string }[] }
-  | { ok: false; errors: RowError[] };
+  { ok: true; devices: { key: string; id: string; token: string }[] } | { ok: false; errors: RowError[] };
 
 /**
  * Checks a batch of new devices against the database (sites, types, permission, keys taken or
@@ -22,14 +21,25 @@ export type ProvisionResult =
  * the batch's size (a CSV import checks up to 10,000 rows). `rowLabel` names the other row of a
  * repeated key ("row 3" by default; a CSV import says "line 4").
  */
-export async function checkNewDevices(sql: Sql, viewer: Viewer, inputs: NewDeviceInput[], rowLabel = (i: number) => `row ${i + 1}`) {
+export async function checkNewDevices(
+  sql: Sql,
+  viewer: Viewer,
+  inputs: NewDeviceInput[],
+  rowLabel = (i: number) => `row ${i + 1}`,
+) {
   const errors: RowError[] = [];
   const resolved: (NewDeviceInput & { siteId: string; typeId: string | null })[] = [];
-  const distinct = (values: (string | null | undefined)[]) => [...new Set(values.filter((v): v is string => !!v))];
+  const distinct = (values: (string | null | undefined)[]) => [
+    ...new Set(values.filter((v): v is string => !!v)),
+  ];
   const [takenRows, siteRows, typeRows] = await Promise.all([
     sql<{ key: string }[]>`select key from devices where key = any(${inputs.map((d) => d.key)}::text[])`,
-    sql<{ slug: string; id: string }[]>`select slug, id from sites where slug = any(${distinct(inputs.map((d) => d.site))}::text[])`,
-    sql<{ slug: string; id: string }[]>`select slug, id from device_types where slug = any(${distinct(inputs.map((d) => d.type))}::text[])`,
+    sql<
+      { slug: string; id: string }[]
+    >`select slug, id from sites where slug = any(${distinct(inputs.map((d) => d.site))}::text[])`,
+    sql<
+      { slug: string; id: string }[]
+    >`select slug, id from device_types where slug = any(${distinct(inputs.map((d) => d.type))}::text[])`,
   ]);
   const taken = new Set(takenRows.map((r) => r.key));
   const siteIds = new Map(siteRows.map((r) => [r.slug, r.id]));
@@ -39,11 +49,19 @@ export async function checkNewDevices(sql: Sql, viewer: Viewer, inputs: NewDevic
     const siteId = siteIds.get(input.site) ?? null;
     const typeId = input.type ? (typeIds.get(input.type) ?? null) : null;
     const rowErrors: RowError[] = [];
-    if (taken.has(input.key)) rowErrors.push({ row: i, field: "key", message: `a device "${input.key}" exists already` });
-    else if (seen.has(input.key)) rowErrors.push({ row: i, field: "key", message: `"${input.key}" is also on ${rowLabel(seen.get(input.key)!)}` });
+    if (taken.has(input.key))
+      rowErrors.push({ row: i, field: "key", message: `a device "${input.key}" exists already` });
+    else if (seen.has(input.key))
+      rowErrors.push({
+        row: i,
+        field: "key",
+        message: `"${input.key}" is also on ${rowLabel(seen.get(input.key)!)}`,
+      });
     if (!siteId) rowErrors.push({ row: i, field: "site", message: `no site "${input.site}"` });
-    else if (!can(viewer, "device.manage", siteId)) rowErrors.push({ row: i, field: "site", message: `you can't add devices to site "${input.site}"` });
-    if (input.type && !typeId) rowErrors.push({ row: i, field: "type", message: `no device type "${input.type}"` });
+    else if (!can(viewer, "device.manage", siteId))
+      rowErrors.push({ row: i, field: "site", message: `you can't add devices to site "${input.site}"` });
+    if (input.type && !typeId)
+      rowErrors.push({ row: i, field: "type", message: `no device type "${input.type}"` });
     seen.set(input.key, seen.get(input.key) ?? i);
     if (rowErrors.length > 0) errors.push(...rowErrors);
     else resolved.push({ ...input, siteId: siteId!, typeId });
@@ -55,7 +73,12 @@ export async function checkNewDevices(sql: Sql, viewer: Viewer, inputs: NewDevic
 const INSERT_CHUNK = 5_000;
 
 /** Creates every device with a fresh token, or none (all or nothing); tokens come back once. */
-export async function provisionDevices(sql: Sql, viewer: Viewer, inputs: NewDeviceInput[], rowLabel?: (i: number) => string): Promise<ProvisionResult> {
+export async function provisionDevices(
+  sql: Sql,
+  viewer: Viewer,
+  inputs: NewDeviceInput[],
+  rowLabel?: (i: number) => string,
+): Promise<ProvisionResult> {
   const { errors, resolved } = await checkNewDevices(sql, viewer, inputs, rowLabel);
   if (errors.length > 0) return { ok: false, errors };
   const withTokens = resolved.map((d) => ({ ...d, ...generateDeviceToken() }));
@@ -68,10 +91,19 @@ export async function provisionDevices(sql: Sql, viewer: Viewer, inputs: NewDevi
       }
       return all;
     })) as Map<string, string>;
-    return { ok: true, devices: withTokens.map((d) => ({ key: d.key, id: ids.get(d.key)!, token: d.token })) };
+    return {
+      ok: true,
+      devices: withTokens.map((d) => ({ key: d.key, id: ids.get(d.key)!, token: d.token })),
+    };
   } catch (err) {
     // Someone took a key between the check and the insert.
-    if ((err as { code?: string }).code === "23505") return { ok: false, errors: [{ row: 0, field: "key", message: "a device with this key was just created by someone else" }] };
+    if ((err as { code?: string }).code === "23505")
+      return {
+        ok: false,
+        errors: [
+          { row: 0, field: "key", message: "a device with this key was just created by someone else" },
+        ],
+      };
     throw err;
   }
 }

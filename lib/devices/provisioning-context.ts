@@ -9,6 +9,12 @@ import type { Viewer } from "../db/queries/users";
 export async function provisioningContext(viewer: Viewer | null) {
   if (!viewer || !canAnywhere(viewer, "device.manage")) return null;
   const { orm, sql } = getDb();
-  const [sites, types] = await Promise.all([listVisibleSites(orm, scopeFor(viewer, "device.manage")), listDeviceTypes(sql)]);
-  return { sites: sites.map(({ slug, name }) => ({ slug, name })), types: types.map(({ slug, name }) => ({ slug, name })) };
+  const [sites, types] = await Promise.all([
+    listVisibleSites(orm, scopeFor(viewer, "device.manage")),
+    listDeviceTypes(sql),
+  ]);
+  return {
+    sites: sites.map(({ slug, name }) => ({ slug, name })),
+    types: types.map(({ slug, name }) => ({ slug, name })),
+  };
 }

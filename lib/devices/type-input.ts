@@ -12,11 +12,18 @@ const metricSpec = z
     // Shown as a column of the fleet table.
     key: z.boolean().optional(),
   })
-  .refine((m) => m.min === undefined || m.max === undefined || m.min < m.max, { message: "min must be below max", path: ["min"] });
+  .refine((m) => m.min === undefined || m.max === undefined || m.min < m.max, {
+    message: "min must be below max",
+    path: ["min"],
+  });
 
 const typeFields = {
   name: z.string().trim().min(1, "required").max(120),
-  inactivityTimeoutS: z.number().int().min(10, "at least 10 seconds").max(30 * 86_400, "at most 30 days"),
+  inactivityTimeoutS: z
+    .number()
+    .int()
+    .min(10, "at least 10 seconds")
+    .max(30 * 86_400, "at most 30 days"),
   metrics: z
     .array(metricSpec)
     .max(100)

@@ -25,7 +25,9 @@ describe("embedded broker", () => {
 
     const again = mqtt.connect(broker.url, { ...options, manualConnect: true });
     const received: { payload: string; dup: boolean }[] = [];
-    again.on("message", (_topic, payload, packet) => received.push({ payload: payload.toString(), dup: packet.dup }));
+    again.on("message", (_topic, payload, packet) =>
+      received.push({ payload: payload.toString(), dup: packet.dup }),
+    );
     again.connect();
     await new Promise<void>((resolve) => again.once("connect", () => resolve()));
     await publisher.publishAsync("dup/test", "fresh", { qos: 1 });

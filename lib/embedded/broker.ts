@@ -24,8 +24,16 @@ export interface EmbeddedBrokerOptions {
  * The embedded MQTT broker (aedes, MQTT 3.1.1, in-memory sessions). It keeps the worker's
  * persistent session while the worker restarts, for as long as this process lives.
  */
-export async function startEmbeddedBroker(port: number, host = "127.0.0.1", options: EmbeddedBrokerOptions = {}): Promise<RunningBroker> {
-  await assertPortFree(port, "embedded MQTT broker", "Set MQTT_PORT to another port, or MQTT_URL to use the broker that is already running there.");
+export async function startEmbeddedBroker(
+  port: number,
+  host = "127.0.0.1",
+  options: EmbeddedBrokerOptions = {},
+): Promise<RunningBroker> {
+  await assertPortFree(
+    port,
+    "embedded MQTT broker",
+    "Set MQTT_PORT to another port, or MQTT_URL to use the broker that is already running there.",
+  );
   const auth = options.authenticator ? createBrokerAuth(options.authenticator, options.onDenied) : undefined;
   const broker = await Aedes.createBroker(auth?.hooks);
   flagRedeliveries(broker);

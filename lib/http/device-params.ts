@@ -15,7 +15,10 @@ export const deviceListQuery = z.object({
 });
 
 /** Epoch milliseconds or an ISO 8601 date. */
-const instant = z.union([z.coerce.number().int().nonnegative(), z.iso.datetime({ offset: true }).transform((s) => Date.parse(s))]);
+const instant = z.union([
+  z.coerce.number().int().nonnegative(),
+  z.iso.datetime({ offset: true }).transform((s) => Date.parse(s)),
+]);
 
 const range = {
   metric: z.string().min(1).max(128),

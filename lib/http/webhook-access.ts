@@ -10,7 +10,9 @@ const ADMINS_ONLY = "Admins of the site manage its webhooks.";
 
 /** An endpoint the caller may see (404 otherwise: unknown and other sites' read alike) and manage (403). */
 export async function requireManageableWebhook(sql: Sql, viewer: Principal, id: string) {
-  const [hook] = /^[0-9a-f-]{36}$/i.test(id) ? await listWebhooks(sql, scopeFor(viewer, "device.read"), id) : [];
+  const [hook] = /^[0-9a-f-]{36}$/i.test(id)
+    ? await listWebhooks(sql, scopeFor(viewer, "device.read"), id)
+    : [];
   if (!hook) throw notFound("webhook");
   if (!can(viewer, "webhook.manage", hook.siteId)) throw forbidden(ADMINS_ONLY);
   return hook;
@@ -21,7 +23,10 @@ export function requireWebhookSite(viewer: Principal, siteId: string): void {
 }
 
 /** 422 on `url` when it points into our own network (or doesn't resolve); WEBHOOK_ALLOW_PRIVATE lifts the first. */
-export async function requireSafeUrl(url: string, allowPrivate = loadEnv().WEBHOOK_ALLOW_PRIVATE): Promise<void> {
+export async function requireSafeUrl(
+  url: string,
+  allowPrivate = loadEnv().WEBHOOK_ALLOW_PRIVATE,
+): Promise<void> {
   try {
     await resolveTarget(url, allowPrivate);
   } catch (err) {
@@ -35,6 +40,9 @@ export async function requireRuleWebhooks(sql: Sql, ids: string[], siteId: strin
   const unique = [...new Set(ids)];
   const known = new Set(await webhooksOfSite(sql, siteId, unique));
   const unknown = unique.find((id) => !known.has(id));
-  if (unknown) throw new ApiError(422, "invalid_reference", `no webhook "${unknown}" in the rule's site`, { webhooks: `no webhook "${unknown}" in the rule's site` });
+  if (unknown)
+    throw new ApiError(422, "invalid_reference", `no webhook "${unknown}" in the rule's site`, {
+      webhooks: `no webhook "${unknown}" in the rule's site`,
+    });
   return unique;
 }

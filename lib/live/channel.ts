@@ -13,7 +13,16 @@ export type LiveEvent =
   // `commandId`, not `id`: the hub numbers events with `id` (the SSE event id).
   | { type: "command"; device: string; commandId: string; status: CommandStatus; ts: number }
   /** An alert fired or resolved on the device (lib/db/queries/alert-evaluation.ts). */
-  | { type: "alert"; device: string; alertId: string; ruleId: string; state: "firing" | "resolved"; severity: "info" | "warning" | "critical"; ts: number; value: number };
+  | {
+      type: "alert";
+      device: string;
+      alertId: string;
+      ruleId: string;
+      state: "firing" | "resolved";
+      severity: "info" | "warning" | "critical";
+      ts: number;
+      value: number;
+    };
 
 /** An event already as JSON, for the ingest hot path (readings, built by `readingEvent`). */
 export interface EncodedEvent {
@@ -25,8 +34,16 @@ export interface EncodedEvent {
  * A committed reading as event JSON, without JSON.stringify (a batch has thousands): device keys
  * and metric names need no escaping (their patterns, lib/telemetry/topic.ts), numbers are finite.
  */
-export function readingEvent(r: { deviceKey: string; metric: string; ts: number; value: number }): EncodedEvent {
-  return { device: r.deviceKey, json: `{"type":"reading","device":"${r.deviceKey}","metric":"${r.metric}","ts":${r.ts},"value":${r.value}}` };
+export function readingEvent(r: {
+  deviceKey: string;
+  metric: string;
+  ts: number;
+  value: number;
+}): EncodedEvent {
+  return {
+    device: r.deviceKey,
+    json: `{"type":"reading","device":"${r.deviceKey}","metric":"${r.metric}","ts":${r.ts},"value":${r.value}}`,
+  };
 }
 
 /**

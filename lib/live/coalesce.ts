@@ -3,8 +3,16 @@ import type { NumberedEvent } from "./hub";
 /** At most this many events per device per second reach one client (issue #5: 10/s). */
 export const COALESCE_INTERVAL_MS = 100;
 
-export type ReadingsBatch = { type: "readings"; device: string; readings: { metric: string; ts: number; value: number }[] };
-type Send = (event: NumberedEvent["type"] | "readings", data: NumberedEvent | ReadingsBatch, id: number) => void;
+export type ReadingsBatch = {
+  type: "readings";
+  device: string;
+  readings: { metric: string; ts: number; value: number }[];
+};
+type Send = (
+  event: NumberedEvent["type"] | "readings",
+  data: NumberedEvent | ReadingsBatch,
+  id: number,
+) => void;
 
 interface DeviceState {
   lastSentAt: number;
@@ -62,7 +70,16 @@ export class DeviceCoalescer {
     state.timer = undefined;
     state.lastSentAt = this.now();
     if (pending.length === 1) this.send("reading", pending[0]!, this.watermark());
-    else this.send("readings", { type: "readings", device, readings: pending.map(({ metric, ts, value }) => ({ metric, ts, value })) }, this.watermark());
+    else
+      this.send(
+        "readings",
+        {
+          type: "readings",
+          device,
+          readings: pending.map(({ metric, ts, value }) => ({ metric, ts, value })),
+        },
+        this.watermark(),
+      );
   }
 
   private state(device: string): DeviceState {

@@ -26,9 +26,11 @@ export class LiveHub {
   readonly ready: Promise<void>;
 
   constructor(sql: Sql) {
-    this.ready = sql.listen(LIVE_CHANNEL, (payload) => this.publish(decodeLivePayload(payload))).then(() => {
-      this.rate = new RateMeter(Date.now());
-    });
+    this.ready = sql
+      .listen(LIVE_CHANNEL, (payload) => this.publish(decodeLivePayload(payload)))
+      .then(() => {
+        this.rate = new RateMeter(Date.now());
+      });
   }
 
   publish(events: LiveEvent[]): void {
@@ -70,7 +72,8 @@ export class LiveHub {
   /** Events after `lastId` still in the buffer (all of them if the id is older than the buffer). */
   since(lastId: number): NumberedEvent[] {
     const events: NumberedEvent[] = [];
-    for (let id = Math.max(lastId + 1, this.nextId - BUFFER_SIZE, 1); id < this.nextId; id++) events.push(this.recent[id % BUFFER_SIZE]!);
+    for (let id = Math.max(lastId + 1, this.nextId - BUFFER_SIZE, 1); id < this.nextId; id++)
+      events.push(this.recent[id % BUFFER_SIZE]!);
     return events;
   }
 

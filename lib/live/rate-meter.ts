@@ -23,7 +23,9 @@ export class RateMeter {
     const second = Math.floor(now / 1000);
     const seconds = Math.min(this.windowS - 1, second - Math.floor(this.startedAt / 1000) - 1);
     if (seconds < 1) return null;
-    const counted = this.slots.filter(([s]) => s >= second - seconds && s < second).reduce((sum, [, n]) => sum + n, 0);
+    const counted = this.slots
+      .filter(([s]) => s >= second - seconds && s < second)
+      .reduce((sum, [, n]) => sum + n, 0);
     return counted / seconds;
   }
 }

@@ -19,7 +19,13 @@ function open(limit: StreamLimit, user = "u1", lastEventId?: number) {
   const controller = new AbortController();
   const release = limit.tryOpen(user);
   if (!release) return null;
-  const stream = createSseStream({ hub, devices: DEVICES, signal: controller.signal, onClose: release, lastEventId });
+  const stream = createSseStream({
+    hub,
+    devices: DEVICES,
+    signal: controller.signal,
+    onClose: release,
+    lastEventId,
+  });
   return { controller, reader: stream.getReader() };
 }
 
@@ -40,7 +46,8 @@ async function readValues(reader: ReadableStreamDefaultReader<Uint8Array>, count
 }
 
 async function notify(events: LiveEvent[]) {
-  for (const payload of encodeLivePayloads(events)) await db.sql`select pg_notify(${LIVE_CHANNEL}, ${payload})`;
+  for (const payload of encodeLivePayloads(events))
+    await db.sql`select pg_notify(${LIVE_CHANNEL}, ${payload})`;
 }
 
 describe("live streams", () => {
@@ -48,7 +55,13 @@ describe("live streams", () => {
     await hub.ready;
     const limit = new StreamLimit(5);
     const client = open(limit)!;
-    const readings = Array.from({ length: 200 }, (_, i): LiveEvent => ({ type: "reading", device: "sse-busy", metric: "t", ts: 1000 + i, value: i }));
+    const readings = Array.from({ length: 200 }, (_, i): LiveEvent => ({
+      type: "reading",
+      device: "sse-busy",
+      metric: "t",
+      ts: 1000 + i,
+      value: i,
+    }));
     await notify([...readings, { type: "reading", device: "other", metric: "t", ts: 1, value: 1 }]);
     const { values, text } = await readValues(client.reader, 200);
     expect(values).toEqual(readings.map((r) => (r as { value: number }).value));
@@ -59,7 +72,13 @@ describe("live streams", () => {
 
   it("resume after a Last-Event-ID from the hub's buffer", async () => {
     await hub.ready;
-    const events = Array.from({ length: 5 }, (_, i): LiveEvent => ({ type: "reading", device: "sse-resume", metric: "t", ts: 5000 + i, value: i }));
+    const events = Array.from({ length: 5 }, (_, i): LiveEvent => ({
+      type: "reading",
+      device: "sse-resume",
+      metric: "t",
+      ts: 5000 + i,
+      value: i,
+    }));
     await notify(events);
     const buffered = () => hub.since(0).filter((e) => e.device === "sse-resume");
     while (buffered().length < 5) await new Promise((r) => setTimeout(r, 10));

@@ -23,7 +23,14 @@ export interface SseStreamOptions {
  * A byte stream of live events, paced per device (DeviceCoalescer); unsubscribes from the hub
  * and stops its timers when the client goes away.
  */
-export function createSseStream({ hub, devices, lastEventId, signal, heartbeatMs = HEARTBEAT_MS, onClose }: SseStreamOptions): ReadableStream<Uint8Array> {
+export function createSseStream({
+  hub,
+  devices,
+  lastEventId,
+  signal,
+  heartbeatMs = HEARTBEAT_MS,
+  onClose,
+}: SseStreamOptions): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let cleanup = () => {};
   return new ReadableStream<Uint8Array>({
@@ -38,7 +45,11 @@ export function createSseStream({ hub, devices, lastEventId, signal, heartbeatMs
       const coalescer = new DeviceCoalescer((type, data, id) => send(encodeSse(type, withoutId(data), id)));
       const forward = (e: NumberedEvent) => coalescer.push(e);
       send(`retry: 2000\n: connected\n\n`);
-      if (lastEventId !== undefined) hub.since(lastEventId).filter((e) => devices.has(e.device)).forEach(forward);
+      if (lastEventId !== undefined)
+        hub
+          .since(lastEventId)
+          .filter((e) => devices.has(e.device))
+          .forEach(forward);
       const unsubscribe = hub.subscribe(forward, devices);
       const heartbeat = setInterval(() => send(`: heartbeat ${Date.now()}\n\n`), heartbeatMs);
       cleanup = () => {

@@ -10,19 +10,25 @@ const SERVER_UNAVAILABLE = 3;
 const BAD_USERNAME_OR_PASSWORD = 4;
 const NOT_AUTHORIZED = 5;
 
-
 export interface BrokerAuth {
-  hooks: Pick<AedesOptions, "preConnect" | "authenticate" | "authorizePublish" | "authorizeSubscribe" | "authorizeForward">;
+  hooks: Pick<
+    AedesOptions,
+    "preConnect" | "authenticate" | "authorizePublish" | "authorizeSubscribe" | "authorizeForward"
+  >;
   /** Disconnects device clients whose token was rotated or whose device was disabled or archived. */
   recheckDevices(): Promise<void>;
   /** Wire to aedes' `clientDisconnect`. */
   forget(client: Client): void;
 }
 
-const authError = (returnCode: number, message: string): AuthenticateError => Object.assign(new Error(message), { returnCode });
+const authError = (returnCode: number, message: string): AuthenticateError =>
+  Object.assign(new Error(message), { returnCode });
 
 /** aedes hooks that ask `authenticator` who a client is and keep each client to what it may do. */
-export function createBrokerAuth(authenticator: MqttAuthenticator, onDenied: (clientId: string, reason: string) => void = () => {}): BrokerAuth {
+export function createBrokerAuth(
+  authenticator: MqttAuthenticator,
+  onDenied: (clientId: string, reason: string) => void = () => {},
+): BrokerAuth {
   const identities = new WeakMap<Client, MqttIdentity>();
   const wills = new WeakMap<Client, string>();
   // Connected devices with the hash of the token they logged in with, to notice a rotation.
@@ -48,7 +54,12 @@ export function createBrokerAuth(authenticator: MqttAuthenticator, onDenied: (cl
         (verdict) => {
           if (!verdict.allow) {
             onDenied(client.id, verdict.reason);
-            const code = verdict.reason === "reserved_client_id" ? IDENTIFIER_REJECTED : verdict.reason === "device_disabled" ? NOT_AUTHORIZED : BAD_USERNAME_OR_PASSWORD;
+            const code =
+              verdict.reason === "reserved_client_id"
+                ? IDENTIFIER_REJECTED
+                : verdict.reason === "device_disabled"
+                  ? NOT_AUTHORIZED
+                  : BAD_USERNAME_OR_PASSWORD;
             return done(authError(code, verdict.reason), false);
           }
           const { identity } = verdict;
@@ -65,7 +76,8 @@ export function createBrokerAuth(authenticator: MqttAuthenticator, onDenied: (cl
           }
           owners.set(client.id, { owner, client });
           identities.set(client, identity);
-          if (identity.kind === "device") devices.set(client, { key: identity.key, tokenHash: hashDeviceToken(attempt.password ?? "") });
+          if (identity.kind === "device")
+            devices.set(client, { key: identity.key, tokenHash: hashDeviceToken(attempt.password ?? "") });
           done(null, true);
         },
         (err: Error) => {

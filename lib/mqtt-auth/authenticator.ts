@@ -40,7 +40,9 @@ export interface MqttAuthenticator {
 
 export function createMqttAuthenticator(options: MqttAuthenticatorOptions): MqttAuthenticator {
   const { service } = options;
-  const devices = new TtlCache<DeviceCredential | null>(options.cacheMs, (key) => findDeviceCredential(options.sql, key));
+  const devices = new TtlCache<DeviceCredential | null>(options.cacheMs, (key) =>
+    findDeviceCredential(options.sql, key),
+  );
   return {
     service,
     async authenticate(attempt) {
@@ -59,7 +61,11 @@ export function createMqttAuthenticator(options: MqttAuthenticatorOptions): Mqtt
       if (isServiceUsername(service, username)) return { kind: "service" };
       if (!DEVICE_KEY_PATTERN.test(username)) return null;
       const credential = await devices.get(username);
-      const inService = credential !== null && !credential.disabled && !credential.archived && credential.liveTokenHash !== null;
+      const inService =
+        credential !== null &&
+        !credential.disabled &&
+        !credential.archived &&
+        credential.liveTokenHash !== null;
       return inService ? { kind: "device", key: username } : null;
     },
   };

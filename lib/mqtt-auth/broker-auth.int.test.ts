@@ -7,7 +7,14 @@ import { demoDeviceToken, generateDeviceToken, hashDeviceToken } from "../device
 import { startEmbeddedBroker, type RunningBroker } from "../embedded/broker";
 import { freePort } from "../embedded/ports";
 import { createLogger } from "../log";
-import { countReadings, createTestDevice, uniqueId, waitFor, waitUntilIngesting, type TestDevice } from "../testing/fixtures";
+import {
+  countReadings,
+  createTestDevice,
+  uniqueId,
+  waitFor,
+  waitUntilIngesting,
+  type TestDevice,
+} from "../testing/fixtures";
 import { testWorkerConfig } from "../testing/ingest-config";
 import { createMqttAuthenticator } from "./authenticator";
 
@@ -32,7 +39,12 @@ async function provision(): Promise<Provisioned> {
 }
 
 async function connect(options: IClientOptions): Promise<MqttClient> {
-  const client = await mqtt.connectAsync(broker.url, { clientId: `it-${uniqueId()}`, reconnectPeriod: 0, connectTimeout: 5000, ...options });
+  const client = await mqtt.connectAsync(broker.url, {
+    clientId: `it-${uniqueId()}`,
+    reconnectPeriod: 0,
+    connectTimeout: 5000,
+    ...options,
+  });
   clients.push(client);
   return client;
 }
@@ -51,19 +63,29 @@ const grantedQos = (client: MqttClient, filter: string) =>
     (err: { packet?: { granted?: number[] } }) => err.packet?.granted?.[0],
   );
 
-const closed = (client: MqttClient) => new Promise<void>((resolve) => (client.connected ? client.once("close", () => resolve()) : resolve()));
+const closed = (client: MqttClient) =>
+  new Promise<void>((resolve) => (client.connected ? client.once("close", () => resolve()) : resolve()));
 
 beforeAll(async () => {
   db = connectDb(inject("databaseUrl"));
   const authenticator = createMqttAuthenticator({ sql: db.sql, service, cacheMs: CACHE_MS });
   broker = await startEmbeddedBroker(await freePort(), "127.0.0.1", { authenticator, recheckMs: 300 });
   worker = await startIngestWorker(
-    testWorkerConfig(inject("databaseUrl"), { url: broker.url, protocolVersion: 4, sharedGroup: "", ...service }),
+    testWorkerConfig(inject("databaseUrl"), {
+      url: broker.url,
+      protocolVersion: 4,
+      sharedGroup: "",
+      ...service,
+    }),
     createLogger("broker-auth-test", "warn"),
   );
   servicePublisher = await connect(service);
   const probe = await provision();
-  await waitUntilIngesting(db.sql, (topic, payload) => servicePublisher.publishAsync(topic, payload, { qos: 1 }), probe);
+  await waitUntilIngesting(
+    db.sql,
+    (topic, payload) => servicePublisher.publishAsync(topic, payload, { qos: 1 }),
+    probe,
+  );
 });
 
 afterEach(async () => {
@@ -91,7 +113,9 @@ describe("embedded broker authentication", () => {
     const device = await provision();
     const client = await connect({ username: device.key, password: device.token });
     await client.publishAsync(`devices/${device.key}/telemetry`, '{"temperature": 21.5}', { qos: 1 });
-    await waitFor(async () => ((await countReadings(db.sql, device.id, "temperature")) === 1 ? true : undefined));
+    await waitFor(async () =>
+      (await countReadings(db.sql, device.id, "temperature")) === 1 ? true : undefined,
+    );
   });
 
   it("refuses device A publishing as device B: never delivered, nothing stored for B", async () => {
@@ -114,8 +138,18 @@ describe("embedded broker authentication", () => {
 
   it("refuses a device's commands topic as a publish, and a Last Will on another device's topic", async () => {
     const [a, b] = [await provision(), await provision()];
-    expect(await refusal({ username: a.key, password: a.token, will: { topic: `devices/${b.key}/status`, payload: Buffer.from("offline"), qos: 1, retain: true } })).toBe(5);
-    const ownWill = await connect({ username: a.key, password: a.token, will: { topic: `devices/${a.key}/status`, payload: Buffer.from("offline"), qos: 1, retain: true } });
+    expect(
+      await refusal({
+        username: a.key,
+        password: a.token,
+        will: { topic: `devices/${b.key}/status`, payload: Buffer.from("offline"), qos: 1, retain: true },
+      }),
+    ).toBe(5);
+    const ownWill = await connect({
+      username: a.key,
+      password: a.token,
+      will: { topic: `devices/${a.key}/status`, payload: Buffer.from("offline"), qos: 1, retain: true },
+    });
     const gone = closed(ownWill);
     ownWill.publish(`devices/${a.key}/commands`, '{"fake": true}', { qos: 0 });
     await gone;
@@ -171,11 +205,38 @@ describe("embedded broker authentication", () => {
     const device = await createTestDevice(db.sql);
     const secret = `installation-secret-${uniqueId()}`;
     await db.sql`insert into device_tokens (device_id, token_hash) values (${device.id}, ${hashDeviceToken(demoDeviceToken(secret, device.key))})`;
-    const demo = { index: 0, key: device.key, name: "demo", siteSlug: "farm", typeSlug: "soil-sensor", location: "", payloadStyle: "nested-json" as const };
+    const demo = {
+      index: 0,
+      key: device.key,
+      name: "demo",
+      siteSlug: "farm",
+      typeSlug: "soil-sensor",
+      location: "",
+      payloadStyle: "nested-json" as const,
+    };
     const log = createLogger("broker-auth-test", "silent");
     // runSimulator resolves once a device is connected, and throws when none can within the timeout.
-    await expect(runSimulator({ mqttUrl: broker.url, devices: [demo], rate: 1, log, tokenSecret: `${secret}-not`, connectTimeoutMs: 1500, summaryEveryMs: 0 })).rejects.toThrow(/could connect/);
-    const simulator = await runSimulator({ mqttUrl: broker.url, devices: [demo], rate: 1, log, tokenSecret: secret, connectTimeoutMs: 5000, summaryEveryMs: 0, dropouts: false });
+    await expect(
+      runSimulator({
+        mqttUrl: broker.url,
+        devices: [demo],
+        rate: 1,
+        log,
+        tokenSecret: `${secret}-not`,
+        connectTimeoutMs: 1500,
+        summaryEveryMs: 0,
+      }),
+    ).rejects.toThrow(/could connect/);
+    const simulator = await runSimulator({
+      mqttUrl: broker.url,
+      devices: [demo],
+      rate: 1,
+      log,
+      tokenSecret: secret,
+      connectTimeoutMs: 5000,
+      summaryEveryMs: 0,
+      dropouts: false,
+    });
     expect(simulator.stats().online).toBe(1);
     await simulator.stop();
   });
@@ -185,7 +246,9 @@ describe("embedded broker authentication", () => {
     const clientId = `it-svc-${uniqueId()}`;
     const owner = await connect({ ...service, clientId });
     expect(await refusal({ username: device.key, password: device.token, clientId })).toBe(2);
-    expect(await refusal({ username: device.key, password: device.token, clientId: "fieldwatch-ingest-anyhost" })).toBe(2);
+    expect(
+      await refusal({ username: device.key, password: device.token, clientId: "fieldwatch-ingest-anyhost" }),
+    ).toBe(2);
     expect(owner.connected).toBe(true);
   });
 });

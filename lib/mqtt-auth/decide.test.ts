@@ -1,14 +1,28 @@
 import { describe, expect, it } from "vitest";
 import { hashDeviceToken } from "../devices/credentials";
-import { decideDevice, decideService, deviceStillAllowed, mayAct, secretsEqual, type DeviceCredential } from "./decide";
+import {
+  decideDevice,
+  decideService,
+  deviceStillAllowed,
+  mayAct,
+  secretsEqual,
+  type DeviceCredential,
+} from "./decide";
 
 const TOKEN = "fwd_the-live-token";
 const live: DeviceCredential = { disabled: false, archived: false, liveTokenHash: hashDeviceToken(TOKEN) };
-const attempt = (password: string | undefined, username: string | undefined = "farm-soil-01", clientId = "sim-farm-soil-01") => ({ username, password, clientId });
+const attempt = (
+  password: string | undefined,
+  username: string | undefined = "farm-soil-01",
+  clientId = "sim-farm-soil-01",
+) => ({ username, password, clientId });
 
 describe("decideDevice", () => {
   it("lets a device in with its live token, as itself", () => {
-    expect(decideDevice(attempt(TOKEN), live)).toEqual({ allow: true, identity: { kind: "device", key: "farm-soil-01" } });
+    expect(decideDevice(attempt(TOKEN), live)).toEqual({
+      allow: true,
+      identity: { kind: "device", key: "farm-soil-01" },
+    });
   });
 
   it.each([
@@ -17,11 +31,21 @@ describe("decideDevice", () => {
     ["an empty password", attempt(""), live, "bad_credentials"],
     ["no username", { username: undefined, password: TOKEN, clientId: "c1" }, live, "no_credentials"],
     ["an unknown device", attempt(TOKEN), null, "bad_credentials"],
-    ["a device without a live token (revoked)", attempt(TOKEN), { ...live, liveTokenHash: null }, "bad_credentials"],
+    [
+      "a device without a live token (revoked)",
+      attempt(TOKEN),
+      { ...live, liveTokenHash: null },
+      "bad_credentials",
+    ],
     ["a disabled device", attempt(TOKEN), { ...live, disabled: true }, "device_disabled"],
     ["an archived device", attempt(TOKEN), { ...live, archived: true }, "device_disabled"],
     ["a username that is not a device key", attempt(TOKEN, "Farm Soil"), live, "bad_credentials"],
-    ["the ingest worker's client id", attempt(TOKEN, "farm-soil-01", "fieldwatch-ingest-host1"), live, "reserved_client_id"],
+    [
+      "the ingest worker's client id",
+      attempt(TOKEN, "farm-soil-01", "fieldwatch-ingest-host1"),
+      live,
+      "reserved_client_id",
+    ],
   ])("refuses %s", (_what, given, credential, reason) => {
     expect(decideDevice(given, credential)).toEqual({ allow: false, reason });
   });
@@ -30,7 +54,10 @@ describe("decideDevice", () => {
 describe("decideService", () => {
   const service = { username: "fieldwatch-service", password: "s3rvice-password" };
   it("accepts the service password only", () => {
-    expect(decideService(service, attempt("s3rvice-password", "fieldwatch-service"))).toEqual({ allow: true, identity: { kind: "service" } });
+    expect(decideService(service, attempt("s3rvice-password", "fieldwatch-service"))).toEqual({
+      allow: true,
+      identity: { kind: "service" },
+    });
     expect(decideService(service, attempt("s3rvice-passwor", "fieldwatch-service")).allow).toBe(false);
     expect(decideService(service, attempt(undefined, "fieldwatch-service")).allow).toBe(false);
   });

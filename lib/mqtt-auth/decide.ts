@@ -45,26 +45,38 @@ export const isServiceUsername = (service: ServiceCredentials | undefined, usern
   service !== undefined && username !== undefined && username === service.username;
 
 export function decideService(service: ServiceCredentials, attempt: ConnectAttempt): ConnectVerdict {
-  return secretsEqual(attempt.password ?? "", service.password) ? { allow: true, identity: { kind: "service" } } : { allow: false, reason: "bad_credentials" };
+  return secretsEqual(attempt.password ?? "", service.password)
+    ? { allow: true, identity: { kind: "service" } }
+    : { allow: false, reason: "bad_credentials" };
 }
 
 /** Only worth a database lookup when this could be a device at all. */
 export const couldBeDevice = (attempt: ConnectAttempt) =>
-  attempt.username !== undefined && DEVICE_KEY_PATTERN.test(attempt.username) && (attempt.password ?? "") !== "";
+  attempt.username !== undefined &&
+  DEVICE_KEY_PATTERN.test(attempt.username) &&
+  (attempt.password ?? "") !== "";
 
 export function decideDevice(attempt: ConnectAttempt, credential: DeviceCredential | null): ConnectVerdict {
-  if (!couldBeDevice(attempt)) return { allow: false, reason: attempt.username ? "bad_credentials" : "no_credentials" };
+  if (!couldBeDevice(attempt))
+    return { allow: false, reason: attempt.username ? "bad_credentials" : "no_credentials" };
   const presented = hashDeviceToken(attempt.password!);
   const matches = credential?.liveTokenHash ? hashesEqual(presented, credential.liveTokenHash) : false;
   if (!credential || !matches) return { allow: false, reason: "bad_credentials" };
   if (credential.disabled || credential.archived) return { allow: false, reason: "device_disabled" };
-  if (attempt.clientId.startsWith(SERVICE_CLIENT_ID_PREFIX)) return { allow: false, reason: "reserved_client_id" };
+  if (attempt.clientId.startsWith(SERVICE_CLIENT_ID_PREFIX))
+    return { allow: false, reason: "reserved_client_id" };
   return { allow: true, identity: { kind: "device", key: attempt.username! } };
 }
 
 /** Is a connected device's token (by its hash) still its live one, and the device still in service? */
 export function deviceStillAllowed(presentedHash: string, credential: DeviceCredential | null): boolean {
-  return credential !== null && !credential.disabled && !credential.archived && credential.liveTokenHash !== null && hashesEqual(presentedHash, credential.liveTokenHash);
+  return (
+    credential !== null &&
+    !credential.disabled &&
+    !credential.archived &&
+    credential.liveTokenHash !== null &&
+    hashesEqual(presentedHash, credential.liveTokenHash)
+  );
 }
 
 export function hashesEqual(a: string, b: string): boolean {
@@ -77,5 +89,7 @@ export type MqttAction = "publish" | "subscribe";
 
 export function mayAct(identity: MqttIdentity, action: MqttAction, topic: string): boolean {
   if (identity.kind === "service") return true;
-  return action === "publish" ? deviceMayPublish(identity.key, topic) : deviceMaySubscribe(identity.key, topic);
+  return action === "publish"
+    ? deviceMayPublish(identity.key, topic)
+    : deviceMaySubscribe(identity.key, topic);
 }

@@ -24,10 +24,21 @@ async function provision(): Promise<Provisioned> {
 }
 
 /** A request as the broker sends it: JSON (EMQX, go-auth json params) or a form (go-auth form params). */
-function brokerRequest(path: string, fields: Record<string, string | number>, as: "json" | "form" = "json"): Request {
-  const body = as === "json" ? JSON.stringify(fields) : new URLSearchParams(Object.entries(fields).map(([k, v]) => [k, String(v)])).toString();
+function brokerRequest(
+  path: string,
+  fields: Record<string, string | number>,
+  as: "json" | "form" = "json",
+): Request {
+  const body =
+    as === "json"
+      ? JSON.stringify(fields)
+      : new URLSearchParams(Object.entries(fields).map(([k, v]) => [k, String(v)])).toString();
   const type = as === "json" ? "application/json" : "application/x-www-form-urlencoded";
-  return new Request(`http://localhost${path}`, { method: "POST", headers: { "content-type": type, authorization: `Bearer ${SECRET}` }, body });
+  return new Request(`http://localhost${path}`, {
+    method: "POST",
+    headers: { "content-type": type, authorization: `Bearer ${SECRET}` },
+    body,
+  });
 }
 
 const login = async (fields: Record<string, string>, as: "json" | "form" = "json") => {
@@ -53,14 +64,18 @@ describe("POST /api/mqtt/auth", () => {
   it("allows a device's live token and the service, as JSON or form", async () => {
     const device = await provision();
     expect(await login({ username: device.key, password: device.token, clientid: "c1" })).toEqual(ALLOW);
-    expect(await login({ username: device.key, password: device.token, clientid: "c1" }, "form")).toEqual(ALLOW);
+    expect(await login({ username: device.key, password: device.token, clientid: "c1" }, "form")).toEqual(
+      ALLOW,
+    );
     expect(await login({ ...service, clientid: "ingest-1", broker: "emqx" })).toEqual(ALLOW);
   });
 
   it("denies a wrong token, a rotated one, a disabled device — with 403, or 200 deny to EMQX", async () => {
     const device = await provision();
     expect(await login({ username: device.key, password: "fwd_wrong", clientid: "c1" })).toEqual(DENY);
-    expect(await login({ username: device.key, password: "fwd_wrong", clientid: "c1", broker: "emqx" })).toEqual(EMQX_DENY);
+    expect(
+      await login({ username: device.key, password: "fwd_wrong", clientid: "c1", broker: "emqx" }),
+    ).toEqual(EMQX_DENY);
     expect(await login({ username: service.username, password: device.token })).toEqual(DENY);
     const fresh = generateDeviceToken();
     await db.sql`update device_tokens set revoked_at = now() where device_id = ${device.id}`;
@@ -75,10 +90,18 @@ describe("POST /api/mqtt/auth", () => {
 describe("POST /api/mqtt/acl", () => {
   it("allows a device its own topics, mosquitto-go-auth style (acc)", async () => {
     const a = await provision();
-    expect(await acl({ username: a.key, clientid: "c1", topic: `devices/${a.key}/telemetry`, acc: 2 })).toEqual(ALLOW);
-    expect(await acl({ username: a.key, clientid: "c1", topic: `devices/${a.key}/commands/ack`, acc: 2 }, "form")).toEqual(ALLOW);
-    expect(await acl({ username: a.key, clientid: "c1", topic: `devices/${a.key}/commands`, acc: 4 })).toEqual(ALLOW);
-    expect(await acl({ username: a.key, clientid: "c1", topic: `devices/${a.key}/commands`, acc: 1 })).toEqual(ALLOW);
+    expect(
+      await acl({ username: a.key, clientid: "c1", topic: `devices/${a.key}/telemetry`, acc: 2 }),
+    ).toEqual(ALLOW);
+    expect(
+      await acl({ username: a.key, clientid: "c1", topic: `devices/${a.key}/commands/ack`, acc: 2 }, "form"),
+    ).toEqual(ALLOW);
+    expect(
+      await acl({ username: a.key, clientid: "c1", topic: `devices/${a.key}/commands`, acc: 4 }),
+    ).toEqual(ALLOW);
+    expect(
+      await acl({ username: a.key, clientid: "c1", topic: `devices/${a.key}/commands`, acc: 1 }),
+    ).toEqual(ALLOW);
   });
 
   it("denies another device's topics, wildcards, the app's direction and a disabled device", async () => {
@@ -88,16 +111,26 @@ describe("POST /api/mqtt/acl", () => {
     expect(await acl({ username: a.key, topic: `devices/${b.key}/commands`, acc: 1 })).toEqual(DENY);
     expect(await acl({ username: a.key, topic: `devices/${a.key}/commands`, acc: 2 })).toEqual(DENY);
     expect(await acl({ username: a.key, topic: `devices/${a.key}/commands`, acc: 3 })).toEqual(DENY);
-    expect(await acl({ username: `nobody-${uniqueId()}`, topic: "devices/x/telemetry", acc: 2 })).toEqual(DENY);
+    expect(await acl({ username: `nobody-${uniqueId()}`, topic: "devices/x/telemetry", acc: 2 })).toEqual(
+      DENY,
+    );
     await db.sql`update devices set disabled = true where id = ${a.id}`;
     expect(await acl({ username: a.key, topic: `devices/${a.key}/telemetry`, acc: 2 })).toEqual(DENY);
   });
 
   it("answers EMQX (action) with 200 allow or 200 deny, and lets the service do anything", async () => {
     const a = await provision();
-    expect(await acl({ username: a.key, clientid: "c1", topic: `devices/${a.key}/status`, action: "publish" })).toEqual(ALLOW);
-    expect(await acl({ username: a.key, clientid: "c1", topic: "devices/+/commands", action: "subscribe" })).toEqual(EMQX_DENY);
-    expect(await acl({ username: service.username, topic: "devices/+/telemetry", action: "subscribe" })).toEqual(ALLOW);
-    expect(await acl({ username: service.username, topic: `devices/${a.key}/commands`, acc: 2 })).toEqual(ALLOW);
+    expect(
+      await acl({ username: a.key, clientid: "c1", topic: `devices/${a.key}/status`, action: "publish" }),
+    ).toEqual(ALLOW);
+    expect(
+      await acl({ username: a.key, clientid: "c1", topic: "devices/+/commands", action: "subscribe" }),
+    ).toEqual(EMQX_DENY);
+    expect(
+      await acl({ username: service.username, topic: "devices/+/telemetry", action: "subscribe" }),
+    ).toEqual(ALLOW);
+    expect(await acl({ username: service.username, topic: `devices/${a.key}/commands`, acc: 2 })).toEqual(
+      ALLOW,
+    );
   });
 });

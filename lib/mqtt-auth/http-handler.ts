@@ -1,7 +1,13 @@
 import { errorResponse } from "../http/errors";
 import type { MqttAuthenticator } from "./authenticator";
 import { mayAct, secretsEqual } from "./decide";
-import { authDialect, parseAclRequest, parseAuthRequest, parseFields, type BrokerDialect } from "./http-requests";
+import {
+  authDialect,
+  parseAclRequest,
+  parseAuthRequest,
+  parseFields,
+  type BrokerDialect,
+} from "./http-requests";
 
 /**
  * The HTTP side of broker authentication, for EMQX's HTTP authn/authz and mosquitto-go-auth's
@@ -21,21 +27,35 @@ export interface MqttHttpDeps {
 function verdict(allow: boolean, dialect: BrokerDialect, reason = "denied"): Response {
   if (allow) return Response.json({ result: "allow", is_superuser: false, ok: true });
   if (dialect === "emqx") return Response.json({ result: "deny", ok: false });
-  return Response.json({ result: "deny", ok: false, error: { code: "denied", message: reason } }, { status: 403 });
+  return Response.json(
+    { result: "deny", ok: false, error: { code: "denied", message: reason } },
+    { status: 403 },
+  );
 }
 
 /** The shared secret as a bearer token, `X-Fieldwatch-Secret`, or `?secret=` (mosquitto-go-auth can't send headers). */
 function presentedSecret(req: Request): string | undefined {
   const bearer = /^Bearer (.+)$/i.exec(req.headers.get("authorization") ?? "")?.[1];
-  return bearer ?? req.headers.get("x-fieldwatch-secret") ?? new URL(req.url).searchParams.get("secret") ?? undefined;
+  return (
+    bearer ??
+    req.headers.get("x-fieldwatch-secret") ??
+    new URL(req.url).searchParams.get("secret") ??
+    undefined
+  );
 }
 
 const MAX_BODY_CHARS = 16_384;
 
 async function guard(req: Request, deps: MqttHttpDeps): Promise<Response | Record<string, unknown>> {
-  if (!deps.secret) return errorResponse(503, "not_configured", "MQTT_AUTH_SECRET is not set: broker authentication over HTTP is off.");
+  if (!deps.secret)
+    return errorResponse(
+      503,
+      "not_configured",
+      "MQTT_AUTH_SECRET is not set: broker authentication over HTTP is off.",
+    );
   const given = presentedSecret(req);
-  if (given === undefined || !secretsEqual(given, deps.secret)) return errorResponse(401, "unauthorized", "Wrong or missing broker secret.");
+  if (given === undefined || !secretsEqual(given, deps.secret))
+    return errorResponse(401, "unauthorized", "Wrong or missing broker secret.");
   const body = await req.text();
   // A broker's question is a few hundred bytes; anything big is not one.
   const fields = body.length <= MAX_BODY_CHARS ? parseFields(req.headers.get("content-type"), body) : null;
@@ -59,6 +79,7 @@ export async function handleMqttAclRequest(req: Request, deps: MqttHttpDeps): Pr
   if (!request) return verdict(false, fields.action !== undefined ? "emqx" : "status", "malformed request");
   // The broker authenticated this username already; a device must still be in service.
   const identity = await deps.authenticator().identityOf(request.username);
-  const allowed = identity !== null && request.actions.every((action) => mayAct(identity, action, request.topic));
+  const allowed =
+    identity !== null && request.actions.every((action) => mayAct(identity, action, request.topic));
   return verdict(allowed, request.dialect, identity ? "topic not allowed" : "unknown or disabled client");
 }

@@ -3,8 +3,15 @@ import { authDialect, parseAclRequest, parseAuthRequest, parseFields } from "./h
 
 describe("parseFields", () => {
   it("reads JSON objects and urlencoded forms", () => {
-    expect(parseFields("application/json", '{"username":"a","password":"b"}')).toEqual({ username: "a", password: "b" });
-    expect(parseFields("application/x-www-form-urlencoded", "username=a&password=b%26c&clientid=x")).toEqual({ username: "a", password: "b&c", clientid: "x" });
+    expect(parseFields("application/json", '{"username":"a","password":"b"}')).toEqual({
+      username: "a",
+      password: "b",
+    });
+    expect(parseFields("application/x-www-form-urlencoded", "username=a&password=b%26c&clientid=x")).toEqual({
+      username: "a",
+      password: "b&c",
+      clientid: "x",
+    });
     expect(parseFields(null, '{"username":"a"}')).toEqual({ username: "a" });
     expect(parseFields(null, "username=a")).toEqual({ username: "a" });
   });
@@ -19,14 +26,24 @@ describe("parseFields", () => {
 
 describe("parseAuthRequest", () => {
   it("takes username, password and client id as EMQX and mosquitto-go-auth send them", () => {
-    expect(parseAuthRequest({ username: "dev-a", password: "fwd_x", clientid: "c1", broker: "emqx" })).toEqual({ username: "dev-a", password: "fwd_x", clientId: "c1" });
-    expect(parseAuthRequest({ username: "dev-a", password: "fwd_x", client_id: "c2" })).toEqual({ username: "dev-a", password: "fwd_x", clientId: "c2" });
+    expect(
+      parseAuthRequest({ username: "dev-a", password: "fwd_x", clientid: "c1", broker: "emqx" }),
+    ).toEqual({ username: "dev-a", password: "fwd_x", clientId: "c1" });
+    expect(parseAuthRequest({ username: "dev-a", password: "fwd_x", client_id: "c2" })).toEqual({
+      username: "dev-a",
+      password: "fwd_x",
+      clientId: "c2",
+    });
   });
 
-  it.each([[{}], [{ username: "dev-a" }], [{ password: "x" }], [{ username: "", password: "x" }], [{ username: 5, password: "x" }], [{ username: "a", password: ["x"] }]])(
-    "refuses %j",
-    (fields) => expect(parseAuthRequest(fields)).toBeNull(),
-  );
+  it.each([
+    [{}],
+    [{ username: "dev-a" }],
+    [{ password: "x" }],
+    [{ username: "", password: "x" }],
+    [{ username: 5, password: "x" }],
+    [{ username: "a", password: ["x"] }],
+  ])("refuses %j", (fields) => expect(parseAuthRequest(fields)).toBeNull());
 
   it("tells EMQX (marked in its configured body) from status-code brokers", () => {
     expect(authDialect({ broker: "emqx" })).toBe("emqx");
@@ -37,7 +54,13 @@ describe("parseAuthRequest", () => {
 describe("parseAclRequest", () => {
   const base = { username: "dev-a", clientid: "c1", topic: "devices/dev-a/telemetry" };
   it("reads EMQX's action", () => {
-    expect(parseAclRequest({ ...base, action: "publish" })).toEqual({ username: "dev-a", clientId: "c1", topic: base.topic, actions: ["publish"], dialect: "emqx" });
+    expect(parseAclRequest({ ...base, action: "publish" })).toEqual({
+      username: "dev-a",
+      clientId: "c1",
+      topic: base.topic,
+      actions: ["publish"],
+      dialect: "emqx",
+    });
     expect(parseAclRequest({ ...base, action: "subscribe" })?.actions).toEqual(["subscribe"]);
   });
 

@@ -19,7 +19,8 @@ export function parseFields(contentType: string | null, text: string): Fields | 
       return null;
     }
   }
-  if (type.includes("application/x-www-form-urlencoded") || type === "") return Object.fromEntries(new URLSearchParams(text));
+  if (type.includes("application/x-www-form-urlencoded") || type === "")
+    return Object.fromEntries(new URLSearchParams(text));
   return null;
 }
 
@@ -53,7 +54,12 @@ export interface AclRequest {
 export type BrokerDialect = "emqx" | "status";
 
 // mosquitto ACL access: 1 read (a message delivered to the client), 2 write, 3 both, 4 subscribe.
-const MOSQUITTO_ACCESS: Record<number, MqttAction[]> = { 1: ["subscribe"], 2: ["publish"], 3: ["publish", "subscribe"], 4: ["subscribe"] };
+const MOSQUITTO_ACCESS: Record<number, MqttAction[]> = {
+  1: ["subscribe"],
+  2: ["publish"],
+  3: ["publish", "subscribe"],
+  4: ["subscribe"],
+};
 
 export function parseAclRequest(fields: Fields): AclRequest | null {
   const username = text(fields.username);
@@ -65,7 +71,12 @@ export function parseAclRequest(fields: Fields): AclRequest | null {
     const action = fields.action === "publish" || fields.action === "subscribe" ? fields.action : undefined;
     return action ? { username, clientId, topic, actions: [action], dialect: "emqx" } : null;
   }
-  const acc = typeof fields.acc === "number" ? fields.acc : text(fields.acc) !== undefined && /^\d$/.test(text(fields.acc)!) ? Number(fields.acc) : undefined;
+  const acc =
+    typeof fields.acc === "number"
+      ? fields.acc
+      : text(fields.acc) !== undefined && /^\d$/.test(text(fields.acc)!)
+        ? Number(fields.acc)
+        : undefined;
   const actions = acc === undefined ? undefined : MOSQUITTO_ACCESS[acc];
   return actions ? { username, clientId, topic, actions, dialect: "status" } : null;
 }

@@ -6,11 +6,16 @@ describe("TtlCache", () => {
     let now = 0;
     let loads = 0;
     let fail = false;
-    const cache = new TtlCache(1000, async (key) => {
-      loads++;
-      if (fail) throw new Error("down");
-      return `${key}:${loads}`;
-    }, 10, () => now);
+    const cache = new TtlCache(
+      1000,
+      async (key) => {
+        loads++;
+        if (fail) throw new Error("down");
+        return `${key}:${loads}`;
+      },
+      10,
+      () => now,
+    );
     expect(await cache.get("a")).toBe("a:1");
     now = 999;
     expect(await cache.get("a")).toBe("a:1");

@@ -15,7 +15,10 @@ export function mqttHttpDeps(): MqttHttpDeps {
     authenticator: () => {
       holder.fieldwatchMqttAuthenticator ??= createMqttAuthenticator({
         sql: getDb().sql,
-        service: env.MQTT_USERNAME && env.MQTT_PASSWORD ? { username: env.MQTT_USERNAME, password: env.MQTT_PASSWORD } : undefined,
+        service:
+          env.MQTT_USERNAME && env.MQTT_PASSWORD
+            ? { username: env.MQTT_USERNAME, password: env.MQTT_PASSWORD }
+            : undefined,
         cacheMs: env.MQTT_AUTH_CACHE_MS,
       });
       return holder.fieldwatchMqttAuthenticator;

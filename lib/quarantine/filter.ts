@@ -23,7 +23,10 @@ export const quarantineFilter = z
     to: z.coerce.number().int().nonnegative().optional(),
     state: z.enum(["pending", "replayed", "all"]).default("pending"),
   })
-  .refine((f) => f.from === undefined || f.to === undefined || f.from < f.to, { message: "must be after from", path: ["to"] });
+  .refine((f) => f.from === undefined || f.to === undefined || f.from < f.to, {
+    message: "must be after from",
+    path: ["to"],
+  });
 
 /** A row id in a URL. */
 export const quarantineId = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);

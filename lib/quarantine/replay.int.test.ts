@@ -14,7 +14,9 @@ const receivedAt = new Date(Date.now() - 3_600_000);
 beforeAll(async () => {
   db = connectDb(inject("databaseUrl"));
   device = await createTestDevice(db.sql, [{ name: "temperature", min: -40, max: 85 }]);
-  const [user] = await db.sql<{ id: string }[]>`insert into users (email, name, password_hash) values (${`replayer-${uniqueId()}@it.test`}, 'Replayer', 'x') returning id`;
+  const [user] = await db.sql<
+    { id: string }[]
+  >`insert into users (email, name, password_hash) values (${`replayer-${uniqueId()}@it.test`}, 'Replayer', 'x') returning id`;
   actorId = user!.id;
 });
 afterAll(() => db.close());
@@ -32,21 +34,44 @@ describe("quarantine replay", () => {
   it("stays rejected, with today's reason, until the cause is fixed; then writes the readings once", async () => {
     const lateKey = `dev-late-${uniqueId()}`;
     const deviceTime = Date.now() - 7_200_000;
-    const unknown = await quarantine(lateKey, JSON.stringify({ ts: deviceTime, values: { temperature: 21 } }), "unknown_device");
+    const unknown = await quarantine(
+      lateKey,
+      JSON.stringify({ ts: deviceTime, values: { temperature: 21 } }),
+      "unknown_device",
+    );
     const hot = await quarantine(device.key, '{"temperature": 90}', "out_of_range");
     const broken = await quarantine(device.key, "{not json", "malformed");
     await db.sql`update devices set connectivity = 'offline', connectivity_at = now() where id = ${device.id}`;
 
-    const first = await replayMatching(db.sql, { all: true }, { device: lateKey, state: "pending" }, 0, 10, actorId);
+    const first = await replayMatching(
+      db.sql,
+      { all: true },
+      { device: lateKey, state: "pending" },
+      0,
+      10,
+      actorId,
+    );
     expect(first).toEqual({ replayed: 0, rejected: { unknown_device: 1 }, lastId: unknown });
 
     // Provision the device and widen the range: both messages now go through.
     await db.sql`insert into devices (key, name, site_id) values (${lateKey}, 'Late', ${device.siteId})`;
     await db.sql`update device_types set metrics = '[{"name":"temperature","min":-40,"max":100}]'::jsonb
                  where id = (select type_id from devices where id = ${device.id})`;
-    expect(await replayRow(db.sql, await row(unknown), actorId)).toEqual({ id: unknown, result: "replayed", readings: 1 });
-    expect(await replayRow(db.sql, await row(hot), actorId)).toEqual({ id: hot, result: "replayed", readings: 1 });
-    expect(await replayRow(db.sql, await row(broken), actorId)).toMatchObject({ id: broken, result: "rejected", reason: "malformed" });
+    expect(await replayRow(db.sql, await row(unknown), actorId)).toEqual({
+      id: unknown,
+      result: "replayed",
+      readings: 1,
+    });
+    expect(await replayRow(db.sql, await row(hot), actorId)).toEqual({
+      id: hot,
+      result: "replayed",
+      readings: 1,
+    });
+    expect(await replayRow(db.sql, await row(broken), actorId)).toMatchObject({
+      id: broken,
+      result: "rejected",
+      reason: "malformed",
+    });
 
     // Device time when it had one, else the original receive time; never written twice.
     const [late] = await db.sql<{ ts: Date }[]>`
@@ -58,12 +83,18 @@ describe("quarantine replay", () => {
     expect(await replayRow(db.sql, await row(hot), actorId)).toEqual({ id: hot, result: "already_replayed" });
     expect(await countReadings(db.sql, device.id)).toBe(1);
 
-    const [marked] = await db.sql<{ replayed_by: string; detail: string }[]>`select replayed_by, detail from quarantine where id = ${hot}`;
+    const [marked] = await db.sql<
+      { replayed_by: string; detail: string }[]
+    >`select replayed_by, detail from quarantine where id = ${hot}`;
     expect(marked!.replayed_by).toBe(actorId);
-    const [still] = await db.sql<{ reason: string; replayed_at: Date | null }[]>`select reason, replayed_at from quarantine where id = ${broken}`;
+    const [still] = await db.sql<
+      { reason: string; replayed_at: Date | null }[]
+    >`select reason, replayed_at from quarantine where id = ${broken}`;
     expect(still).toEqual({ reason: "malformed", replayed_at: null });
     // An hour-old message is no sign of life now: the device stays offline.
-    const [state] = await db.sql<{ connectivity: string }[]>`select connectivity from devices where id = ${device.id}`;
+    const [state] = await db.sql<
+      { connectivity: string }[]
+    >`select connectivity from devices where id = ${device.id}`;
     expect(state!.connectivity).toBe("offline");
   });
 
@@ -74,8 +105,16 @@ describe("quarantine replay", () => {
     const listed = await listQuarantine(db.sql, farOff, { device: other.key, state: "all" }, 1, 50);
     expect(listed.total).toBe(0);
     expect(await getQuarantined(db.sql, farOff, id)).toBeNull();
-    expect(await replayMatching(db.sql, farOff, { device: other.key, state: "pending" }, 0, 10, actorId)).toEqual({ replayed: 0, rejected: {}, lastId: 0 });
-    const own = await listQuarantine(db.sql, { all: false, siteIds: [other.siteId] }, { device: other.key, state: "pending" }, 1, 50);
+    expect(
+      await replayMatching(db.sql, farOff, { device: other.key, state: "pending" }, 0, 10, actorId),
+    ).toEqual({ replayed: 0, rejected: {}, lastId: 0 });
+    const own = await listQuarantine(
+      db.sql,
+      { all: false, siteIds: [other.siteId] },
+      { device: other.key, state: "pending" },
+      1,
+      50,
+    );
     expect(own.items.map((q) => q.id)).toEqual([id]);
     expect(own.reasons).toEqual({ unknown_device: 1 });
   });

@@ -19,7 +19,12 @@ type Row = NonNullable<Awaited<ReturnType<typeof getQuarantined>>>;
  * (idempotently) and the row marked replayed, in one transaction. Still unusable: the row
  * stays, with the reason as it stands now.
  */
-export async function replayRow(sql: Sql, row: Row, actorId: string, devices = new Map<string, DeviceInfo | null>()): Promise<ReplayResult> {
+export async function replayRow(
+  sql: Sql,
+  row: Row,
+  actorId: string,
+  devices = new Map<string, DeviceInfo | null>(),
+): Promise<ReplayResult> {
   if (row.replayedAt) return { id: row.id, result: "already_replayed" };
   const topic = parseTopic(row.topic);
   const device = topic.kind === "invalid" ? null : await lookup(sql, topic.deviceKey, devices);
@@ -33,7 +38,8 @@ export async function replayRow(sql: Sql, row: Row, actorId: string, devices = n
       if (batch && batch.readings.length > 0) await writeBatchIn(tx, batch, new Map());
       return { id: row.id, result: "rejected", reason, detail };
     }
-    const claimed = await tx`update quarantine set replayed_at = now(), replayed_by = ${actorId} where id = ${row.id} and replayed_at is null returning id`;
+    const claimed =
+      await tx`update quarantine set replayed_at = now(), replayed_by = ${actorId} where id = ${row.id} and replayed_at is null returning id`;
     if (claimed.length === 0) return { id: row.id, result: "already_replayed" };
     const written = batch ? await writeBatchIn(tx, batch, new Map()) : { inserted: 0 };
     return { id: row.id, result: "replayed", readings: written.inserted };
@@ -49,7 +55,14 @@ export interface ReplayRun {
 }
 
 /** Replays up to `limit` pending rows matching `filter` after `afterId`, oldest first. */
-export async function replayMatching(sql: Sql, scope: SiteScope, filter: QuarantineFilter, afterId: number, limit: number, actorId: string): Promise<ReplayRun> {
+export async function replayMatching(
+  sql: Sql,
+  scope: SiteScope,
+  filter: QuarantineFilter,
+  afterId: number,
+  limit: number,
+  actorId: string,
+): Promise<ReplayRun> {
   const run: ReplayRun = { replayed: 0, rejected: {}, lastId: afterId };
   const devices = new Map<string, DeviceInfo | null>();
   for (const id of await pendingIds(sql, scope, filter, afterId, limit)) {
@@ -58,12 +71,17 @@ export async function replayMatching(sql: Sql, scope: SiteScope, filter: Quarant
     if (!row) continue; // deleted meanwhile (its device was)
     const result = await replayRow(sql, row, actorId, devices);
     if (result.result === "replayed") run.replayed += 1;
-    else if (result.result === "rejected") run.rejected[result.reason] = (run.rejected[result.reason] ?? 0) + 1;
+    else if (result.result === "rejected")
+      run.rejected[result.reason] = (run.rejected[result.reason] ?? 0) + 1;
   }
   return run;
 }
 
-async function lookup(sql: Sql, key: string, cache: Map<string, DeviceInfo | null>): Promise<DeviceInfo | null> {
+async function lookup(
+  sql: Sql,
+  key: string,
+  cache: Map<string, DeviceInfo | null>,
+): Promise<DeviceInfo | null> {
   if (!cache.has(key)) cache.set(key, await findDeviceByKey(sql, key));
   return cache.get(key) ?? null;
 }
@@ -74,7 +92,11 @@ function batchOf(device: DeviceInfo, outcome: MessageOutcome, receivedAt: number
     readings: outcome.readings.map((r) => ({ ...r, deviceId: device.id, deviceKey: device.key })),
     quarantine: [],
     seen: new Map([[device.id, receivedAt]]),
-    connectivity: new Map([[device.id, { deviceKey: device.key, state: outcome.status ?? "online", at: receivedAt }]]),
-    commandAcks: outcome.commandAck ? [{ ...outcome.commandAck, deviceId: device.id, deviceKey: device.key, receivedAt }] : [],
+    connectivity: new Map([
+      [device.id, { deviceKey: device.key, state: outcome.status ?? "online", at: receivedAt }],
+    ]),
+    commandAcks: outcome.commandAck
+      ? [{ ...outcome.commandAck, deviceId: device.id, deviceKey: device.key, receivedAt }]
+      : [],
   };
 }

@@ -28,13 +28,19 @@ describe("planBuckets", () => {
 
   it("never yields more than `points` buckets, nor much fewer than half, each a whole number of source buckets", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 4e12 }), fc.integer({ min: 1, max: 400 * DAY }), fc.integer({ min: 1, max: 5000 }), (from, range, points) => {
-        const plan = planBuckets(from, from + range, points);
-        expect(bucketCount(plan, from + range)).toBeLessThanOrEqual(points);
-        if (range >= 2 * 3_600_000 * points) expect(bucketCount(plan, from + range)).toBeGreaterThanOrEqual(Math.floor(points / 2));
-        expect(plan.bucketMs % { raw: 1, minute: 60_000, hour: 3_600_000 }[plan.source]).toBe(0);
-        expect(plan.originMs).toBeLessThanOrEqual(from);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 4e12 }),
+        fc.integer({ min: 1, max: 400 * DAY }),
+        fc.integer({ min: 1, max: 5000 }),
+        (from, range, points) => {
+          const plan = planBuckets(from, from + range, points);
+          expect(bucketCount(plan, from + range)).toBeLessThanOrEqual(points);
+          if (range >= 2 * 3_600_000 * points)
+            expect(bucketCount(plan, from + range)).toBeGreaterThanOrEqual(Math.floor(points / 2));
+          expect(plan.bucketMs % { raw: 1, minute: 60_000, hour: 3_600_000 }[plan.source]).toBe(0);
+          expect(plan.originMs).toBeLessThanOrEqual(from);
+        },
+      ),
     );
   });
 });

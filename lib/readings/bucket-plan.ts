@@ -19,7 +19,8 @@ export interface BucketPlan {
  */
 export function planBuckets(fromMs: number, toMs: number, points: number): BucketPlan {
   const wanted = Math.max(1, Math.ceil((toMs - fromMs) / points));
-  const source: BucketSource = 2 * wanted >= RESOLUTION_MS.hour ? "hour" : 2 * wanted >= RESOLUTION_MS.minute ? "minute" : "raw";
+  const source: BucketSource =
+    2 * wanted >= RESOLUTION_MS.hour ? "hour" : 2 * wanted >= RESOLUTION_MS.minute ? "minute" : "raw";
   const resolution = RESOLUTION_MS[source];
   const originMs = Math.floor(fromMs / resolution) * resolution;
   // Snapping the origin down widened the range a little; widen the buckets to match.

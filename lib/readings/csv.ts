@@ -18,6 +18,10 @@ export function bucketCsvRows(buckets: Bucket[]): string {
 
 /** `greenhouse-1_temperature_2026-11-20T10-00-00Z_2026-11-21T10-00-00Z.csv`: safe in any file system. */
 export function exportFileName(deviceKey: string, metric: string, fromMs: number, toMs: number): string {
-  const stamp = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}/, "").replaceAll(":", "-");
+  const stamp = (ms: number) =>
+    new Date(ms)
+      .toISOString()
+      .replace(/\.\d{3}/, "")
+      .replaceAll(":", "-");
   return `${deviceKey}_${metric.replace(/[^A-Za-z0-9._-]/g, "-")}_${stamp(fromMs)}_${stamp(toMs)}.csv`;
 }

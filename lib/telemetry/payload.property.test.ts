@@ -22,17 +22,47 @@ describe("parsePayload properties", () => {
   };
 
   it("never throws on arbitrary bytes", () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 512 }), fc.option(fc.constantFrom("t", "soil.moisture")), (bytes, metric) => check(bytes, metric ?? undefined)), { numRuns: 2000 });
+    fc.assert(
+      fc.property(
+        fc.uint8Array({ maxLength: 512 }),
+        fc.option(fc.constantFrom("t", "soil.moisture")),
+        (bytes, metric) => check(bytes, metric ?? undefined),
+      ),
+      { numRuns: 2000 },
+    );
   });
 
   it("never throws on arbitrary JSON", () => {
-    fc.assert(fc.property(fc.json(), (json) => check(Buffer.from(json))), { numRuns: 2000 });
+    fc.assert(
+      fc.property(fc.json(), (json) => check(Buffer.from(json))),
+      { numRuns: 2000 },
+    );
   });
 
   it("never throws on SenML-shaped and CSV-shaped input", () => {
-    const record = fc.record({ bn: fc.string(), n: fc.string(), v: fc.oneof(fc.double(), fc.string()), t: fc.double(), bt: fc.double(), vb: fc.boolean() }, { requiredKeys: [] });
-    fc.assert(fc.property(fc.array(record, { minLength: 1, maxLength: 5 }), (pack) => check(Buffer.from(JSON.stringify(pack)))), { numRuns: 1000 });
-    fc.assert(fc.property(fc.array(fc.array(fc.string(), { maxLength: 4 }), { maxLength: 5 }), (rows) => check(Buffer.from(rows.map((r) => r.join(",")).join("\n")))), { numRuns: 1000 });
+    const record = fc.record(
+      {
+        bn: fc.string(),
+        n: fc.string(),
+        v: fc.oneof(fc.double(), fc.string()),
+        t: fc.double(),
+        bt: fc.double(),
+        vb: fc.boolean(),
+      },
+      { requiredKeys: [] },
+    );
+    fc.assert(
+      fc.property(fc.array(record, { minLength: 1, maxLength: 5 }), (pack) =>
+        check(Buffer.from(JSON.stringify(pack))),
+      ),
+      { numRuns: 1000 },
+    );
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.string(), { maxLength: 4 }), { maxLength: 5 }), (rows) =>
+        check(Buffer.from(rows.map((r) => r.join(",")).join("\n"))),
+      ),
+      { numRuns: 1000 },
+    );
   });
 
   it("topic parsing never throws either", () => {

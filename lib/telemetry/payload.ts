@@ -23,7 +23,8 @@ export interface ParseContext {
  * Formats are detected, not configured (DESIGN §2).
  */
 export function parsePayload(payload: Uint8Array, ctx: ParseContext): ParseResult {
-  if (payload.byteLength > MAX_PAYLOAD_BYTES) return reject("too_large", `${payload.byteLength} bytes, limit ${MAX_PAYLOAD_BYTES}`);
+  if (payload.byteLength > MAX_PAYLOAD_BYTES)
+    return reject("too_large", `${payload.byteLength} bytes, limit ${MAX_PAYLOAD_BYTES}`);
   let text: string;
   try {
     text = utf8.decode(payload).trim();
@@ -95,13 +96,19 @@ function flatten(obj: Record<string, unknown>, prefix: string, depth: number): D
 function finish(drafts: Draft[], ctx: ParseContext): ParseResult {
   const readings: Reading[] = [];
   for (const draft of drafts) {
-    if (!isValidMetricName(draft.metric)) return reject("malformed", `bad metric name "${draft.metric.slice(0, 60)}"`);
+    if (!isValidMetricName(draft.metric))
+      return reject("malformed", `bad metric name "${draft.metric.slice(0, 60)}"`);
     const value = toNumericValue(draft.value);
     if (!value.ok) return reject("malformed", `${draft.metric}: ${value.detail}`);
     // No device time: the server's receive time is the reading's time (normal, not flagged).
     let ts = ctx.nowMs;
     let flags = 0;
-    const time = draft.tsMs !== undefined ? { ok: true as const, ms: draft.tsMs } : draft.ts !== undefined && draft.ts !== null ? parseTimestamp(draft.ts) : null;
+    const time =
+      draft.tsMs !== undefined
+        ? { ok: true as const, ms: draft.tsMs }
+        : draft.ts !== undefined && draft.ts !== null
+          ? parseTimestamp(draft.ts)
+          : null;
     if (time && !time.ok) return reject("bad_timestamp", `${draft.metric}: ${time.detail}`);
     if (time && isTrustedTime(time.ms, ctx.nowMs)) ts = time.ms;
     else if (time) flags = FLAG_UNTRUSTED_TIME;

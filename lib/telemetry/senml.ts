@@ -5,11 +5,32 @@ import { isValidMetricName } from "./topic";
 const RELATIVE_TIME_LIMIT_S = 2 ** 28;
 /** RFC 8428 §4.4: the version this receiver implements. */
 const SENML_VERSION = 10;
-const KNOWN_FIELDS = new Set(["bn", "bt", "bu", "bv", "bs", "bver", "n", "u", "v", "vs", "vb", "vd", "s", "t", "ut"]);
+const KNOWN_FIELDS = new Set([
+  "bn",
+  "bt",
+  "bu",
+  "bv",
+  "bs",
+  "bver",
+  "n",
+  "u",
+  "v",
+  "vs",
+  "vb",
+  "vd",
+  "s",
+  "t",
+  "ut",
+]);
 
 /** A JSON array looks like SenML when its records use SenML's labels. */
 export function looksLikeSenml(json: unknown): json is Record<string, unknown>[] {
-  return Array.isArray(json) && json.length > 0 && json.every(isPlainObject) && json.some((r) => "n" in r || "bn" in r);
+  return (
+    Array.isArray(json) &&
+    json.length > 0 &&
+    json.every(isPlainObject) &&
+    json.some((r) => "n" in r || "bn" in r)
+  );
 }
 
 /**
@@ -26,23 +47,31 @@ export function readSenml(pack: Record<string, unknown>[], nowMs: number): Draft
     const where = `SenML record ${index + 1}`;
     const unknown = Object.keys(record).find((k) => !KNOWN_FIELDS.has(k) && k.endsWith("_"));
     if (unknown) return `${where}: unsupported must-understand field "${unknown}"`;
-    if (record.bver !== undefined && (typeof record.bver !== "number" || record.bver > SENML_VERSION)) return `${where}: unsupported SenML version ${String(record.bver)}`;
+    if (record.bver !== undefined && (typeof record.bver !== "number" || record.bver > SENML_VERSION))
+      return `${where}: unsupported SenML version ${String(record.bver)}`;
     if (record.bn !== undefined) {
       if (typeof record.bn !== "string") return `${where}: bn must be a string`;
       baseName = record.bn;
     }
-    for (const [field, apply] of [["bt", (n: number) => (baseTime = n)], ["bv", (n: number) => (baseValue = n)], ["bs", (n: number) => (baseSum = n)]] as const) {
+    for (const [field, apply] of [
+      ["bt", (n: number) => (baseTime = n)],
+      ["bv", (n: number) => (baseValue = n)],
+      ["bs", (n: number) => (baseSum = n)],
+    ] as const) {
       if (record[field] === undefined) continue;
-      if (typeof record[field] !== "number" || !Number.isFinite(record[field])) return `${where}: ${field} must be a number`;
+      if (typeof record[field] !== "number" || !Number.isFinite(record[field]))
+        return `${where}: ${field} must be a number`;
       apply(record[field] as number);
     }
     if (record.n !== undefined && typeof record.n !== "string") return `${where}: n must be a string`;
     const name = baseName + ((record.n as string | undefined) ?? "");
     if (name === "") return `${where}: no name`;
-    if (record.vs !== undefined || record.vd !== undefined) return `${where} (${name}): string and data values are not supported`;
+    if (record.vs !== undefined || record.vd !== undefined)
+      return `${where} (${name}): string and data values are not supported`;
     const value = senmlValue(record, baseValue, baseSum);
     if (value === undefined) continue; // a record that only sets base fields
-    if (record.t !== undefined && (typeof record.t !== "number" || !Number.isFinite(record.t))) return `${where}: t must be a number`;
+    if (record.t !== undefined && (typeof record.t !== "number" || !Number.isFinite(record.t)))
+      return `${where}: t must be a number`;
     const seconds = baseTime + ((record.t as number | undefined) ?? 0);
     const tsMs = Math.round((seconds < RELATIVE_TIME_LIMIT_S ? nowMs / 1000 + seconds : seconds) * 1000);
     drafts.push({ metric: metricName(name), value, tsMs });

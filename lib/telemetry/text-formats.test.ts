@@ -20,18 +20,35 @@ describe("CSV and key=value payloads", () => {
   });
 
   it("reads CSV without a time column at server time, and semicolons", () => {
-    expect(triples("temperature;humidity\n21.5;40")).toEqual([["temperature", now, 21.5], ["humidity", now, 40]]);
+    expect(triples("temperature;humidity\n21.5;40")).toEqual([
+      ["temperature", now, 21.5],
+      ["humidity", now, 40],
+    ]);
   });
 
   it("reads key=value lines, with an optional ts per line", () => {
-    expect(triples("temperature=21.5,humidity=40")).toEqual([["temperature", now, 21.5], ["humidity", now, 40]]);
-    expect(triples("ts=2026-11-21T11:59:00Z,temperature=20\ntemperature=21")).toEqual([["temperature", now - 60_000, 20], ["temperature", now, 21]]);
+    expect(triples("temperature=21.5,humidity=40")).toEqual([
+      ["temperature", now, 21.5],
+      ["humidity", now, 40],
+    ]);
+    expect(triples("ts=2026-11-21T11:59:00Z,temperature=20\ntemperature=21")).toEqual([
+      ["temperature", now - 60_000, 20],
+      ["temperature", now, 21],
+    ]);
   });
 
   it("says what is wrong with broken text", () => {
-    expect(parse("ts,a\n1,2,3")).toMatchObject({ ok: false, reason: "malformed", detail: expect.stringContaining("3 cells") });
+    expect(parse("ts,a\n1,2,3")).toMatchObject({
+      ok: false,
+      reason: "malformed",
+      detail: expect.stringContaining("3 cells"),
+    });
     expect(parse("a=1,oops")).toMatchObject({ ok: false, reason: "malformed" });
-    expect(parse("temperature=warm")).toMatchObject({ ok: false, reason: "malformed", detail: expect.stringContaining("temperature") });
+    expect(parse("temperature=warm")).toMatchObject({
+      ok: false,
+      reason: "malformed",
+      detail: expect.stringContaining("temperature"),
+    });
     expect(parse("ts,a\nyesterday,1")).toMatchObject({ ok: false, reason: "bad_timestamp" });
   });
 });

@@ -8,7 +8,10 @@ const MAX_LINES = 10_000;
  * or CSV with a header line (`ts,temperature,humidity` then rows; the time column is optional).
  */
 export function readTextPayload(text: string): DraftResult {
-  const lines = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== "");
+  const lines = text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== "");
   if (lines.length > MAX_LINES) return `more than ${MAX_LINES} lines`;
   if (lines.every((l) => l.includes("="))) return readKeyValueLines(lines);
   if (lines.length >= 2 && /[,;]/.test(lines[0]!)) return readCsv(lines);
@@ -18,7 +21,10 @@ export function readTextPayload(text: string): DraftResult {
 function readKeyValueLines(lines: string[]): DraftResult {
   const drafts: Draft[] = [];
   for (const [index, line] of lines.entries()) {
-    const pairs = line.split(/[,;&]/).map((p) => p.trim()).filter(Boolean);
+    const pairs = line
+      .split(/[,;&]/)
+      .map((p) => p.trim())
+      .filter(Boolean);
     let ts: string | undefined;
     const values: [string, string][] = [];
     for (const pair of pairs) {
@@ -42,7 +48,8 @@ function readCsv(lines: string[]): DraftResult {
   const drafts: Draft[] = [];
   for (const [index, line] of lines.slice(1).entries()) {
     const cells = line.split(separator).map((c) => c.trim().replace(/^"|"$/g, ""));
-    if (cells.length !== header.length) return `CSV row ${index + 1} has ${cells.length} cells, the header ${header.length}`;
+    if (cells.length !== header.length)
+      return `CSV row ${index + 1} has ${cells.length} cells, the header ${header.length}`;
     const ts = timeColumn >= 0 ? cells[timeColumn] : undefined;
     for (const [column, name] of header.entries()) {
       if (column === timeColumn || cells[column] === "") continue;

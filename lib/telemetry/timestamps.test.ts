@@ -17,7 +17,14 @@ describe("parseTimestamp", () => {
     expect(parseTimestamp(input)).toEqual({ ok: true, ms: expected });
   });
 
-  it.each([["word", "soon"], ["negative", -5], ["object", {}], ["huge", 1e20], ["bad date", "2024-13-45T00:00:00Z"], ["year 9999", "9999-12-31T23:59:59Z"]])("rejects %s", (_n, input) => {
+  it.each([
+    ["word", "soon"],
+    ["negative", -5],
+    ["object", {}],
+    ["huge", 1e20],
+    ["bad date", "2024-13-45T00:00:00Z"],
+    ["year 9999", "9999-12-31T23:59:59Z"],
+  ])("rejects %s", (_n, input) => {
     expect(parseTimestamp(input).ok).toBe(false);
   });
 });

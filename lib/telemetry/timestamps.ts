@@ -40,7 +40,9 @@ function fromIso(text: string): TimeResult {
   const normalised = text.replace(" ", "T") + (hasZone ? "" : text.length > 10 ? "Z" : "T00:00:00Z");
   const ms = Date.parse(normalised);
   if (!Number.isFinite(ms)) return { ok: false, detail: `invalid date "${text.slice(0, 40)}"` };
-  return ms < LATEST_PLAUSIBLE_MS ? { ok: true, ms } : { ok: false, detail: `implausible date "${text.slice(0, 40)}"` };
+  return ms < LATEST_PLAUSIBLE_MS
+    ? { ok: true, ms }
+    : { ok: false, detail: `implausible date "${text.slice(0, 40)}"` };
 }
 
 /** True when a device time is believable relative to the server's clock. */

@@ -12,15 +12,20 @@ export type ParsedTopic =
 /** Reads `devices/{key}/telemetry[/{metric}]`, `devices/{key}/status` and `devices/{key}/commands/ack`. */
 export function parseTopic(topic: string): ParsedTopic {
   const parts = topic.split("/");
-  if (parts[0] !== "devices" || parts.length < 3) return { kind: "invalid", detail: `not a device topic: ${topic}` };
+  if (parts[0] !== "devices" || parts.length < 3)
+    return { kind: "invalid", detail: `not a device topic: ${topic}` };
   const deviceKey = parts[1] ?? "";
-  if (!DEVICE_KEY_PATTERN.test(deviceKey)) return { kind: "invalid", detail: `bad device key "${deviceKey}"` };
+  if (!DEVICE_KEY_PATTERN.test(deviceKey))
+    return { kind: "invalid", detail: `bad device key "${deviceKey}"` };
   const [, , channel, metric, ...rest] = parts;
   if (channel === "status" && parts.length === 3) return { kind: "status", deviceKey };
-  if (channel === "commands" && metric === "ack" && rest.length === 0) return { kind: "command_ack", deviceKey };
-  if (channel !== "telemetry" || rest.length > 0) return { kind: "invalid", deviceKey, detail: `unknown topic ${topic}` };
+  if (channel === "commands" && metric === "ack" && rest.length === 0)
+    return { kind: "command_ack", deviceKey };
+  if (channel !== "telemetry" || rest.length > 0)
+    return { kind: "invalid", deviceKey, detail: `unknown topic ${topic}` };
   if (metric === undefined) return { kind: "telemetry", deviceKey };
-  if (!METRIC_PATTERN.test(metric)) return { kind: "invalid", deviceKey, detail: `bad metric name "${metric}"` };
+  if (!METRIC_PATTERN.test(metric))
+    return { kind: "invalid", deviceKey, detail: `bad metric name "${metric}"` };
   return { kind: "telemetry", deviceKey, metric };
 }
 

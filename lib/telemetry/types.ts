@@ -21,7 +21,8 @@ export type RejectReason =
   /** A bug or surprise on our side: kept for replay once fixed. */
   | "internal_error";
 
-export type ParseResult = { ok: true; readings: Reading[] } | { ok: false; reason: RejectReason; detail: string };
+export type ParseResult =
+  { ok: true; readings: Reading[] } | { ok: false; reason: RejectReason; detail: string };
 
 export function reject(reason: RejectReason, detail: string): ParseResult {
   return { ok: false, reason, detail };

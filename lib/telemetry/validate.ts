@@ -17,7 +17,9 @@ export function checkRanges(readings: Reading[], specs: readonly MetricSpec[]): 
     const low = spec?.min;
     const high = spec?.max;
     if ((low !== undefined && reading.value < low) || (high !== undefined && reading.value > high)) {
-      outOfRange.push(`${reading.metric}=${reading.value} outside [${low ?? "-∞"}, ${high ?? "∞"}]${spec?.unit ? ` ${spec.unit}` : ""}`);
+      outOfRange.push(
+        `${reading.metric}=${reading.value} outside [${low ?? "-∞"}, ${high ?? "∞"}]${spec?.unit ? ` ${spec.unit}` : ""}`,
+      );
     } else {
       accepted.push(reading);
     }

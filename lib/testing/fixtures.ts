@@ -13,9 +13,15 @@ export interface TestDevice {
 }
 
 /** A site, a device type with `metrics`, and one device in it. */
-export async function createTestDevice(sql: Sql, metrics: MetricSpec[] = [], options: { disabled?: boolean } = {}): Promise<TestDevice> {
+export async function createTestDevice(
+  sql: Sql,
+  metrics: MetricSpec[] = [],
+  options: { disabled?: boolean } = {},
+): Promise<TestDevice> {
   const id = uniqueId();
-  const [site] = await sql<{ id: string }[]>`insert into sites (slug, name) values (${`site-${id}`}, ${`Site ${id}`}) returning id`;
+  const [site] = await sql<
+    { id: string }[]
+  >`insert into sites (slug, name) values (${`site-${id}`}, ${`Site ${id}`}) returning id`;
   const [type] = await sql<{ id: string }[]>`
     insert into device_types (slug, name, metrics) values (${`type-${id}`}, ${`Type ${id}`}, ${sql.json(metrics as unknown as postgres.JSONValue)}) returning id`;
   const key = `dev-${id}`;
@@ -26,7 +32,11 @@ export async function createTestDevice(sql: Sql, metrics: MetricSpec[] = [], opt
 }
 
 /** Polls until `check` returns a value that isn't undefined, or fails after `timeoutMs`. */
-export async function waitFor<T>(check: () => Promise<T | undefined>, timeoutMs = 10_000, what = "condition"): Promise<T> {
+export async function waitFor<T>(
+  check: () => Promise<T | undefined>,
+  timeoutMs = 10_000,
+  what = "condition",
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();
@@ -37,12 +47,20 @@ export async function waitFor<T>(check: () => Promise<T | undefined>, timeoutMs 
 }
 
 /** Publishes a probe until the worker has stored it: the worker's subscription is asynchronous. */
-export async function waitUntilIngesting(sql: Sql, publish: (topic: string, payload: string) => Promise<unknown>, device: TestDevice): Promise<void> {
-  await waitFor(async () => {
-    await publish(`devices/${device.key}/telemetry/probe`, "1");
-    const rows = await sql`select 1 from series where device_id = ${device.id} and metric = 'probe'`;
-    return rows.length > 0 ? true : undefined;
-  }, 30_000, "the worker to subscribe");
+export async function waitUntilIngesting(
+  sql: Sql,
+  publish: (topic: string, payload: string) => Promise<unknown>,
+  device: TestDevice,
+): Promise<void> {
+  await waitFor(
+    async () => {
+      await publish(`devices/${device.key}/telemetry/probe`, "1");
+      const rows = await sql`select 1 from series where device_id = ${device.id} and metric = 'probe'`;
+      return rows.length > 0 ? true : undefined;
+    },
+    30_000,
+    "the worker to subscribe",
+  );
 }
 
 /** How many readings a device has stored, for one metric or all of them. */

@@ -5,7 +5,10 @@ import type { IngestWorkerConfig } from "../../ingest/worker";
 import { uniqueId } from "./fixtures";
 
 /** A worker config for tests: small batches, its own client id and a fresh journal directory. */
-export function testWorkerConfig(databaseUrl: string, mqtt: Omit<IngestWorkerConfig["mqtt"], "clientId"> & { clientId?: string }): IngestWorkerConfig {
+export function testWorkerConfig(
+  databaseUrl: string,
+  mqtt: Omit<IngestWorkerConfig["mqtt"], "clientId"> & { clientId?: string },
+): IngestWorkerConfig {
   return {
     databaseUrl,
     mqtt: { clientId: `it-ingest-${uniqueId()}`, ...mqtt },
@@ -14,6 +17,10 @@ export function testWorkerConfig(databaseUrl: string, mqtt: Omit<IngestWorkerCon
     connectivitySweepMs: 200,
     alerting: { refreshMs: 200, sweepMs: 200 },
     webhooks: { pollMs: 100, allowPrivate: true },
-    journal: { dir: mkdtempSync(path.join(tmpdir(), "fieldwatch-journal-")), maxBytes: 64 * 1_048_576, fsyncMs: 20 },
+    journal: {
+      dir: mkdtempSync(path.join(tmpdir(), "fieldwatch-journal-")),
+      maxBytes: 64 * 1_048_576,
+      fsyncMs: 20,
+    },
   };
 }

@@ -41,7 +41,15 @@ export async function startOwnBroker(): Promise<OwnBroker> {
   const config = path.join(dir, "mosquitto.conf");
   writeFileSync(
     config,
-    [`listener ${port} 127.0.0.1`, "allow_anonymous true", "persistence true", `persistence_location ${dir}/`, "max_queued_messages 0", "max_inflight_messages 100", "log_dest none"].join("\n") + "\n",
+    [
+      `listener ${port} 127.0.0.1`,
+      "allow_anonymous true",
+      "persistence true",
+      `persistence_location ${dir}/`,
+      "max_queued_messages 0",
+      "max_inflight_messages 100",
+      "log_dest none",
+    ].join("\n") + "\n",
   );
   let child = spawn("mosquitto", ["-c", config], { stdio: "ignore" });
   await waitForPort(port);

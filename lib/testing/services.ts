@@ -43,7 +43,9 @@ export async function startTestServices(): Promise<TestServices> {
  * A fresh, migrated database, dropped (or deleted) by `stop`: a new one on the server at
  * `serverUrl` when given, else an embedded PostgreSQL in a temporary directory.
  */
-export async function startScratchDatabase(serverUrl?: string): Promise<{ url: string; stop(): Promise<void> }> {
+export async function startScratchDatabase(
+  serverUrl?: string,
+): Promise<{ url: string; stop(): Promise<void> }> {
   const stops: (() => Promise<void>)[] = [];
   let url: string;
   if (serverUrl) {

@@ -8,7 +8,11 @@ import { testWorkerConfig } from "./ingest-config";
 export function startSuiteWorker(): Promise<IngestWorker> {
   const protocolVersion = inject("mqttProtocolVersion");
   return startIngestWorker(
-    testWorkerConfig(inject("databaseUrl"), { url: inject("mqttUrl"), protocolVersion, sharedGroup: protocolVersion === 5 ? `it${uniqueId()}` : "" }),
+    testWorkerConfig(inject("databaseUrl"), {
+      url: inject("mqttUrl"),
+      protocolVersion,
+      sharedGroup: protocolVersion === 5 ? `it${uniqueId()}` : "",
+    }),
     createLogger("ingest-test", "warn"),
   );
 }

@@ -28,15 +28,28 @@ export async function startReceiver(answer: (n: number) => Answer = () => ({ sta
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}/hook`, port, received, close: () => new Promise<void>((r) => server.close(() => r())) };
+  return {
+    url: `http://127.0.0.1:${port}/hook`,
+    port,
+    received,
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
 }
 
 /** A site with one endpoint at `url`. */
 export async function createTestWebhook(sql: Sql, url: string, siteId?: string) {
   const id = Math.random().toString(36).slice(2, 10);
-  const site = siteId ?? (await sql<{ id: string }[]>`insert into sites (slug, name) values (${`wh-${id}`}, ${`Webhook site ${id}`}) returning id`)[0]!.id;
+  const site =
+    siteId ??
+    (
+      await sql<
+        { id: string }[]
+      >`insert into sites (slug, name) values (${`wh-${id}`}, ${`Webhook site ${id}`}) returning id`
+    )[0]!.id;
   const secret = generateWebhookSecret();
-  const [row] = await sql<{ id: string }[]>`insert into webhooks (site_id, name, url, secret) values (${site}, 'test hook', ${url}, ${secret}) returning id`;
+  const [row] = await sql<
+    { id: string }[]
+  >`insert into webhooks (site_id, name, url, secret) values (${site}, 'test hook', ${url}, ${secret}) returning id`;
   return { id: row!.id, siteId: site, secret };
 }
 

@@ -12,7 +12,9 @@ export interface DeliveryJob {
   secret: string;
 }
 
-const jobColumns = (sql: Sql) => sql`d.id, d.webhook_id as "webhookId", d.message_id as "messageId", d.event_type as "eventType",
+const jobColumns = (
+  sql: Sql,
+) => sql`d.id, d.webhook_id as "webhookId", d.message_id as "messageId", d.event_type as "eventType",
   d.payload::text as body, d.attempts, w.url, w.secret`;
 
 const unclaimed = (sql: Sql) => sql`(d.claimed_until is null or d.claimed_until < now())`;

@@ -9,7 +9,12 @@ import type { DeliveryOptions } from "./options";
 
 // The Standard Webhooks schedule compressed 100-fold in its first steps: a real clock, real HTTP, real PostgreSQL.
 const SCHEDULE = [0, 300, 600, 900, 1_200];
-const FAST: Partial<DeliveryOptions> = { schedule: SCHEDULE, pollMs: 25, allowPrivate: true, timeoutMs: 2_000 };
+const FAST: Partial<DeliveryOptions> = {
+  schedule: SCHEDULE,
+  pollMs: 25,
+  allowPrivate: true,
+  timeoutMs: 2_000,
+};
 const log = pino({ level: "silent" });
 // Answers take longer than several poll rounds: a second worker would send it again if the claim didn't hold.
 const SLOW_MS = 150;
@@ -21,11 +26,29 @@ beforeAll(() => {
 afterAll(() => db.close());
 
 const delivery = async (id: string) =>
-  (await db.sql<{ status: string; attempts: number; last_status_code: number | null }[]>`select status, attempts, last_status_code from webhook_deliveries where id = ${id}`)[0]!;
+  (
+    await db.sql<
+      { status: string; attempts: number; last_status_code: number | null }[]
+    >`select status, attempts, last_status_code from webhook_deliveries where id = ${id}`
+  )[0]!;
 const endpoint = async (id: string) =>
-  (await db.sql<{ enabled: boolean; paused_at: Date | null; paused_reason: string | null; disabled_reason: string | null }[]>`
-    select enabled, paused_at, paused_reason, disabled_reason from webhooks where id = ${id}`)[0]!;
-const settled = (id: string) => waitFor(async () => ((await delivery(id)).status !== "pending" ? true : undefined), 15_000, "the delivery to settle");
+  (
+    await db.sql<
+      {
+        enabled: boolean;
+        paused_at: Date | null;
+        paused_reason: string | null;
+        disabled_reason: string | null;
+      }[]
+    >`
+    select enabled, paused_at, paused_reason, disabled_reason from webhooks where id = ${id}`
+  )[0]!;
+const settled = (id: string) =>
+  waitFor(
+    async () => ((await delivery(id)).status !== "pending" ? true : undefined),
+    15_000,
+    "the delivery to settle",
+  );
 
 /** One delivery to a receiver answering `respond`, through one loop, until it settles. */
 async function deliverOne(respond: Parameters<typeof startReceiver>[0]) {
@@ -54,25 +77,37 @@ describe("webhook delivery", () => {
     expect(await delivery(d.id)).toEqual({ status: "delivered", attempts: 4, last_status_code: 204 });
     expect(receiver.received).toHaveLength(4);
     expect(new Set(receiver.received.map((r) => r.headers["webhook-id"]))).toEqual(new Set([d.messageId]));
-    for (const r of receiver.received) expect(new Webhook(hook.secret).verify(r.body, r.headers as Record<string, string>)).toEqual({ type: "alert.firing", data: { n: 1 } });
+    for (const r of receiver.received)
+      expect(new Webhook(hook.secret).verify(r.body, r.headers as Record<string, string>)).toEqual({
+        type: "alert.firing",
+        data: { n: 1 },
+      });
     // Gap before attempt n+1: the slow answer, then schedule[n] ± 10 % jitter, plus at most a poll round.
     const gaps = receiver.received.slice(1).map((r, i) => r.at - receiver.received[i]!.at);
     gaps.forEach((gap, i) => {
       expect(gap).toBeGreaterThanOrEqual(SLOW_MS + SCHEDULE[i + 1]! * 0.9 - 5);
       expect(gap).toBeLessThan(SLOW_MS + SCHEDULE[i + 1]! * 1.1 + 400);
     });
-    const [log4] = await db.sql<{ n: number }[]>`select count(*)::int as n from webhook_attempts where delivery_id = ${d.id}`;
+    const [log4] = await db.sql<
+      { n: number }[]
+    >`select count(*)::int as n from webhook_attempts where delivery_id = ${d.id}`;
     expect(log4!.n).toBe(4);
   });
 
   it("dead-letters a delivery when the schedule is used up", async () => {
     const { receiver, d } = await deliverOne(() => ({ status: 500 }));
-    expect(await delivery(d.id)).toEqual({ status: "failed", attempts: SCHEDULE.length, last_status_code: 500 });
+    expect(await delivery(d.id)).toEqual({
+      status: "failed",
+      attempts: SCHEDULE.length,
+      last_status_code: 500,
+    });
     expect(receiver.received).toHaveLength(SCHEDULE.length);
   });
 
   it("waits as long as Retry-After asks", async () => {
-    const { receiver } = await deliverOne((n) => (n === 0 ? { status: 503, headers: { "retry-after": "2" } } : { status: 200 }));
+    const { receiver } = await deliverOne((n) =>
+      n === 0 ? { status: 503, headers: { "retry-after": "2" } } : { status: 200 },
+    );
     expect(receiver.received).toHaveLength(2);
     expect(receiver.received[1]!.at - receiver.received[0]!.at).toBeGreaterThanOrEqual(1_990);
   });
@@ -92,6 +127,9 @@ describe("webhook delivery", () => {
     expect(receiver.received).toHaveLength(1);
     expect(await delivery(first.id)).toMatchObject({ status: "failed", attempts: 1, last_status_code: 410 });
     expect(await delivery(second.id)).toMatchObject({ status: "failed", attempts: 0 });
-    expect(await endpoint(hook.id)).toMatchObject({ enabled: false, disabled_reason: expect.stringContaining("410") });
+    expect(await endpoint(hook.id)).toMatchObject({
+      enabled: false,
+      disabled_reason: expect.stringContaining("410"),
+    });
   });
 });

@@ -1,10 +1,14 @@
 import { z } from "zod";
 import { urlProblem } from "./target";
 
-const url = z.string().trim().max(2000).superRefine((text, ctx) => {
-  const problem = urlProblem(text);
-  if (problem) ctx.addIssue({ code: "custom", message: problem });
-});
+const url = z
+  .string()
+  .trim()
+  .max(2000)
+  .superRefine((text, ctx) => {
+    const problem = urlProblem(text);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  });
 
 /** A new endpoint: what it's called, where it points, which site's alerts it may carry. */
 export const webhookCreateInput = z.object({

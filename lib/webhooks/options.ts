@@ -28,4 +28,7 @@ export const DEFAULT_DELIVERY_OPTIONS: DeliveryOptions = {
   batchSize: 20,
 };
 
-export const deliveryOptions = (o: Partial<DeliveryOptions> = {}): DeliveryOptions => ({ ...DEFAULT_DELIVERY_OPTIONS, ...o });
+export const deliveryOptions = (o: Partial<DeliveryOptions> = {}): DeliveryOptions => ({
+  ...DEFAULT_DELIVERY_OPTIONS,
+  ...o,
+});

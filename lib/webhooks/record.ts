@@ -14,13 +14,28 @@ const ok = (code: number | null) => code !== null && code >= 200 && code < 300;
  * state (delivered, scheduled again, or dead-lettered), and the endpoint's health — a success
  * clears the breaker (and a pause), 410 Gone disables the endpoint, a failure may pause it.
  */
-export async function recordAttempt(sql: Sql, job: DeliveryJob, result: SendResult, options: DeliveryOptions): Promise<Outcome> {
+export async function recordAttempt(
+  sql: Sql,
+  job: DeliveryJob,
+  result: SendResult,
+  options: DeliveryOptions,
+): Promise<Outcome> {
   const attempts = job.attempts + 1;
-  const outcome: Outcome = ok(result.statusCode) ? "delivered" : result.statusCode === 410 ? "gone" : "failed";
+  const outcome: Outcome = ok(result.statusCode)
+    ? "delivered"
+    : result.statusCode === 410
+      ? "gone"
+      : "failed";
   // Test sends are one-shot: an admin is watching the answer.
-  const delay = outcome === "failed" && job.eventType !== "webhook.test"
-    ? nextRetryDelay(attempts, options.schedule, parseRetryAfter(result.retryAfter), options.maxRetryAfterMs)
-    : null;
+  const delay =
+    outcome === "failed" && job.eventType !== "webhook.test"
+      ? nextRetryDelay(
+          attempts,
+          options.schedule,
+          parseRetryAfter(result.retryAfter),
+          options.maxRetryAfterMs,
+        )
+      : null;
   const status = outcome === "delivered" ? "delivered" : delay === null ? "failed" : "pending";
   await sql.begin(async (tx) => {
     await tx`insert into webhook_attempts (delivery_id, status_code, duration_ms, error)
@@ -48,7 +63,12 @@ export async function recordAttempt(sql: Sql, job: DeliveryJob, result: SendResu
 }
 
 /** Counts the failure; pauses the endpoint once it has failed `breakerFailures` times in a row over `breakerAfterMs`. */
-async function failure(tx: postgres.TransactionSql, webhookId: string, result: SendResult, options: DeliveryOptions) {
+async function failure(
+  tx: postgres.TransactionSql,
+  webhookId: string,
+  result: SendResult,
+  options: DeliveryOptions,
+) {
   const last = result.statusCode !== null ? `HTTP ${result.statusCode}` : (result.error ?? "no answer");
   await tx`
     update webhooks set failure_streak = failure_streak + 1, failing_since = coalesce(failing_since, now())

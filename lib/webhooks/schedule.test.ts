@@ -5,8 +5,20 @@ const noJitter = () => 0.5;
 
 describe("the retry schedule", () => {
   it("is the Standard Webhooks one: at once, 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h, then dead", () => {
-    const delays = Array.from({ length: 9 }, (_, n) => nextRetryDelay(n, STANDARD_SCHEDULE_MS, null, undefined, noJitter));
-    expect(delays).toEqual([0, 5_000, 300_000, 1_800_000, 7_200_000, 18_000_000, 36_000_000, 36_000_000, null]);
+    const delays = Array.from({ length: 9 }, (_, n) =>
+      nextRetryDelay(n, STANDARD_SCHEDULE_MS, null, undefined, noJitter),
+    );
+    expect(delays).toEqual([
+      0,
+      5_000,
+      300_000,
+      1_800_000,
+      7_200_000,
+      18_000_000,
+      36_000_000,
+      36_000_000,
+      null,
+    ]);
   });
 
   it("jitters by at most 10 % either way", () => {

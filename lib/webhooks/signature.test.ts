@@ -16,7 +16,9 @@ describe("webhook signatures", () => {
     const body = JSON.stringify({ type: "webhook.test", data: { n: 1 } });
     const headers = signedHeaders(secret, "msg_abc", body);
     const key = Buffer.from(secret.slice(6), "base64");
-    const expected = createHmac("sha256", key).update(`msg_abc.${headers["webhook-timestamp"]}.${body}`).digest("base64");
+    const expected = createHmac("sha256", key)
+      .update(`msg_abc.${headers["webhook-timestamp"]}.${body}`)
+      .digest("base64");
     expect(headers["webhook-signature"]).toBe(`v1,${expected}`);
     expect(new Webhook(secret).verify(body, headers)).toEqual({ type: "webhook.test", data: { n: 1 } });
     expect(() => new Webhook(secret).verify(body + " ", headers)).toThrow();

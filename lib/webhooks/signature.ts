@@ -10,7 +10,12 @@ export function generateWebhookSecret(): string {
  * The three Standard Webhooks headers for one attempt. The signature is
  * `v1,` + base64 HMAC-SHA256 of `id.timestamp.body` under the secret's decoded key.
  */
-export function signedHeaders(secret: string, messageId: string, body: string, at = new Date()): Record<string, string> {
+export function signedHeaders(
+  secret: string,
+  messageId: string,
+  body: string,
+  at = new Date(),
+): Record<string, string> {
   const timestamp = Math.floor(at.getTime() / 1000);
   return {
     "webhook-id": messageId,

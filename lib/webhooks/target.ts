@@ -39,7 +39,10 @@ export async function resolveTarget(text: string, allowPrivate: boolean): Promis
   const first = addresses[0];
   if (!first) throw new TargetRefused(`${host} does not resolve`);
   const bad = addresses.find((a) => isPrivateAddress(a.address));
-  if (bad && !allowPrivate) throw new TargetRefused(`${host} resolves to ${bad.address}, a private or local address (set WEBHOOK_ALLOW_PRIVATE=true to allow)`);
+  if (bad && !allowPrivate)
+    throw new TargetRefused(
+      `${host} resolves to ${bad.address}, a private or local address (set WEBHOOK_ALLOW_PRIVATE=true to allow)`,
+    );
   return { url, address: first.address, family: first.family === 6 ? 6 : 4 };
 }
 
@@ -47,6 +50,8 @@ async function lookupAll(host: string) {
   try {
     return await lookup(host, { all: true, verbatim: true });
   } catch (err) {
-    throw new TargetRefused(`${host} does not resolve (${(err as NodeJS.ErrnoException).code ?? "lookup failed"})`);
+    throw new TargetRefused(
+      `${host} does not resolve (${(err as NodeJS.ErrnoException).code ?? "lookup failed"})`,
+    );
   }
 }

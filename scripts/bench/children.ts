@@ -11,7 +11,10 @@ export interface Child {
 
 /** A TypeScript script as its own Node process (as the worker runs in production). */
 export function spawnScript(script: string, env: Record<string, string>, nodeArgs: string[] = []): Child {
-  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", script], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", script], {
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   const lines: string[] = [];
   const waiters: { prefix: string; resolve: (line: string) => void }[] = [];
   createInterface({ input: child.stdout! }).on("line", (line) => {
@@ -29,7 +32,10 @@ export function spawnScript(script: string, env: Record<string, string>, nodeArg
       const seen = lines.find((l) => l.startsWith(prefix));
       if (seen) return Promise.resolve(seen);
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`${script}: no "${prefix}" line within ${timeoutMs} ms`)), timeoutMs);
+        const timer = setTimeout(
+          () => reject(new Error(`${script}: no "${prefix}" line within ${timeoutMs} ms`)),
+          timeoutMs,
+        );
         waiters.push({ prefix, resolve: (l) => (clearTimeout(timer), resolve(l)) });
       });
     },

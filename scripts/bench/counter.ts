@@ -4,7 +4,10 @@ import mqtt from "mqtt";
 // in its own process like the worker. Prints "ready", then "done <epoch ms> <CPU µs used since ready>"
 // at EXPECT messages.
 const expected = Number(process.env.EXPECT);
-const client = await mqtt.connectAsync(process.env.MQTT_URL!, { clientId: `bench-counter-${process.pid}`, clean: true });
+const client = await mqtt.connectAsync(process.env.MQTT_URL!, {
+  clientId: `bench-counter-${process.pid}`,
+  clean: true,
+});
 let count = 0;
 let cpuAtReady = process.cpuUsage();
 client.on("message", () => {

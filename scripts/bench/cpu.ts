@@ -10,7 +10,11 @@ const TICKS_PER_SECOND = 100; // USER_HZ on Linux
  * this process), the rest go by command name (postgres, mosquitto). Linux only (/proc).
  */
 export function cpuSnapshot(pids: Record<string, number | undefined>): CpuSnapshot {
-  const byPid = new Map(Object.entries(pids).filter(([, pid]) => pid).map(([name, pid]) => [String(pid), name]));
+  const byPid = new Map(
+    Object.entries(pids)
+      .filter(([, pid]) => pid)
+      .map(([name, pid]) => [String(pid), name]),
+  );
   const totals: CpuSnapshot = new Map();
   for (const pid of readdirSync("/proc").filter((p) => /^\d+$/.test(p))) {
     let stat: string;
@@ -30,8 +34,13 @@ export function cpuSnapshot(pids: Record<string, number | undefined>): CpuSnapsh
 }
 
 /** CPU microseconds per message each group spent between two snapshots. */
-export function cpuPerMessage(before: CpuSnapshot, after: CpuSnapshot, messages: number): Record<string, number> {
+export function cpuPerMessage(
+  before: CpuSnapshot,
+  after: CpuSnapshot,
+  messages: number,
+): Record<string, number> {
   const result: Record<string, number> = {};
-  for (const [group, seconds] of after) result[group] = Math.round(((seconds - (before.get(group) ?? 0)) * 1e6) / messages);
+  for (const [group, seconds] of after)
+    result[group] = Math.round(((seconds - (before.get(group) ?? 0)) * 1e6) / messages);
   return result;
 }

@@ -25,13 +25,25 @@ export function indexOf(load: Load, deviceIndex: number, ts: number): number {
  * `window` unacknowledged, as fast as they go or at `perSecond` in all. Records when each message
  * was handed to its client (epoch ms).
  */
-export async function publishLoad(url: string, load: Load, connections: number, window: number, perSecond = Infinity): Promise<{ sentAt: Float64Array; startedAt: number; ackedAt: number }> {
-  const clients = await Promise.all(Array.from({ length: connections }, (_, c) => mqtt.connectAsync(url, { clientId: `bench-pub-${c}-${process.pid}`, clean: true })));
+export async function publishLoad(
+  url: string,
+  load: Load,
+  connections: number,
+  window: number,
+  perSecond = Infinity,
+): Promise<{ sentAt: Float64Array; startedAt: number; ackedAt: number }> {
+  const clients = await Promise.all(
+    Array.from({ length: connections }, (_, c) =>
+      mqtt.connectAsync(url, { clientId: `bench-pub-${c}-${process.pid}`, clean: true }),
+    ),
+  );
   const prepared = Array.from({ length: load.messages }, (_, i) => messageAt(load, i));
   const sentAt = new Float64Array(load.messages);
   const startedAt = Date.now();
   const pace = { startedAt, perSecond };
-  await Promise.all(clients.map((client, c) => publishShare(client, prepared, sentAt, c, connections, window, pace)));
+  await Promise.all(
+    clients.map((client, c) => publishShare(client, prepared, sentAt, c, connections, window, pace)),
+  );
   const ackedAt = Date.now();
   await Promise.all(clients.map((client) => client.endAsync()));
   return { sentAt, startedAt, ackedAt };

@@ -14,31 +14,41 @@ let connected = 0;
 /** One stream over node:http (lighter than fetch's web streams: the clients must not be what is measured). */
 function stream(key: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const req = http.get(`${WEB_URL}/api/stream?devices=${key}`, { headers: { authorization: `Bearer ${TOKEN}` }, agent: false }, (res) => {
-      if (res.statusCode !== 200) {
-        res.resume();
-        return reject(new Error(`stream for ${key}: ${res.statusCode}`));
-      }
-      res.setEncoding("utf8");
-      let buffer = "";
-      let first = true;
-      res.on("data", (chunk: string) => {
-        const at = Date.now();
-        if (first && ++connected === clients) console.log("ready");
-        first = false;
-        buffer += chunk;
-        let end;
-        while ((end = buffer.indexOf("\n")) >= 0) {
-          const line = buffer.slice(0, end);
-          buffer = buffer.slice(end + 1);
-          if (!line.startsWith("data: ")) continue;
-          const data = JSON.parse(line.slice(6)) as { device: string; metric?: string; ts?: number; readings?: { metric: string; ts: number }[] };
-          const d = keyIndex.get(data.device)!;
-          for (const r of data.readings ?? [data as { metric: string; ts: number }]) if (r.metric === "temperature") received.push(d, r.ts, at);
+    const req = http.get(
+      `${WEB_URL}/api/stream?devices=${key}`,
+      { headers: { authorization: `Bearer ${TOKEN}` }, agent: false },
+      (res) => {
+        if (res.statusCode !== 200) {
+          res.resume();
+          return reject(new Error(`stream for ${key}: ${res.statusCode}`));
         }
-      });
-      res.on("end", resolve);
-    });
+        res.setEncoding("utf8");
+        let buffer = "";
+        let first = true;
+        res.on("data", (chunk: string) => {
+          const at = Date.now();
+          if (first && ++connected === clients) console.log("ready");
+          first = false;
+          buffer += chunk;
+          let end;
+          while ((end = buffer.indexOf("\n")) >= 0) {
+            const line = buffer.slice(0, end);
+            buffer = buffer.slice(end + 1);
+            if (!line.startsWith("data: ")) continue;
+            const data = JSON.parse(line.slice(6)) as {
+              device: string;
+              metric?: string;
+              ts?: number;
+              readings?: { metric: string; ts: number }[];
+            };
+            const d = keyIndex.get(data.device)!;
+            for (const r of data.readings ?? [data as { metric: string; ts: number }])
+              if (r.metric === "temperature") received.push(d, r.ts, at);
+          }
+        });
+        res.on("end", resolve);
+      },
+    );
     req.on("error", reject);
   });
 }

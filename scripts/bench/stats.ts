@@ -11,6 +11,7 @@ export const mark = (ok: boolean) => (ok ? "ok" : "MISSED");
 /** A readable table on stdout, then the JSON summary as the very last line (DESIGN §7). */
 export function printTable(rows: [name: string, value: string, note: string][], summary: object): void {
   const width = (i: 0 | 1) => Math.max(...rows.map((r) => r[i].length));
-  for (const [name, value, note] of rows) console.log(`${name.padEnd(width(0))}  ${value.padStart(width(1))}  ${note}`);
+  for (const [name, value, note] of rows)
+    console.log(`${name.padEnd(width(0))}  ${value.padStart(width(1))}  ${note}`);
   console.log(JSON.stringify(summary));
 }

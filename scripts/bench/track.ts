@@ -4,7 +4,14 @@ import { indexOf, publishLoad, type Load } from "./load";
 import { percentile } from "./stats";
 
 /** Publishes `load` and waits for every message's commit, seen as its NOTIFY (sent inside the worker's transaction, delivered at commit). */
-export async function publishAndTrack(sql: postgres.Sql, brokerUrl: string, load: Load, connections: number, window: number, perSecond?: number) {
+export async function publishAndTrack(
+  sql: postgres.Sql,
+  brokerUrl: string,
+  load: Load,
+  connections: number,
+  window: number,
+  perSecond?: number,
+) {
   const deviceIndex = new Map(load.deviceKeys.map((k, i) => [k, i]));
   const committedAt = new Float64Array(load.messages);
   let committed = 0;
@@ -27,7 +34,12 @@ export async function publishAndTrack(sql: postgres.Sql, brokerUrl: string, load
   await done;
   clearTimeout(timeout);
   await listener.unlisten();
-  if (committed < load.messages) throw new Error(`only ${committed} of ${load.messages} messages committed within 120 s`);
+  if (committed < load.messages)
+    throw new Error(`only ${committed} of ${load.messages} messages committed within 120 s`);
   const latencies = Array.from(committedAt, (at, i) => at - sentAt[i]!).sort((x, y) => x - y);
-  return { rate: (load.messages / (lastCommit - startedAt)) * 1000, p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99) };
+  return {
+    rate: (load.messages / (lastCommit - startedAt)) * 1000,
+    p50: percentile(latencies, 0.5),
+    p99: percentile(latencies, 0.99),
+  };
 }

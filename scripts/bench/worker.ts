@@ -3,7 +3,13 @@ import { freePort } from "../../lib/embedded/ports";
 import { spawnScript, type Child } from "./children";
 
 /** The real ingest worker as its own process, as production runs it, against the bench's broker and database. */
-export async function spawnBenchWorker(o: { databaseUrl: string; broker: { url: string; protocolVersion: number }; clientId: string; journalDir: string; profile?: boolean }): Promise<Child> {
+export async function spawnBenchWorker(o: {
+  databaseUrl: string;
+  broker: { url: string; protocolVersion: number };
+  clientId: string;
+  journalDir: string;
+  profile?: boolean;
+}): Promise<Child> {
   return spawnScript(
     "ingest/index.ts",
     {

@@ -24,19 +24,32 @@ export class SupervisedChild {
   ) {}
 
   start(): void {
-    const child = spawn(this.spec.command, this.spec.args, { env: this.spec.env, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(this.spec.command, this.spec.args, {
+      env: this.spec.env,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     this.process = child;
     for (const stream of [child.stdout, child.stderr]) {
-      createInterface({ input: stream }).on("line", (line) => console.log(formatLogLine(this.spec.name, line)));
+      createInterface({ input: stream }).on("line", (line) =>
+        console.log(formatLogLine(this.spec.name, line)),
+      );
     }
     child.on("exit", (code, signal) => {
       this.process = null;
       if (this.stopping) return;
       const now = Date.now();
       this.crashes = [...this.crashes.filter((t) => now - t < 60_000), now];
-      if (this.crashes.length >= 5) return this.onGiveUp(`${this.spec.name} crashed 5 times in a minute (last: ${signal ?? `exit ${code}`})`);
+      if (this.crashes.length >= 5)
+        return this.onGiveUp(
+          `${this.spec.name} crashed 5 times in a minute (last: ${signal ?? `exit ${code}`})`,
+        );
       const delay = 500 * 2 ** (this.crashes.length - 1);
-      console.log(formatLogLine("fieldwatch", `${this.spec.name} exited (${signal ?? `code ${code}`}); restarting in ${delay} ms`));
+      console.log(
+        formatLogLine(
+          "fieldwatch",
+          `${this.spec.name} exited (${signal ?? `code ${code}`}); restarting in ${delay} ms`,
+        ),
+      );
       setTimeout(() => !this.stopping && this.start(), delay);
     });
   }
@@ -64,6 +77,8 @@ export function runToCompletion(spec: ChildSpec): Promise<void> {
     for (const stream of [child.stdout, child.stderr]) {
       createInterface({ input: stream }).on("line", (line) => console.log(formatLogLine(spec.name, line)));
     }
-    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${spec.name} failed with exit code ${code}`))));
+    child.on("exit", (code) =>
+      code === 0 ? resolve() : reject(new Error(`${spec.name} failed with exit code ${code}`)),
+    );
   });
 }

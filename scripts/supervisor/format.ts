@@ -1,11 +1,26 @@
-const LEVELS: Record<number, string> = { 10: "trace", 20: "debug", 30: "info", 40: "warn", 50: "error", 60: "fatal" };
+const LEVELS: Record<number, string> = {
+  10: "trace",
+  20: "debug",
+  30: "info",
+  40: "warn",
+  50: "error",
+  60: "fatal",
+};
 
 /** Pino JSON lines become `[name] level message key=value`; other lines pass through prefixed. */
 export function formatLogLine(name: string, line: string): string {
   const prefix = `[${name}]`.padEnd(13);
   if (!line.startsWith("{")) return `${prefix}${line}`;
   try {
-    const { level, msg, time: _time, pid: _pid, hostname: _host, name: _name, ...rest } = JSON.parse(line) as Record<string, unknown>;
+    const {
+      level,
+      msg,
+      time: _time,
+      pid: _pid,
+      hostname: _host,
+      name: _name,
+      ...rest
+    } = JSON.parse(line) as Record<string, unknown>;
     const extra = Object.entries(rest)
       .map(([k, v]) => `${k}=${typeof v === "string" ? v : JSON.stringify(v)}`)
       .join(" ");

@@ -27,9 +27,15 @@ describe("serviceMqttCredentials", () => {
 
   it("uses MQTT_USERNAME / MQTT_PASSWORD when set, and generates only what is missing", () => {
     const dir = dataDir();
-    expect(serviceMqttCredentials(dir, "ingest", "from-env")).toEqual({ username: "ingest", password: "from-env" });
+    expect(serviceMqttCredentials(dir, "ingest", "from-env")).toEqual({
+      username: "ingest",
+      password: "from-env",
+    });
     expect(statSync(dir).isDirectory() && readdirSync(dir)).toEqual([]);
     const partial = serviceMqttCredentials(dir, "ingest", undefined);
-    expect(partial).toEqual({ username: "ingest", password: readFileSync(path.join(dir, SERVICE_PASSWORD_FILE), "utf8") });
+    expect(partial).toEqual({
+      username: "ingest",
+      password: readFileSync(path.join(dir, SERVICE_PASSWORD_FILE), "utf8"),
+    });
   });
 });

@@ -11,7 +11,11 @@ export const SERVICE_PASSWORD_FILE = "mqtt-service-password";
  * `fieldwatch-service` and a password generated once into the data dir (kept across restarts,
  * so the end-to-end tests and a worker started by hand can read it).
  */
-export function serviceMqttCredentials(dataDir: string, username?: string, password?: string): ServiceCredentials {
+export function serviceMqttCredentials(
+  dataDir: string,
+  username?: string,
+  password?: string,
+): ServiceCredentials {
   return { username: username || SERVICE_USERNAME, password: password || storedPassword(dataDir) };
 }
 

@@ -18,7 +18,11 @@ export interface Services {
  * PostgreSQL and the MQTT broker: the configured ones, or embedded ones (DESIGN §1). The
  * embedded broker lets in only the service (`service`) and devices with their live token.
  */
-export async function startServices(env: Env, service: ServiceCredentials, log: (msg: string) => void): Promise<Services> {
+export async function startServices(
+  env: Env,
+  service: ServiceCredentials,
+  log: (msg: string) => void,
+): Promise<Services> {
   const stops: (() => Promise<void>)[] = [];
   try {
     let databaseUrl = env.DATABASE_URL;
@@ -35,15 +39,22 @@ export async function startServices(env: Env, service: ServiceCredentials, log: 
       // Its own small pool: the broker's lookups must not wait behind anything else.
       const authDb = connectDb(databaseUrl, { max: 2, applicationName: "fieldwatch-broker-auth" });
       stops.unshift(authDb.close);
-      const authenticator = createMqttAuthenticator({ sql: authDb.sql, service, cacheMs: env.MQTT_AUTH_CACHE_MS });
+      const authenticator = createMqttAuthenticator({
+        sql: authDb.sql,
+        service,
+        cacheMs: env.MQTT_AUTH_CACHE_MS,
+      });
       const broker = await startEmbeddedBroker(env.MQTT_PORT, "0.0.0.0", {
         authenticator,
         recheckMs: Math.max(1000, env.MQTT_AUTH_CACHE_MS),
-        onRecheckFailed: (err) => log(`embedded MQTT broker: could not re-check connected devices (${err.message})`),
+        onRecheckFailed: (err) =>
+          log(`embedded MQTT broker: could not re-check connected devices (${err.message})`),
       });
       stops.unshift(broker.stop);
       mqttUrl = `mqtt://127.0.0.1:${broker.port}`;
-      log(`embedded MQTT broker (aedes) listening on port ${broker.port}, devices log in with their key and token`);
+      log(
+        `embedded MQTT broker (aedes) listening on port ${broker.port}, devices log in with their key and token`,
+      );
     }
     return {
       databaseUrl,

@@ -5,7 +5,11 @@ import { currentViewer } from "@/lib/auth/viewer";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[] }> }) {
+export default async function LoginPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ callbackUrl?: string | string[] }>;
+}) {
   if (await currentViewer()) redirect("/devices");
   const { callbackUrl } = await searchParams;
   return <LoginForm callbackUrl={typeof callbackUrl === "string" ? callbackUrl : undefined} />;

@@ -14,5 +14,7 @@ export default async function DeviceTypesPage() {
   const viewer = await currentViewer();
   if (!viewer) redirect("/login");
   if (!canAnywhere(viewer, "device.manage")) redirect("/devices");
-  return <DeviceTypesView initial={await listDeviceTypes(getDb().sql)} canEdit={can(viewer, "type.manage", "")} />;
+  return (
+    <DeviceTypesView initial={await listDeviceTypes(getDb().sql)} canEdit={can(viewer, "type.manage", "")} />
+  );
 }

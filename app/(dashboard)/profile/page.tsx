@@ -11,7 +11,9 @@ export const metadata: Metadata = { title: "Profile" };
 export default async function ProfilePage() {
   const viewer = await currentViewer();
   if (!viewer) notFound();
-  const sites = new Map((await listVisibleSites(getDb().orm, scopeFor(viewer, "device.read"))).map((s) => [s.id, s.name]));
+  const sites = new Map(
+    (await listVisibleSites(getDb().orm, scopeFor(viewer, "device.read"))).map((s) => [s.id, s.name]),
+  );
   const roles = viewer.roles
     .map((r) => ({ siteName: sites.get(r.siteId) ?? "Unknown site", role: r.role }))
     .sort((a, b) => a.siteName.localeCompare(b.siteName));

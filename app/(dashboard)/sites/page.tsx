@@ -19,7 +19,10 @@ export default async function SitesPage() {
   if (!viewer) redirect("/login");
   const { sql } = getDb();
   const scope = scopeFor(viewer, "device.read");
-  const [sites, devices] = await Promise.all([siteSummaries(sql, scope), devicesBySite(sql, scope, DEVICES_PER_SITE)]);
+  const [sites, devices] = await Promise.all([
+    siteSummaries(sql, scope),
+    devicesBySite(sql, scope, DEVICES_PER_SITE),
+  ]);
   return (
     <div className="space-y-6">
       <AutoRefresh everyMs={30_000} />
@@ -28,7 +31,9 @@ export default async function SitesPage() {
         <p className="mt-0.5 text-muted">Each site with its devices; offline ones first.</p>
       </div>
       {sites.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-border px-6 py-12 text-center text-muted">You don&apos;t have access to any site yet. An admin can add you to one.</p>
+        <p className="rounded-lg border border-dashed border-border px-6 py-12 text-center text-muted">
+          You don&apos;t have access to any site yet. An admin can add you to one.
+        </p>
       ) : (
         <div className="grid gap-4 lg:grid-cols-2">
           {sites.map((site) => (

@@ -12,5 +12,13 @@ export default async function UsersPage() {
   const viewer = await currentViewer();
   if (!viewer || !canAnywhere(viewer, "user.manage")) notFound();
   const sites = await listVisibleSites(getDb().orm, scopeFor(viewer, "user.manage"));
-  return <UsersView context={{ viewerId: viewer.id, viewerIsAdmin: viewer.isAdmin, sites: sites.map(({ slug, name }) => ({ slug, name })) }} />;
+  return (
+    <UsersView
+      context={{
+        viewerId: viewer.id,
+        viewerIsAdmin: viewer.isAdmin,
+        sites: sites.map(({ slug, name }) => ({ slug, name })),
+      }}
+    />
+  );
 }

@@ -11,11 +11,12 @@ import { jsonBody, route } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
 
-
 /** The alert rules of the sites the caller can see. */
 export const GET = route(async (req) => {
   const viewer = await authenticate(req);
-  return Response.json({ items: (await listRules(getDb().sql, scopeFor(viewer, "device.read"))).map(publicRule) });
+  return Response.json({
+    items: (await listRules(getDb().sql, scopeFor(viewer, "device.read"))).map(publicRule),
+  });
 });
 
 /** Operators and admins add rules to their sites. */
@@ -26,7 +27,14 @@ export const POST = route(async (req) => {
   const scope = await requireEditableScope(sql, viewer, input);
   if (input.webhooks) input.webhooks = await requireRuleWebhooks(sql, input.webhooks, scope.siteId);
   const id = await insertRule(sql, input, scope, viewer.id);
-  await audit(sql, { action: "alert_rule.create", actor: viewer, target: { type: "alert_rule", id }, siteId: scope.siteId, ip: clientAddress(req.headers), details: input });
+  await audit(sql, {
+    action: "alert_rule.create",
+    actor: viewer,
+    target: { type: "alert_rule", id },
+    siteId: scope.siteId,
+    ip: clientAddress(req.headers),
+    details: input,
+  });
   const [rule] = await listRules(sql, { all: true }, id);
   return Response.json(publicRule(rule!), { status: 201 });
 });

@@ -18,6 +18,10 @@ const filters = z.object({
 /** Active alerts (or the history) on the devices the caller can see. */
 export const GET = route(async (req) => {
   const viewer = await authenticate(req);
-  const items = await listAlerts(getDb().sql, scopeFor(viewer, "device.read"), filters.parse(queryParams(req)));
+  const items = await listAlerts(
+    getDb().sql,
+    scopeFor(viewer, "device.read"),
+    filters.parse(queryParams(req)),
+  );
   return Response.json({ items: items.map(({ siteId: _siteId, ...alert }) => alert) });
 });

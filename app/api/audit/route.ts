@@ -21,5 +21,9 @@ export const GET = route(async (req) => {
   const viewer = await authenticate(req);
   if (!canAnywhere(viewer, "audit.read")) throw forbidden();
   const q = auditQuery.parse(queryParams(req));
-  return Response.json({ ...(await listAudit(getDb().sql, scopeFor(viewer, "audit.read"), q)), page: q.page, pageSize: q.pageSize });
+  return Response.json({
+    ...(await listAudit(getDb().sql, scopeFor(viewer, "audit.read"), q)),
+    page: q.page,
+    pageSize: q.pageSize,
+  });
 });

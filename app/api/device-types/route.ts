@@ -18,10 +18,20 @@ export const GET = route(async (req) => {
 
 export const POST = route(async (req) => {
   const viewer = await authenticate(req, { write: true });
-  if (!can(viewer, "type.manage", "")) throw forbidden("Only global admins define device types (every site shares them).");
+  if (!can(viewer, "type.manage", ""))
+    throw forbidden("Only global admins define device types (every site shares them).");
   const input = await jsonBody(req, newDeviceTypeInput);
   const { sql } = getDb();
-  if (!(await insertDeviceType(sql, input))) throw new ApiError(409, "conflict", `A device type "${input.slug}" exists already.`, { slug: "already taken" });
-  await audit(sql, { action: "device_type.create", actor: viewer, target: { type: "device_type", id: input.slug }, ip: clientAddress(req.headers), details: input });
+  if (!(await insertDeviceType(sql, input)))
+    throw new ApiError(409, "conflict", `A device type "${input.slug}" exists already.`, {
+      slug: "already taken",
+    });
+  await audit(sql, {
+    action: "device_type.create",
+    actor: viewer,
+    target: { type: "device_type", id: input.slug },
+    ip: clientAddress(req.headers),
+    details: input,
+  });
   return Response.json(input, { status: 201 });
 });

@@ -32,7 +32,12 @@ export const POST = route(async (req) => {
     const fields = Object.fromEntries(result.errors.map((e) => [e.field, e.message]));
     const first = result.errors[0]!;
     const status = first.field === "key" ? 409 : first.message.startsWith("you can't") ? 403 : 422;
-    throw new ApiError(status, status === 409 ? "conflict" : status === 403 ? "forbidden" : "invalid_reference", `${first.field}: ${first.message}`, fields);
+    throw new ApiError(
+      status,
+      status === 409 ? "conflict" : status === 403 ? "forbidden" : "invalid_reference",
+      `${first.field}: ${first.message}`,
+      fields,
+    );
   }
   const created = result.devices[0]!;
   const device = await getDevice(sql, scopeFor(viewer, "device.read"), created.key);
@@ -44,5 +49,11 @@ export const POST = route(async (req) => {
     ip: clientAddress(req.headers),
     details: { name: input.name, site: input.site, type: input.type ?? null },
   });
-  return Response.json({ device: device && publicDevice(device), credentials: deviceCredentials(req, created.key, created.token) }, { status: 201 });
+  return Response.json(
+    {
+      device: device && publicDevice(device),
+      credentials: deviceCredentials(req, created.key, created.token),
+    },
+    { status: 201 },
+  );
 });

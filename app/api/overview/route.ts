@@ -21,9 +21,16 @@ export const GET = route(async (req) => {
   const seesQuarantine = canAnywhere(viewer, "quarantine.read");
   const [devices, quarantined, alerts] = await Promise.all([
     deviceStatusCounts(sql, scopeFor(viewer, "device.read")),
-    seesQuarantine ? quarantinedSince(sql, scopeFor(viewer, "quarantine.read"), new Date(Date.now() - 3_600_000)) : null,
+    seesQuarantine
+      ? quarantinedSince(sql, scopeFor(viewer, "quarantine.read"), new Date(Date.now() - 3_600_000))
+      : null,
     activeAlertCounts(sql, scopeFor(viewer, "device.read")),
   ]);
   const rate = hub.readingsPerSecond();
-  return Response.json({ devices, readingsPerSecond: rate === null ? null : Math.round(rate * 10) / 10, quarantinedLastHour: quarantined, alerts });
+  return Response.json({
+    devices,
+    readingsPerSecond: rate === null ? null : Math.round(rate * 10) / 10,
+    quarantinedLastHour: quarantined,
+    alerts,
+  });
 });

@@ -22,6 +22,17 @@ export const GET = route(async (req) => {
   const params = queryParams(req);
   const filter = quarantineFilter.parse(params);
   const p = page.parse(params);
-  const result = await listQuarantine(getDb().sql, scopeFor(viewer, "quarantine.read"), filter, p.page, p.pageSize);
-  return Response.json({ ...result, items: result.items.map(toQuarantineItem), page: p.page, pageSize: p.pageSize });
+  const result = await listQuarantine(
+    getDb().sql,
+    scopeFor(viewer, "quarantine.read"),
+    filter,
+    p.page,
+    p.pageSize,
+  );
+  return Response.json({
+    ...result,
+    items: result.items.map(toQuarantineItem),
+    page: p.page,
+    pageSize: p.pageSize,
+  });
 });

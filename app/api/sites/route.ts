@@ -29,7 +29,14 @@ export const POST = route(async (req) => {
   const body = await jsonBody(req, newSite);
   const { orm, sql } = getDb();
   const [site] = await orm.insert(sites).values(body).onConflictDoNothing().returning();
-  if (!site) throw new ApiError(409, "conflict", `A site "${body.slug}" exists already.`, { slug: "already taken" });
-  await audit(sql, { action: "site.create", actor: viewer, target: { type: "site", id: site.slug }, siteId: site.id, ip: clientAddress(req.headers) });
+  if (!site)
+    throw new ApiError(409, "conflict", `A site "${body.slug}" exists already.`, { slug: "already taken" });
+  await audit(sql, {
+    action: "site.create",
+    actor: viewer,
+    target: { type: "site", id: site.slug },
+    siteId: site.id,
+    ip: clientAddress(req.headers),
+  });
   return Response.json({ slug: site.slug, name: site.name, createdAt: site.createdAt }, { status: 201 });
 });

@@ -18,8 +18,13 @@ export const dynamic = "force-dynamic";
 export const GET = route(async (req) => {
   const viewer = await authenticate(req);
   const { sql } = getDb();
-  const requested = req.nextUrl.searchParams.get("devices")?.split(",").map((k) => k.trim()).filter(Boolean);
-  if (requested && requested.length > 500) throw new ApiError(400, "invalid_request", "devices: at most 500 keys");
+  const requested = req.nextUrl.searchParams
+    .get("devices")
+    ?.split(",")
+    .map((k) => k.trim())
+    .filter(Boolean);
+  if (requested && requested.length > 500)
+    throw new ApiError(400, "invalid_request", "devices: at most 500 keys");
   const allowed = new Set(await visibleDeviceKeys(sql, scopeFor(viewer, "device.read"), requested));
   const missing = requested?.find((k) => !allowed.has(k));
   if (missing) throw new ApiError(404, "not_found", `No device "${missing}".`);
@@ -27,8 +32,15 @@ export const GET = route(async (req) => {
   await hub.ready;
   const limit = getStreamLimit(loadEnv().LIVE_MAX_STREAMS_PER_USER);
   const release = limit.tryOpen(viewer.id);
-  if (!release) throw new ApiError(429, "too_many_streams", `You have ${limit.maxPerUser} live streams open already; close some tabs and try again.`);
-  const lastId = Number(req.headers.get("last-event-id") ?? req.nextUrl.searchParams.get("lastEventId") ?? NaN);
+  if (!release)
+    throw new ApiError(
+      429,
+      "too_many_streams",
+      `You have ${limit.maxPerUser} live streams open already; close some tabs and try again.`,
+    );
+  const lastId = Number(
+    req.headers.get("last-event-id") ?? req.nextUrl.searchParams.get("lastEventId") ?? NaN,
+  );
   const stream = createSseStream({
     hub,
     devices: allowed,
@@ -37,6 +49,11 @@ export const GET = route(async (req) => {
     onClose: release,
   });
   return new Response(stream, {
-    headers: { "content-type": "text/event-stream", "cache-control": "no-cache, no-transform", connection: "keep-alive", "x-accel-buffering": "no" },
+    headers: {
+      "content-type": "text/event-stream",
+      "cache-control": "no-cache, no-transform",
+      connection: "keep-alive",
+      "x-accel-buffering": "no",
+    },
   });
 });

@@ -28,7 +28,23 @@ export const POST = route(async (req) => {
   const { token, hash, prefix } = generateApiToken();
   const expiresAt = body.expiresInDays ? new Date(Date.now() + body.expiresInDays * 86_400_000) : null;
   const { orm, sql } = getDb();
-  const row = await createToken(orm, { userId: viewer.id, name: body.name, scope: body.scope, tokenHash: hash, prefix, expiresAt });
-  await audit(sql, { action: "token.create", actor: viewer, target: { type: "token", id: row.id }, ip: clientAddress(req.headers), details: { name: body.name, scope: body.scope } });
-  return Response.json({ id: row.id, name: body.name, scope: body.scope, prefix, expiresAt, createdAt: row.createdAt, token }, { status: 201 });
+  const row = await createToken(orm, {
+    userId: viewer.id,
+    name: body.name,
+    scope: body.scope,
+    tokenHash: hash,
+    prefix,
+    expiresAt,
+  });
+  await audit(sql, {
+    action: "token.create",
+    actor: viewer,
+    target: { type: "token", id: row.id },
+    ip: clientAddress(req.headers),
+    details: { name: body.name, scope: body.scope },
+  });
+  return Response.json(
+    { id: row.id, name: body.name, scope: body.scope, prefix, expiresAt, createdAt: row.createdAt, token },
+    { status: 201 },
+  );
 });

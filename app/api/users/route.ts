@@ -21,7 +21,15 @@ export const GET = route(async (req) => {
 export const POST = route(async (req) => {
   const viewer = await authenticate(req, { write: true });
   if (!canAnywhere(viewer, "user.manage")) throw forbidden();
-  const result = await createUser(getDb().sql, viewer, await jsonBody(req, newUserInput), clientAddress(req.headers));
+  const result = await createUser(
+    getDb().sql,
+    viewer,
+    await jsonBody(req, newUserInput),
+    clientAddress(req.headers),
+  );
   const { setPasswordPath, ...rest } = result;
-  return Response.json({ ...rest, setPasswordUrl: setPasswordPath ? req.nextUrl.origin + setPasswordPath : null }, { status: 201 });
+  return Response.json(
+    { ...rest, setPasswordUrl: setPasswordPath ? req.nextUrl.origin + setPasswordPath : null },
+    { status: 201 },
+  );
 });

@@ -25,12 +25,28 @@ export const POST = route(async (req) => {
   const { sql } = getDb();
   const [site] = await sql<{ id: string }[]>`select id from sites where slug = ${input.site}`;
   // Unknown and not-yours read the same.
-  if (!site || !can(viewer, "device.read", site.id)) throw new ApiError(422, "invalid_reference", `no site "${input.site}"`, { site: `no site "${input.site}"` });
+  if (!site || !can(viewer, "device.read", site.id))
+    throw new ApiError(422, "invalid_reference", `no site "${input.site}"`, {
+      site: `no site "${input.site}"`,
+    });
   requireWebhookSite(viewer, site.id);
   await requireSafeUrl(input.url);
   const secret = generateWebhookSecret();
-  const id = await insertWebhook(sql, { siteId: site.id, name: input.name, url: input.url, secret, createdBy: viewer.id });
-  await audit(sql, { action: "webhook.create", actor: viewer, target: { type: "webhook", id }, siteId: site.id, ip: clientAddress(req.headers), details: { name: input.name, url: input.url } });
+  const id = await insertWebhook(sql, {
+    siteId: site.id,
+    name: input.name,
+    url: input.url,
+    secret,
+    createdBy: viewer.id,
+  });
+  await audit(sql, {
+    action: "webhook.create",
+    actor: viewer,
+    target: { type: "webhook", id },
+    siteId: site.id,
+    ip: clientAddress(req.headers),
+    details: { name: input.name, url: input.url },
+  });
   const [hook] = await listWebhooks(sql, { all: true }, id);
   return Response.json({ ...hook, secret }, { status: 201 });
 });

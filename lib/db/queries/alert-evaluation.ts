@@ -39,7 +39,12 @@ interface Work {
  * row (another worker may have moved it) and written — so 1,000 quiet rules cost one read a
  * batch. An alert is raised once whatever the race (the open-alert unique index).
  */
-export async function evaluateAlertsIn(tx: Tx, rules: RuleSet, scopes: Map<string, DeviceScope>, readings: CommittedReading[]): Promise<AlertChange[]> {
+export async function evaluateAlertsIn(
+  tx: Tx,
+  rules: RuleSet,
+  scopes: Map<string, DeviceScope>,
+  readings: CommittedReading[],
+): Promise<AlertChange[]> {
   const work = collectWork(rules, scopes, readings);
   if (work.length === 0) return [];
   const seen = await readStates(tx, work, false);
@@ -110,16 +115,29 @@ async function readStates(tx: Tx, work: Work[], lock: boolean): Promise<Map<stri
       select * from unnest(${ruleIds}::uuid[], ${deviceIds}::uuid[]) order by 1, 2
       on conflict do nothing`;
   }
-  const rows = await tx<{ rule_id: string; device_id: string; state: AlertState["state"]; since: number | null; last_ts: number | null }[]>`
+  const rows = await tx<
+    {
+      rule_id: string;
+      device_id: string;
+      state: AlertState["state"];
+      since: number | null;
+      last_ts: number | null;
+    }[]
+  >`
     select s.rule_id, s.device_id, s.state,
            (extract(epoch from s.since) * 1000)::float8 as since, (extract(epoch from s.last_ts) * 1000)::float8 as last_ts
     from alert_states s join unnest(${ruleIds}::uuid[], ${deviceIds}::uuid[]) as p(rule_id, device_id)
       on s.rule_id = p.rule_id and s.device_id = p.device_id
     ${lock ? tx`order by s.rule_id, s.device_id for update of s` : tx``}`;
-  return new Map(rows.map((r) => [pairKey(r.rule_id, r.device_id), { state: r.state, since: r.since, lastTs: r.last_ts }]));
+  return new Map(
+    rows.map((r) => [pairKey(r.rule_id, r.device_id), { state: r.state, since: r.since, lastTs: r.last_ts }]),
+  );
 }
 
-async function saveStates(tx: Tx, updates: { ruleId: string; deviceId: string; state: AlertState; lastValue: number }[]): Promise<void> {
+async function saveStates(
+  tx: Tx,
+  updates: { ruleId: string; deviceId: string; state: AlertState; lastValue: number }[],
+): Promise<void> {
   if (updates.length === 0) return;
   const ms = (n: number | null) => (n === null ? null : n);
   await tx`
@@ -132,8 +150,19 @@ async function saveStates(tx: Tx, updates: { ruleId: string; deviceId: string; s
 }
 
 /** Opens or closes the episode; null when another evaluator got there first. */
-export async function applyTransition(tx: Tx, w: Pick<Work, "rule" | "deviceId" | "deviceKey">, t: NonNullable<Transition>): Promise<AlertChange | null> {
-  const base = { type: "alert" as const, device: w.deviceKey, ruleId: w.rule.id, severity: w.rule.severity, ts: t.at, value: t.value };
+export async function applyTransition(
+  tx: Tx,
+  w: Pick<Work, "rule" | "deviceId" | "deviceKey">,
+  t: NonNullable<Transition>,
+): Promise<AlertChange | null> {
+  const base = {
+    type: "alert" as const,
+    device: w.deviceKey,
+    ruleId: w.rule.id,
+    severity: w.rule.severity,
+    ts: t.at,
+    value: t.value,
+  };
   if (t.kind === "fire") {
     const [row] = await tx<{ id: string }[]>`
       insert into alerts (rule_id, device_id, severity, started_at, value, last_notified_at)

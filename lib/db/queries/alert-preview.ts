@@ -17,13 +17,21 @@ export interface RulePreview {
 }
 
 /** How the rule would have done over the last 7 days, from the minute rollups (never raw rows). */
-export async function previewRule(sql: Sql, rule: AlertRuleInput, scope: RuleScope, now = Date.now()): Promise<RulePreview> {
+export async function previewRule(
+  sql: Sql,
+  rule: AlertRuleInput,
+  scope: RuleScope,
+  now = Date.now(),
+): Promise<RulePreview> {
   const from = now - WEEK_MS;
   const devices = await sql<{ id: string; key: string; name: string; total: number }[]>`
     select id, key, name, count(*) over ()::int as total from devices
     where archived_at is null and ${scope.deviceId ? sql`id = ${scope.deviceId}` : sql`site_id = ${scope.siteId} ${scope.typeId ? sql`and type_id = ${scope.typeId}` : sql``}`}
     order by name limit ${PREVIEW_MAX_DEVICES}`;
-  const rows = devices.length === 0 ? [] : await sql<{ device_id: string; t: number; min: number; max: number; avg: number }[]>`
+  const rows =
+    devices.length === 0
+      ? []
+      : await sql<{ device_id: string; t: number; min: number; max: number; avg: number }[]>`
     select s.device_id, (extract(epoch from r.bucket) * 1000)::float8 as t, min(r.min) as min, max(r.max) as max, sum(r.sum) / sum(r.count) as avg
     from rollups_1m r join series s on s.id = r.series_id
     where s.device_id = any(${devices.map((d) => d.id)}::uuid[]) ${rule.metric ? sql`and s.metric = ${rule.metric}` : sql``}
@@ -35,13 +43,32 @@ export async function previewRule(sql: Sql, rule: AlertRuleInput, scope: RuleSco
     if (list) list.push(r);
     else byDevice.set(r.device_id, [r]);
   }
-  const episodes = devices.flatMap((d) => episodesOf(rule, byDevice.get(d.id) ?? [], now).map((e) => ({ device: { key: d.key, name: d.name }, ...e })));
+  const episodes = devices.flatMap((d) =>
+    episodesOf(rule, byDevice.get(d.id) ?? [], now).map((e) => ({
+      device: { key: d.key, name: d.name },
+      ...e,
+    })),
+  );
   episodes.sort((a, b) => a.start - b.start);
-  return { from, to: now, devicesChecked: devices.length, devicesInScope: devices[0]?.total ?? 0, fired: episodes.length, episodes: episodes.slice(0, 200) };
+  return {
+    from,
+    to: now,
+    devicesChecked: devices.length,
+    devicesInScope: devices[0]?.total ?? 0,
+    fired: episodes.length,
+    episodes: episodes.slice(0, 200),
+  };
 }
 
 function episodesOf(rule: AlertRuleInput, points: MinutePoint[], now: number): Episode[] {
-  if (rule.kind === "no_data") return points.length === 0 ? [] : silenceEpisodes(rule.forS * 1000, points.map((p) => p.t), now);
+  if (rule.kind === "no_data")
+    return points.length === 0
+      ? []
+      : silenceEpisodes(
+          rule.forS * 1000,
+          points.map((p) => p.t),
+          now,
+        );
   return thresholdEpisodes(
     {
       comparison: rule.comparison!,

@@ -14,10 +14,17 @@ export interface AlertRuleView extends AlertRuleInput {
 export type RuleScope = { siteId: string; deviceId: string | null; typeId: string | null };
 
 /** The ids a rule's device / site / type name; null with the field at fault when one is unknown. */
-export async function resolveRuleScope(sql: Sql, input: Pick<AlertRuleInput, "device" | "site" | "type">): Promise<RuleScope | { field: string; message: string }> {
+export async function resolveRuleScope(
+  sql: Sql,
+  input: Pick<AlertRuleInput, "device" | "site" | "type">,
+): Promise<RuleScope | { field: string; message: string }> {
   if (input.device) {
-    const [d] = await sql<{ id: string; site_id: string }[]>`select id, site_id from devices where key = ${input.device} and archived_at is null`;
-    return d ? { siteId: d.site_id, deviceId: d.id, typeId: null } : { field: "device", message: `no device "${input.device}"` };
+    const [d] = await sql<
+      { id: string; site_id: string }[]
+    >`select id, site_id from devices where key = ${input.device} and archived_at is null`;
+    return d
+      ? { siteId: d.site_id, deviceId: d.id, typeId: null }
+      : { field: "device", message: `no device "${input.device}"` };
   }
   const [row] = await sql<{ site_id: string | null; type_id: string | null }[]>`
     select (select id from sites where slug = ${input.site ?? ""}) as site_id, (select id from device_types where slug = ${input.type ?? ""}) as type_id`;
@@ -45,13 +52,25 @@ const columns = (rule: AlertRuleInput, scope: RuleScope) => ({
   enabled: rule.enabled,
 });
 
-export async function insertRule(sql: Sql, rule: AlertRuleInput, scope: RuleScope, userId: string): Promise<string> {
-  const [row] = await sql<{ id: string }[]>`insert into alert_rules ${sql({ ...columns(rule, scope), created_by: userId })} returning id`;
+export async function insertRule(
+  sql: Sql,
+  rule: AlertRuleInput,
+  scope: RuleScope,
+  userId: string,
+): Promise<string> {
+  const [row] = await sql<
+    { id: string }[]
+  >`insert into alert_rules ${sql({ ...columns(rule, scope), created_by: userId })} returning id`;
   await saveRuleWebhooks(sql, row!.id, rule.webhooks ?? []);
   return row!.id;
 }
 
-export async function updateRule(sql: Sql, id: string, rule: AlertRuleInput, scope: RuleScope): Promise<void> {
+export async function updateRule(
+  sql: Sql,
+  id: string,
+  rule: AlertRuleInput,
+  scope: RuleScope,
+): Promise<void> {
   await sql`update alert_rules set ${sql({ ...columns(rule, scope), updated_at: new Date() })} where id = ${id}`;
   if (rule.webhooks) await saveRuleWebhooks(sql, id, rule.webhooks);
 }
@@ -61,9 +80,15 @@ export async function deleteRule(sql: Sql, id: string): Promise<void> {
 }
 
 /** Rules of the sites a scope covers (optionally one rule), newest first. */
-export async function listRules(sql: Sql, scope: SiteScope, id?: string): Promise<(AlertRuleView & { siteId: string })[]> {
+export async function listRules(
+  sql: Sql,
+  scope: SiteScope,
+  id?: string,
+): Promise<(AlertRuleView & { siteId: string })[]> {
   if (!scope.all && scope.siteIds.length === 0) return [];
-  const rows = await sql<(AlertRuleView & { siteId: string; device: string | null; site: string; type: string | null })[]>`
+  const rows = await sql<
+    (AlertRuleView & { siteId: string; device: string | null; site: string; type: string | null })[]
+  >`
     select r.id, r.site_id as "siteId", r.name, r.kind, r.metric, r.comparison, r.threshold, r.threshold_high as "thresholdHigh",
            r.for_s as "forS", r.clear_threshold as "clearThreshold", r.clear_threshold_high as "clearThresholdHigh",
            r.clear_for_s as "clearForS", r.severity, r.repeat_every_s as "repeatEveryS", r.enabled, r.created_at as "createdAt",
@@ -75,5 +100,12 @@ export async function listRules(sql: Sql, scope: SiteScope, id?: string): Promis
     where true ${siteFilter(sql, "r.site_id", scope)} ${id ? sql`and r.id = ${id}` : sql``}
     order by r.created_at desc`;
   // Null columns leave the JSON, and a device rule names its device, not the site.
-  return rows.map((r) => Object.fromEntries(Object.entries({ ...r, site: r.device ? undefined : r.site }).filter(([, v]) => v !== null && v !== undefined)) as unknown as AlertRuleView & { siteId: string });
+  return rows.map(
+    (r) =>
+      Object.fromEntries(
+        Object.entries({ ...r, site: r.device ? undefined : r.site }).filter(
+          ([, v]) => v !== null && v !== undefined,
+        ),
+      ) as unknown as AlertRuleView & { siteId: string },
+  );
 }

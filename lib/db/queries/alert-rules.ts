@@ -2,9 +2,20 @@ import type { Sql } from "../connect";
 import { RuleSet, type CompiledRule } from "../../alerts/rule-set";
 
 type Row = {
-  id: string; site_id: string; device_id: string | null; type_id: string | null; kind: "threshold" | "no_data"; metric: string | null;
-  comparison: CompiledRule["threshold"]["comparison"] | null; threshold: number | null; threshold_high: number | null; for_s: number;
-  clear_threshold: number | null; clear_threshold_high: number | null; clear_for_s: number; severity: CompiledRule["severity"];
+  id: string;
+  site_id: string;
+  device_id: string | null;
+  type_id: string | null;
+  kind: "threshold" | "no_data";
+  metric: string | null;
+  comparison: CompiledRule["threshold"]["comparison"] | null;
+  threshold: number | null;
+  threshold_high: number | null;
+  for_s: number;
+  clear_threshold: number | null;
+  clear_threshold_high: number | null;
+  clear_for_s: number;
+  severity: CompiledRule["severity"];
 };
 
 const orUndefined = (n: number | null) => (n === null ? undefined : n);

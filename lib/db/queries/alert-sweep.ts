@@ -7,9 +7,21 @@ import { notifyLive } from "./connectivity";
 import { enqueueAlertNotifications } from "./webhook-outbox";
 
 type Tx = postgres.TransactionSql;
-type StateRow = { rule_id: string; device_id: string; key: string; state: AlertState["state"]; since: number | null; last_ts: number | null; last_value: number | null };
+type StateRow = {
+  rule_id: string;
+  device_id: string;
+  key: string;
+  state: AlertState["state"];
+  since: number | null;
+  last_ts: number | null;
+  last_value: number | null;
+};
 
-const toState = (r: Pick<StateRow, "state" | "since" | "last_ts">): AlertState => ({ state: r.state, since: r.since, lastTs: r.last_ts });
+const toState = (r: Pick<StateRow, "state" | "since" | "last_ts">): AlertState => ({
+  state: r.state,
+  since: r.since,
+  lastTs: r.last_ts,
+});
 
 /**
  * What the clock decides when no reading comes: a pending condition whose "for" ran out fires,
@@ -19,7 +31,9 @@ const toState = (r: Pick<StateRow, "state" | "since" | "last_ts">): AlertState =
 export async function sweepAlerts(sql: Sql, rules: RuleSet, now = Date.now()): Promise<AlertChange[]> {
   if (rules.rules.length === 0) return [];
   return sql.begin(async (tx) => {
-    const [lock] = await tx<{ ok: boolean }[]>`select pg_try_advisory_xact_lock(hashtext('fieldwatch-alert-sweep')) as ok`;
+    const [lock] = await tx<
+      { ok: boolean }[]
+    >`select pg_try_advisory_xact_lock(hashtext('fieldwatch-alert-sweep')) as ok`;
     if (!lock?.ok) return [];
     const changes = [...(await tickThresholds(tx, rules, now)), ...(await checkSilences(tx, rules, now))];
     await notifyLive(tx, changes);
@@ -42,7 +56,11 @@ async function tickThresholds(tx: Tx, rules: RuleSet, now: number): Promise<Aler
     const { next, transition } = evaluateTick(rule.threshold, toState(row), now, row.last_value ?? NaN);
     if (!transition) continue;
     await saveState(tx, row.rule_id, row.device_id, next);
-    const change = await applyTransition(tx, { rule, deviceId: row.device_id, deviceKey: row.key }, transition);
+    const change = await applyTransition(
+      tx,
+      { rule, deviceId: row.device_id, deviceKey: row.key },
+      transition,
+    );
     if (change) changes.push(change);
   }
   return changes;
@@ -54,11 +72,18 @@ async function checkSilences(tx: Tx, rules: RuleSet, now: number): Promise<Alert
   for (const rule of rules.noData) {
     const rows = await silenceCandidates(tx, rule);
     for (const row of rows) {
-      const state = row.state ? toState(row as StateRow) : { state: "ok" as const, since: null, lastTs: null };
+      const state = row.state
+        ? toState(row as StateRow)
+        : { state: "ok" as const, since: null, lastTs: null };
       const { next, transition } = evaluateSilence(rule.silenceMs, state, row.newest, now);
-      if (next.state !== state.state || next.since !== state.since || next.lastTs !== state.lastTs) await saveState(tx, rule.id, row.device_id, next);
+      if (next.state !== state.state || next.since !== state.since || next.lastTs !== state.lastTs)
+        await saveState(tx, rule.id, row.device_id, next);
       if (!transition) continue;
-      const change = await applyTransition(tx, { rule, deviceId: row.device_id, deviceKey: row.key }, transition);
+      const change = await applyTransition(
+        tx,
+        { rule, deviceId: row.device_id, deviceKey: row.key },
+        transition,
+      );
       if (change) changes.push(change);
     }
   }
@@ -89,15 +114,27 @@ async function saveState(tx: Tx, ruleId: string, deviceId: string, s: AlertState
  * notifies its webhooks again once N has passed since it last did. Not a new live event.
  */
 async function repeatNotifications(tx: Tx): Promise<number> {
-  const due = await tx<{ id: string; rule_id: string; key: string; severity: AlertChange["severity"]; value: number | null }[]>`
+  const due = await tx<
+    { id: string; rule_id: string; key: string; severity: AlertChange["severity"]; value: number | null }[]
+  >`
     select a.id, a.rule_id, d.key, a.severity, a.value
     from alerts a join alert_rules r on r.id = a.rule_id join devices d on d.id = a.device_id
     where a.resolved_at is null and a.acked_at is null and r.enabled and r.repeat_every_s > 0
       and coalesce(a.last_notified_at, a.started_at) + make_interval(secs => r.repeat_every_s) <= now()
     for update of a`;
   for (const a of due) {
-    await enqueueAlertNotifications(tx, { type: "alert", device: a.key, alertId: a.id, ruleId: a.rule_id, state: "firing", severity: a.severity, ts: Date.now(), value: a.value ?? 0 });
+    await enqueueAlertNotifications(tx, {
+      type: "alert",
+      device: a.key,
+      alertId: a.id,
+      ruleId: a.rule_id,
+      state: "firing",
+      severity: a.severity,
+      ts: Date.now(),
+      value: a.value ?? 0,
+    });
   }
-  if (due.length > 0) await tx`update alerts set last_notified_at = now() where id = any(${due.map((a) => a.id)}::uuid[])`;
+  if (due.length > 0)
+    await tx`update alerts set last_notified_at = now() where id = any(${due.map((a) => a.id)}::uuid[])`;
   return due.length;
 }

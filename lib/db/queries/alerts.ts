@@ -24,7 +24,11 @@ export interface AlertFilters {
 }
 
 /** Alerts on devices the scope can see, newest first: active ones (open) or all. */
-export async function listAlerts(sql: Sql, scope: SiteScope, f: AlertFilters): Promise<(AlertView & { siteId: string })[]> {
+export async function listAlerts(
+  sql: Sql,
+  scope: SiteScope,
+  f: AlertFilters,
+): Promise<(AlertView & { siteId: string })[]> {
   if (!scope.all && scope.siteIds.length === 0) return [];
   const rows = await sql<Row[]>`
     select a.id, a.severity, a.started_at, a.value, a.resolved_at, a.acked_at, a.ack_comment, u.name as acked_by,
@@ -41,9 +45,21 @@ export async function listAlerts(sql: Sql, scope: SiteScope, f: AlertFilters): P
 }
 
 type Row = {
-  id: string; severity: AlertView["severity"]; started_at: Date; value: number | null; resolved_at: Date | null; acked_at: Date | null;
-  ack_comment: string | null; acked_by: string | null; rule_id: string; rule_name: string; device_key: string; device_name: string;
-  site_slug: string; site_name: string; site_id: string;
+  id: string;
+  severity: AlertView["severity"];
+  started_at: Date;
+  value: number | null;
+  resolved_at: Date | null;
+  acked_at: Date | null;
+  ack_comment: string | null;
+  acked_by: string | null;
+  rule_id: string;
+  rule_name: string;
+  device_key: string;
+  device_name: string;
+  site_slug: string;
+  site_name: string;
+  site_id: string;
 };
 
 function toView(r: Row): AlertView & { siteId: string } {
@@ -58,7 +74,9 @@ function toView(r: Row): AlertView & { siteId: string } {
     startedAt: r.started_at.toISOString(),
     value: r.value,
     resolvedAt: r.resolved_at?.toISOString() ?? null,
-    acknowledged: r.acked_at ? { at: r.acked_at.toISOString(), by: r.acked_by, comment: r.ack_comment } : null,
+    acknowledged: r.acked_at
+      ? { at: r.acked_at.toISOString(), by: r.acked_by, comment: r.ack_comment }
+      : null,
   };
 }
 
@@ -69,6 +87,11 @@ export async function alertSite(sql: Sql, id: string): Promise<{ siteId: string;
   return row ? { siteId: row.site_id, acked: row.acked } : null;
 }
 
-export async function acknowledgeAlert(sql: Sql, id: string, userId: string, comment: string | null): Promise<void> {
+export async function acknowledgeAlert(
+  sql: Sql,
+  id: string,
+  userId: string,
+  comment: string | null,
+): Promise<void> {
   await sql`update alerts set acked_at = now(), acked_by = ${userId}, ack_comment = ${comment} where id = ${id} and acked_at is null`;
 }

@@ -35,7 +35,10 @@ export function listTokens(orm: Orm, userId: string) {
 }
 
 export async function createToken(orm: Orm, values: typeof apiTokens.$inferInsert) {
-  const [row] = await orm.insert(apiTokens).values(values).returning({ id: apiTokens.id, createdAt: apiTokens.createdAt });
+  const [row] = await orm
+    .insert(apiTokens)
+    .values(values)
+    .returning({ id: apiTokens.id, createdAt: apiTokens.createdAt });
   return row!;
 }
 

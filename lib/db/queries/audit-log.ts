@@ -16,7 +16,20 @@ export interface AuditQuery {
  */
 export async function listAudit(sql: Sql, scope: SiteScope, q: AuditQuery) {
   if (!scope.all && scope.siteIds.length === 0) return { items: [], total: 0 };
-  const rows = await sql<{ id: number; at: Date; actor: string; action: string; targetType: string | null; targetId: string | null; site: string | null; ip: string | null; details: Record<string, unknown>; total: number }[]>`
+  const rows = await sql<
+    {
+      id: number;
+      at: Date;
+      actor: string;
+      action: string;
+      targetType: string | null;
+      targetId: string | null;
+      site: string | null;
+      ip: string | null;
+      details: Record<string, unknown>;
+      total: number;
+    }[]
+  >`
     select a.id, a.at, a.actor_label as actor, a.action, a.target_type as "targetType", a.target_id as "targetId",
            s.slug as site, a.ip, a.details, count(*) over ()::int as total
     from audit_log a left join sites s on s.id = a.site_id

@@ -6,7 +6,10 @@ import type { ConnectivitySignal, Tx } from "./ingest";
  * Moves devices online/offline. A signal older than the current state (a late or replayed
  * message) changes nothing; only real changes come back, as live `status` events.
  */
-export async function updateConnectivity(tx: Tx, signals: Map<string, ConnectivitySignal>): Promise<LiveEvent[]> {
+export async function updateConnectivity(
+  tx: Tx,
+  signals: Map<string, ConnectivitySignal>,
+): Promise<LiveEvent[]> {
   if (signals.size === 0) return [];
   const list = [...signals.values()];
   const rows = await tx<{ key: string; connectivity: "online" | "offline"; at: Date }[]>`
@@ -22,7 +25,8 @@ export async function updateConnectivity(tx: Tx, signals: Map<string, Connectivi
 export async function notifyLive(tx: Tx | Sql, events: (LiveEvent | EncodedEvent)[]): Promise<void> {
   const payloads = encodeLivePayloads(events);
   // As one JSON text: postgres.js would escape a text[] parameter character by character.
-  if (payloads.length > 0) await tx`select pg_notify(${LIVE_CHANNEL}, p) from jsonb_array_elements_text(${tx.json(payloads)}) as p`;
+  if (payloads.length > 0)
+    await tx`select pg_notify(${LIVE_CHANNEL}, p) from jsonb_array_elements_text(${tx.json(payloads)}) as p`;
 }
 
 /**
@@ -38,7 +42,10 @@ export async function markSilentDevicesOffline(sql: Sql): Promise<string[]> {
       where d2.id = d.id and d.connectivity = 'online'
         and d.last_seen_at < now() - make_interval(secs => coalesce(d.inactivity_timeout_s, t.inactivity_timeout_s, 300))
       returning d.key, d.connectivity_at as at`;
-    await notifyLive(tx, rows.map((r) => ({ type: "status", device: r.key, status: "offline", ts: r.at.getTime() })));
+    await notifyLive(
+      tx,
+      rows.map((r) => ({ type: "status", device: r.key, status: "offline", ts: r.at.getTime() })),
+    );
     return rows.map((r) => r.key);
   }) as Promise<string[]>;
 }

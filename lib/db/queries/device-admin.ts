@@ -27,7 +27,10 @@ export async function resolveSiteAndType(sql: Tx, site: string, type: string | n
 }
 
 /** Inserts devices and their first tokens; a key taken already makes the whole statement fail (23505). */
-export async function insertDevices(tx: Tx, devices: (NewDeviceInput & { siteId: string; typeId: string | null; tokenHash: string })[]): Promise<Map<string, string>> {
+export async function insertDevices(
+  tx: Tx,
+  devices: (NewDeviceInput & { siteId: string; typeId: string | null; tokenHash: string })[],
+): Promise<Map<string, string>> {
   const rows = await tx<{ id: string; key: string }[]>`
     insert into devices ${tx(
       devices.map((d) => ({
@@ -46,7 +49,11 @@ export async function insertDevices(tx: Tx, devices: (NewDeviceInput & { siteId:
   return ids;
 }
 
-export async function updateDevice(sql: Tx, id: string, changes: Omit<DeviceChangesInput, "site" | "type"> & { siteId?: string; typeId?: string | null }): Promise<void> {
+export async function updateDevice(
+  sql: Tx,
+  id: string,
+  changes: Omit<DeviceChangesInput, "site" | "type"> & { siteId?: string; typeId?: string | null },
+): Promise<void> {
   const columns: Record<string, unknown> = {};
   if (changes.name !== undefined) columns.name = changes.name;
   if (changes.siteId !== undefined) columns.site_id = changes.siteId;
@@ -56,7 +63,8 @@ export async function updateDevice(sql: Tx, id: string, changes: Omit<DeviceChan
   if (changes.longitude !== undefined) columns.longitude = changes.longitude;
   if (changes.inactivityTimeoutS !== undefined) columns.inactivity_timeout_s = changes.inactivityTimeoutS;
   if (changes.disabled !== undefined) columns.disabled = changes.disabled;
-  if (Object.keys(columns).length > 0) await sql`update devices set ${sql(columns as Record<string, postgres.SerializableParameter>)} where id = ${id}`;
+  if (Object.keys(columns).length > 0)
+    await sql`update devices set ${sql(columns as Record<string, postgres.SerializableParameter>)} where id = ${id}`;
 }
 
 /** Revokes every live token and adds a new one: the old one stops at once (the broker's cache: seconds). */

@@ -18,7 +18,10 @@ export async function listDeviceTypes(sql: Sql): Promise<DeviceTypeSummary[]> {
     from device_types t order by t.name`;
 }
 
-export async function insertDeviceType(sql: Sql, t: { slug: string; name: string; inactivityTimeoutS: number; metrics: MetricSpec[] }): Promise<boolean> {
+export async function insertDeviceType(
+  sql: Sql,
+  t: { slug: string; name: string; inactivityTimeoutS: number; metrics: MetricSpec[] },
+): Promise<boolean> {
   const rows = await sql`
     insert into device_types (slug, name, inactivity_timeout_s, metrics)
     values (${t.slug}, ${t.name}, ${t.inactivityTimeoutS}, ${sql.json(t.metrics as unknown as postgres.JSONValue)})
@@ -26,7 +29,11 @@ export async function insertDeviceType(sql: Sql, t: { slug: string; name: string
   return rows.length > 0;
 }
 
-export async function updateDeviceType(sql: Sql, slug: string, t: { name?: string; inactivityTimeoutS?: number; metrics?: MetricSpec[] }): Promise<boolean> {
+export async function updateDeviceType(
+  sql: Sql,
+  slug: string,
+  t: { name?: string; inactivityTimeoutS?: number; metrics?: MetricSpec[] },
+): Promise<boolean> {
   const rows = await sql`
     update device_types set
       name = coalesce(${t.name ?? null}, name),

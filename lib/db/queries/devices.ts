@@ -33,10 +33,27 @@ export interface DeviceListParams {
   sort: DeviceSort;
 }
 
-export const DEVICE_SORTS = ["name", "-name", "key", "-key", "lastSeen", "-lastSeen", "status", "-status", "site", "-site"] as const;
+export const DEVICE_SORTS = [
+  "name",
+  "-name",
+  "key",
+  "-key",
+  "lastSeen",
+  "-lastSeen",
+  "status",
+  "-status",
+  "site",
+  "-site",
+] as const;
 export type DeviceSort = (typeof DEVICE_SORTS)[number];
 
-const SORT_SQL: Record<string, string> = { name: "name", key: "key", lastSeen: "last_seen_at", status: "status", site: "site_name" };
+const SORT_SQL: Record<string, string> = {
+  name: "name",
+  key: "key",
+  lastSeen: "last_seen_at",
+  status: "status",
+  site: "site_name",
+};
 
 /**
  * Status: never seen; offline when the ingest worker marked it so (its status topic, Last Will
@@ -61,10 +78,23 @@ export function deviceRows(sql: Sql, scope: SiteScope, { includeArchived = false
 }
 
 type Row = {
-  id: string; key: string; name: string; location: string | null; disabled: boolean; last_seen_at: Date | null;
-  archived_at: Date | null; latitude: number | null; longitude: number | null; inactivity_timeout_s: number | null;
-  site_slug: string; site_name: string; type_slug: string | null; type_name: string | null;
-  metrics: MetricSpec[]; status: DeviceStatus; latest: Record<string, { ts: string; value: number }> | null;
+  id: string;
+  key: string;
+  name: string;
+  location: string | null;
+  disabled: boolean;
+  last_seen_at: Date | null;
+  archived_at: Date | null;
+  latitude: number | null;
+  longitude: number | null;
+  inactivity_timeout_s: number | null;
+  site_slug: string;
+  site_name: string;
+  type_slug: string | null;
+  type_name: string | null;
+  metrics: MetricSpec[];
+  status: DeviceStatus;
+  latest: Record<string, { ts: string; value: number }> | null;
 };
 
 function toSummary(row: Row): DeviceSummary {
@@ -90,7 +120,11 @@ const latestJson = (sql: Sql) => sql`
   (select jsonb_object_agg(se.metric, jsonb_build_object('ts', se.latest_ts, 'value', se.latest_value))
    from series se where se.device_id = v.id and se.latest_ts is not null) as latest`;
 
-export async function listDevices(sql: Sql, scope: SiteScope, p: DeviceListParams): Promise<{ items: DeviceSummary[]; total: number }> {
+export async function listDevices(
+  sql: Sql,
+  scope: SiteScope,
+  p: DeviceListParams,
+): Promise<{ items: DeviceSummary[]; total: number }> {
   const desc = p.sort.startsWith("-");
   const column = SORT_SQL[desc ? p.sort.slice(1) : p.sort] ?? "name";
   const like = p.q ? `%${p.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
@@ -111,7 +145,11 @@ export async function listDevices(sql: Sql, scope: SiteScope, p: DeviceListParam
  * One device, or null when it doesn't exist or the scope can't see it (callers answer 404 either
  * way). A device deleted with its data kept is found: its page and exports still work.
  */
-export async function getDevice(sql: Sql, scope: SiteScope, key: string): Promise<(DeviceSummary & { id: string; siteId: string }) | null> {
+export async function getDevice(
+  sql: Sql,
+  scope: SiteScope,
+  key: string,
+): Promise<(DeviceSummary & { id: string; siteId: string }) | null> {
   const rows = await sql<(Row & { site_id: string })[]>`
     select v.*, ${latestJson(sql)} from (${deviceRows(sql, scope, { includeArchived: true })}) v where v.key = ${key}`;
   const row = rows[0];
@@ -138,8 +176,14 @@ export async function deviceStatusCounts(sql: Sql, scope: SiteScope): Promise<Re
 export type SiteDevice = Pick<DeviceSummary, "key" | "name" | "status" | "lastSeenAt">;
 
 /** Each visible site's devices, offline first, at most `perSite` each (the Sites page). */
-export async function devicesBySite(sql: Sql, scope: SiteScope, perSite: number): Promise<Map<string, SiteDevice[]>> {
-  const rows = await sql<{ site_slug: string; key: string; name: string; status: DeviceStatus; last_seen_at: Date | null }[]>`
+export async function devicesBySite(
+  sql: Sql,
+  scope: SiteScope,
+  perSite: number,
+): Promise<Map<string, SiteDevice[]>> {
+  const rows = await sql<
+    { site_slug: string; key: string; name: string; status: DeviceStatus; last_seen_at: Date | null }[]
+  >`
     select site_slug, key, name, status, last_seen_at from (
       select v.*, row_number() over (partition by v.site_slug order by (v.status = 'offline') desc, v.name, v.key) as n
       from (${deviceRows(sql, scope)}) v
@@ -147,14 +191,22 @@ export async function devicesBySite(sql: Sql, scope: SiteScope, perSite: number)
   const bySite = new Map<string, SiteDevice[]>();
   for (const r of rows) {
     const list = bySite.get(r.site_slug) ?? [];
-    list.push({ key: r.key, name: r.name, status: r.status, lastSeenAt: r.last_seen_at?.toISOString() ?? null });
+    list.push({
+      key: r.key,
+      name: r.name,
+      status: r.status,
+      lastSeenAt: r.last_seen_at?.toISOString() ?? null,
+    });
     bySite.set(r.site_slug, list);
   }
   return bySite;
 }
 
 /** The device types of the devices a scope can see, by name (the Devices page's type filter). */
-export async function visibleDeviceTypes(sql: Sql, scope: SiteScope): Promise<{ slug: string; name: string }[]> {
+export async function visibleDeviceTypes(
+  sql: Sql,
+  scope: SiteScope,
+): Promise<{ slug: string; name: string }[]> {
   return sql<{ slug: string; name: string }[]>`
     select distinct v.type_slug as slug, v.type_name as name from (${deviceRows(sql, scope)}) v
     where v.type_slug is not null order by name`;

@@ -58,17 +58,27 @@ export type Tx = postgres.TransactionSql;
  * Writes one batch in one transaction: series, readings (idempotent), latest values (forward
  * in device time only), last seen, quarantine, connectivity, command answers; then NOTIFY of what changed.
  */
-export async function writeBatch(sql: Sql, input: BatchInput, seriesCache: SeriesCache): Promise<BatchResult> {
+export async function writeBatch(
+  sql: Sql,
+  input: BatchInput,
+  seriesCache: SeriesCache,
+): Promise<BatchResult> {
   return sql.begin((tx) => writeBatchIn(tx, input, seriesCache)) as Promise<BatchResult>;
 }
 
 /** writeBatch inside a transaction the caller owns (a replay marks its quarantine row in the same one). */
-export async function writeBatchIn(tx: Tx, input: BatchInput, seriesCache: SeriesCache): Promise<BatchResult> {
+export async function writeBatchIn(
+  tx: Tx,
+  input: BatchInput,
+  seriesCache: SeriesCache,
+): Promise<BatchResult> {
   const seriesIds = await resolveSeries(tx, input.readings, seriesCache);
   const { inserted, current } = await insertReadings(tx, input.readings, seriesIds);
   // On the rows just stored, in the same transaction: redeliveries (not inserted) and late
   // readings (older than their series' latest) change no alert.
-  const alertChanges = input.alerts ? await evaluateAlertsIn(tx, input.alerts.rules, input.alerts.scopes, current) : [];
+  const alertChanges = input.alerts
+    ? await evaluateAlertsIn(tx, input.alerts.rules, input.alerts.scopes, current)
+    : [];
   await updateLastSeen(tx, input.seen);
   await insertQuarantine(tx, input.quarantine);
   const changed = await updateConnectivity(tx, input.connectivity);
@@ -95,7 +105,8 @@ export type SeriesCache = Map<string, Map<string, number>>;
 async function resolveSeries(tx: Tx, readings: SeriesReading[], cache: SeriesCache): Promise<number[]> {
   const missing: { deviceId: string; metric: string }[] = [];
   for (const r of readings) {
-    if (cache.get(r.deviceId)?.get(r.metric) === undefined) missing.push({ deviceId: r.deviceId, metric: r.metric });
+    if (cache.get(r.deviceId)?.get(r.metric) === undefined)
+      missing.push({ deviceId: r.deviceId, metric: r.metric });
   }
   if (missing.length > 0) {
     // DO UPDATE (a no-op) so RETURNING also yields series that already existed. A device deleted
@@ -117,7 +128,11 @@ async function resolveSeries(tx: Tx, readings: SeriesReading[], cache: SeriesCac
 }
 
 /** The readings inserted, and those of them newer than their series' latest value before this batch. */
-async function insertReadings(tx: Tx, readings: SeriesReading[], seriesIds: number[]): Promise<{ inserted: SeriesReading[]; current: SeriesReading[] }> {
+async function insertReadings(
+  tx: Tx,
+  readings: SeriesReading[],
+  seriesIds: number[],
+): Promise<{ inserted: SeriesReading[]; current: SeriesReading[] }> {
   if (readings.length === 0) return { inserted: [], current: [] };
   // A reading repeated inside the batch (a redelivery) is dropped here, so it isn't announced twice.
   const unique: SeriesReading[] = [];

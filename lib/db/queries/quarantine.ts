@@ -54,13 +54,21 @@ const columns = (sql: Sql) => sql`
   q.replayed_at as "replayedAt"`;
 
 /** A page of rows, newest first, with the total and the count per reason (for the filter). */
-export async function listQuarantine(sql: Sql, scope: SiteScope, f: QuarantineFilter, page: number, pageSize: number) {
+export async function listQuarantine(
+  sql: Sql,
+  scope: SiteScope,
+  f: QuarantineFilter,
+  page: number,
+  pageSize: number,
+) {
   if (!scope.all && scope.siteIds.length === 0) return { items: [], total: 0, reasons: {} };
   const [items, reasons] = await Promise.all([
     sql<(QuarantineRow & { total: number })[]>`
       select ${columns(sql)}, count(*) over ()::int as total ${visible(sql, scope, f)}
       order by q.id desc limit ${pageSize} offset ${(page - 1) * pageSize}`,
-    sql<{ reason: string; n: number }[]>`select q.reason, count(*)::int as n ${visible(sql, scope, { ...f, reason: undefined })} group by q.reason`,
+    sql<
+      { reason: string; n: number }[]
+    >`select q.reason, count(*)::int as n ${visible(sql, scope, { ...f, reason: undefined })} group by q.reason`,
   ]);
   return {
     items: items.map(({ total: _t, ...row }) => row),
@@ -69,23 +77,45 @@ export async function listQuarantine(sql: Sql, scope: SiteScope, f: QuarantineFi
   };
 }
 
-export async function countQuarantine(sql: Sql, scope: SiteScope, f: QuarantineFilter, afterId = 0): Promise<number> {
+export async function countQuarantine(
+  sql: Sql,
+  scope: SiteScope,
+  f: QuarantineFilter,
+  afterId = 0,
+): Promise<number> {
   if (!scope.all && scope.siteIds.length === 0) return 0;
-  const [row] = await sql<{ n: number }[]>`select count(*)::int as n ${visible(sql, scope, f)} and q.id > ${afterId}`;
+  const [row] = await sql<
+    { n: number }[]
+  >`select count(*)::int as n ${visible(sql, scope, f)} and q.id > ${afterId}`;
   return row?.n ?? 0;
 }
 
 /** One visible row with its whole payload, or null (missing and hidden look the same). */
 export async function getQuarantined(sql: Sql, scope: SiteScope, id: number) {
   if (!scope.all && scope.siteIds.length === 0) return null;
-  const [row] = await sql<{ id: number; topic: string; payload: Buffer; receivedAt: Date; replayedAt: Date | null; siteId: string | null }[]>`
+  const [row] = await sql<
+    {
+      id: number;
+      topic: string;
+      payload: Buffer;
+      receivedAt: Date;
+      replayedAt: Date | null;
+      siteId: string | null;
+    }[]
+  >`
     select q.id::float8 as id, q.topic, q.payload, q.received_at as "receivedAt", q.replayed_at as "replayedAt", d.site_id as "siteId"
     ${visible(sql, scope, { state: "all" })} and q.id = ${id}`;
   return row ?? null;
 }
 
 /** Ids of visible, not yet replayed rows matching `f`, oldest first, after `afterId`. */
-export async function pendingIds(sql: Sql, scope: SiteScope, f: QuarantineFilter, afterId: number, limit: number): Promise<number[]> {
+export async function pendingIds(
+  sql: Sql,
+  scope: SiteScope,
+  f: QuarantineFilter,
+  afterId: number,
+  limit: number,
+): Promise<number[]> {
   if (!scope.all && scope.siteIds.length === 0) return [];
   const rows = await sql<{ id: number }[]>`
     select q.id::float8 as id ${visible(sql, scope, { ...f, state: "pending" })} and q.id > ${afterId} order by q.id limit ${limit}`;

@@ -16,13 +16,27 @@ describe("readingBuckets", () => {
     const device = await createTestDevice(db.sql);
     const end = Math.floor(Date.now() / HOUR) * HOUR - HOUR;
     const start = end - 72 * HOUR;
-    const reading = (ts: number, value: number): SeriesReading => ({ deviceId: device.id, deviceKey: device.key, metric: "t", ts, value, flags: 0 });
+    const reading = (ts: number, value: number): SeriesReading => ({
+      deviceId: device.id,
+      deviceKey: device.key,
+      metric: "t",
+      ts,
+      value,
+      flags: 0,
+    });
     // Every 37 s for three days, except a six-hour gap; then a late batch inside the first day.
     const onTime = [];
-    for (let ts = start; ts < end; ts += 37_000) if (ts < start + 30 * HOUR || ts >= start + 36 * HOUR) onTime.push(reading(ts, Math.sin(ts / 1e7) * 20));
+    for (let ts = start; ts < end; ts += 37_000)
+      if (ts < start + 30 * HOUR || ts >= start + 36 * HOUR)
+        onTime.push(reading(ts, Math.sin(ts / 1e7) * 20));
     const late = Array.from({ length: 50 }, (_, i) => reading(start + 5 * HOUR + i * 1_000 + 500, 99));
     const cache = new Map();
-    for (const part of [onTime, late]) await writeBatch(db.sql, { readings: part, quarantine: [], seen: new Map(), connectivity: new Map() }, cache);
+    for (const part of [onTime, late])
+      await writeBatch(
+        db.sql,
+        { readings: part, quarantine: [], seen: new Map(), connectivity: new Map() },
+        cache,
+      );
 
     for (const [label, fromMs, toMs, points, source] of [
       ["whole range, hour rollups", start, end, 20, "hour"],
@@ -38,10 +52,19 @@ describe("readingBuckets", () => {
         from readings r join series s on s.id = r.series_id
         where s.device_id = ${device.id} and s.metric = 't' and r.ts >= to_timestamp(${result.originMs / 1000}) and r.ts < to_timestamp(${toMs / 1000})
         group by 1 order by 1`;
-      expect(result.buckets.map((b) => ({ ...b, avg: round(b.avg) })), label).toEqual(raw.map((b) => ({ ...b, avg: round(b.avg) })));
+      expect(
+        result.buckets.map((b) => ({ ...b, avg: round(b.avg) })),
+        label,
+      ).toEqual(raw.map((b) => ({ ...b, avg: round(b.avg) })));
     }
     // The gap is absent, not zero-filled: no minute bucket inside it.
-    const minute = await readingBuckets(db.sql, { deviceId: device.id, metric: "t", fromMs: start + 29 * HOUR, toMs: start + 37 * HOUR, points: 480 });
+    const minute = await readingBuckets(db.sql, {
+      deviceId: device.id,
+      metric: "t",
+      fromMs: start + 29 * HOUR,
+      toMs: start + 37 * HOUR,
+      points: 480,
+    });
     const inGap = minute.buckets.filter((b) => b.t >= start + 30 * HOUR && b.t < start + 36 * HOUR);
     expect(minute.buckets.length).toBeGreaterThan(100);
     expect(inGap).toEqual([]);
@@ -49,7 +72,13 @@ describe("readingBuckets", () => {
 
   it("returns nothing for a metric the device never sent", async () => {
     const device = await createTestDevice(db.sql);
-    const result = await readingBuckets(db.sql, { deviceId: device.id, metric: "nothing", fromMs: 0, toMs: Date.now(), points: 100 });
+    const result = await readingBuckets(db.sql, {
+      deviceId: device.id,
+      metric: "nothing",
+      fromMs: 0,
+      toMs: Date.now(),
+      points: 100,
+    });
     expect(result.buckets).toEqual([]);
   });
 });

@@ -47,11 +47,19 @@ export async function readingBuckets(sql: Sql, q: BucketQuery): Promise<BucketRe
           from ${sql(plan.source === "minute" ? "rollups_1m" : "rollups_1h")}
           where series_id = ${seriesId} and bucket >= ${origin} and bucket < ${to}
           group by 1 order by 1`;
-  return { ...plan, buckets: rows.map((r) => ({ t: r.t, avg: r.avg, min: r.min, max: r.max, count: r.count })) };
+  return {
+    ...plan,
+    buckets: rows.map((r) => ({ t: r.t, avg: r.avg, min: r.min, max: r.max, count: r.count })),
+  };
 }
 
-export async function latestValues(sql: Sql, deviceId: string): Promise<Record<string, { ts: string; value: number }>> {
+export async function latestValues(
+  sql: Sql,
+  deviceId: string,
+): Promise<Record<string, { ts: string; value: number }>> {
   const rows = await sql<{ metric: string; latest_ts: Date; latest_value: number }[]>`
     select metric, latest_ts, latest_value from series where device_id = ${deviceId} and latest_ts is not null order by metric`;
-  return Object.fromEntries(rows.map((r) => [r.metric, { ts: r.latest_ts.toISOString(), value: r.latest_value }]));
+  return Object.fromEntries(
+    rows.map((r) => [r.metric, { ts: r.latest_ts.toISOString(), value: r.latest_value }]),
+  );
 }

@@ -5,7 +5,10 @@ export const LIMITS = { perAccount: 10, perAddress: 30, windowSeconds: 60 } as c
 
 export type LimitCheck = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
-const subjects = (email: string, ip: string | null) => ({ account: `email:${email.trim().toLowerCase()}`, address: ip ? `ip:${ip}` : null });
+const subjects = (email: string, ip: string | null) => ({
+  account: `email:${email.trim().toLowerCase()}`,
+  address: ip ? `ip:${ip}` : null,
+});
 
 /** Checked before the password is: once over the limit even the right password waits. */
 export async function checkSignInLimit(sql: Sql, email: string, ip: string | null): Promise<LimitCheck> {
@@ -17,7 +20,10 @@ export async function checkSignInLimit(sql: Sql, email: string, ip: string | nul
   for (const row of rows) {
     const limit = row.subject === account ? LIMITS.perAccount : LIMITS.perAddress;
     if (row.n >= limit) {
-      const retryAfterSeconds = Math.max(1, Math.ceil((row.oldest.getTime() + LIMITS.windowSeconds * 1000 - Date.now()) / 1000));
+      const retryAfterSeconds = Math.max(
+        1,
+        Math.ceil((row.oldest.getTime() + LIMITS.windowSeconds * 1000 - Date.now()) / 1000),
+      );
       return { allowed: false, retryAfterSeconds };
     }
   }

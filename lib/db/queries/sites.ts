@@ -5,7 +5,10 @@ import { sites } from "../schema";
 import { deviceRows } from "./devices";
 
 /** The sites a scope can see (for filters and pickers), by name. */
-export async function listVisibleSites(orm: Orm, scope: SiteScope): Promise<{ id: string; slug: string; name: string }[]> {
+export async function listVisibleSites(
+  orm: Orm,
+  scope: SiteScope,
+): Promise<{ id: string; slug: string; name: string }[]> {
   if (!scope.all && scope.siteIds.length === 0) return [];
   return orm
     .select({ id: sites.id, slug: sites.slug, name: sites.name })
@@ -40,6 +43,9 @@ export async function siteSummaries(sql: Sql, scope: SiteScope): Promise<SiteSum
 /** slug → id for the given slugs that exist. */
 export async function siteIdsBySlug(orm: Orm, slugs: string[]): Promise<Map<string, string>> {
   if (slugs.length === 0) return new Map();
-  const rows = await orm.select({ id: sites.id, slug: sites.slug }).from(sites).where(inArray(sites.slug, slugs));
+  const rows = await orm
+    .select({ id: sites.id, slug: sites.slug })
+    .from(sites)
+    .where(inArray(sites.slug, slugs));
   return new Map(rows.map((r) => [r.slug, r.id]));
 }

@@ -13,7 +13,10 @@ export interface UnprovisionedKey {
  * its key, so it is not offered again), most recently heard first. Only keys, counts and times:
  * the payloads stay behind the quarantine's own rules.
  */
-export async function listUnprovisioned(sql: Sql, limit = 100): Promise<{ items: UnprovisionedKey[]; total: number }> {
+export async function listUnprovisioned(
+  sql: Sql,
+  limit = 100,
+): Promise<{ items: UnprovisionedKey[]; total: number }> {
   const rows = await sql<(UnprovisionedKey & { total: number })[]>`
     select q.device_key as key, count(*)::int as messages, min(q.received_at) as "firstSeenAt", max(q.received_at) as "lastSeenAt",
            count(*) over ()::int as total

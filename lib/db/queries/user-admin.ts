@@ -33,7 +33,12 @@ export async function listManagedUsers(sql: Sql, scope: SiteScope, userId?: stri
 }
 
 /** Replaces the user's roles on the sites in `scope` (roles elsewhere are left alone). */
-export async function replaceRoles(sql: Sql, userId: string, scope: SiteScope, roles: { siteId: string; role: SiteRole }[]): Promise<void> {
+export async function replaceRoles(
+  sql: Sql,
+  userId: string,
+  scope: SiteScope,
+  roles: { siteId: string; role: SiteRole }[],
+): Promise<void> {
   await sql`delete from memberships where user_id = ${userId} and ${scopeCondition(sql, scope, "site_id")}`;
   if (roles.length === 0) return;
   await sql`

@@ -23,6 +23,9 @@ export async function loadViewer(orm: Orm, userId: string): Promise<Viewer | nul
   const rows = await orm.select().from(users).where(eq(users.id, userId)).limit(1);
   const user = rows[0];
   if (!user || user.disabledAt) return null;
-  const roles = await orm.select({ siteId: memberships.siteId, role: memberships.role }).from(memberships).where(eq(memberships.userId, user.id));
+  const roles = await orm
+    .select({ siteId: memberships.siteId, role: memberships.role })
+    .from(memberships)
+    .where(eq(memberships.userId, user.id));
   return { id: user.id, email: user.email, name: user.name, isAdmin: user.isAdmin, roles };
 }

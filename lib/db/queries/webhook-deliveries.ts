@@ -33,10 +33,16 @@ export async function listDeliveries(sql: Sql, webhookId: string, limit = 50): P
 /** Which endpoint a delivery belongs to (for the access check). */
 export async function deliveryWebhook(sql: Sql, deliveryId: string): Promise<string | null> {
   if (!/^[0-9a-f-]{36}$/i.test(deliveryId)) return null;
-  const [row] = await sql<{ webhook_id: string }[]>`select webhook_id from webhook_deliveries where id = ${deliveryId}`;
+  const [row] = await sql<
+    { webhook_id: string }[]
+  >`select webhook_id from webhook_deliveries where id = ${deliveryId}`;
   return row?.webhook_id ?? null;
 }
 
-export async function deliveryView(sql: Sql, webhookId: string, deliveryId: string): Promise<DeliveryView | undefined> {
+export async function deliveryView(
+  sql: Sql,
+  webhookId: string,
+  deliveryId: string,
+): Promise<DeliveryView | undefined> {
   return (await listDeliveries(sql, webhookId, 500)).find((d) => d.id === deliveryId);
 }

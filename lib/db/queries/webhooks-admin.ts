@@ -35,7 +35,10 @@ export async function listWebhooks(sql: Sql, scope: SiteScope, id?: string): Pro
     order by s.name, w.name`;
 }
 
-export async function insertWebhook(sql: Sql, w: { siteId: string; name: string; url: string; secret: string; createdBy: string }): Promise<string> {
+export async function insertWebhook(
+  sql: Sql,
+  w: { siteId: string; name: string; url: string; secret: string; createdBy: string },
+): Promise<string> {
   const [row] = await sql<{ id: string }[]>`
     insert into webhooks (site_id, name, url, secret, created_by) values (${w.siteId}, ${w.name}, ${w.url}, ${w.secret}, ${w.createdBy}) returning id`;
   return row!.id;
@@ -48,7 +51,8 @@ export async function updateWebhook(sql: Sql, id: string, patch: WebhookPatch): 
     if (patch.url !== undefined) await tx`update webhooks set url = ${patch.url} where id = ${id}`;
     if (patch.enabled === false) await tx`update webhooks set enabled = false where id = ${id}`;
     if (patch.enabled === true || patch.paused === false) {
-      if (patch.enabled === true) await tx`update webhooks set enabled = true, disabled_reason = null where id = ${id}`;
+      if (patch.enabled === true)
+        await tx`update webhooks set enabled = true, disabled_reason = null where id = ${id}`;
       await tx`update webhooks set paused_at = null, paused_reason = null, failure_streak = 0, failing_since = null where id = ${id}`;
       await tx`update webhook_deliveries set next_attempt_at = now() where webhook_id = ${id} and status = 'pending'`;
     }
@@ -68,7 +72,9 @@ export async function webhookSecret(sql: Sql, id: string): Promise<string | null
 export async function webhooksOfSite(sql: Sql, siteId: string, ids: string[]): Promise<string[]> {
   const valid = ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id));
   if (valid.length === 0) return [];
-  const rows = await sql<{ id: string }[]>`select id from webhooks where site_id = ${siteId} and id = any(${valid}::uuid[])`;
+  const rows = await sql<
+    { id: string }[]
+  >`select id from webhooks where site_id = ${siteId} and id = any(${valid}::uuid[])`;
   return rows.map((r) => r.id);
 }
 

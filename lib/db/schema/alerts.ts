@@ -1,4 +1,15 @@
-import { boolean, doublePrecision, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  doublePrecision,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
 import { sites, users } from "./accounts";
 import { deviceTypes, devices } from "./devices";
@@ -12,7 +23,9 @@ export const alertRules = pgTable(
   "alert_rules",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    siteId: uuid("site_id").notNull().references(() => sites.id, { onDelete: "cascade" }),
+    siteId: uuid("site_id")
+      .notNull()
+      .references(() => sites.id, { onDelete: "cascade" }),
     deviceId: uuid("device_id").references(() => devices.id, { onDelete: "cascade" }),
     typeId: uuid("type_id").references(() => deviceTypes.id, { onDelete: "cascade" }),
     name: text("name").notNull(),
@@ -39,8 +52,12 @@ export const alertRules = pgTable(
 export const alertStates = pgTable(
   "alert_states",
   {
-    ruleId: uuid("rule_id").notNull().references(() => alertRules.id, { onDelete: "cascade" }),
-    deviceId: uuid("device_id").notNull().references(() => devices.id, { onDelete: "cascade" }),
+    ruleId: uuid("rule_id")
+      .notNull()
+      .references(() => alertRules.id, { onDelete: "cascade" }),
+    deviceId: uuid("device_id")
+      .notNull()
+      .references(() => devices.id, { onDelete: "cascade" }),
     state: text("state").notNull().default("ok"),
     since: timestamp("since", { withTimezone: true, precision: 3 }),
     lastTs: timestamp("last_ts", { withTimezone: true, precision: 3 }),
@@ -55,8 +72,12 @@ export const alerts = pgTable(
   "alerts",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    ruleId: uuid("rule_id").notNull().references(() => alertRules.id, { onDelete: "cascade" }),
-    deviceId: uuid("device_id").notNull().references(() => devices.id, { onDelete: "cascade" }),
+    ruleId: uuid("rule_id")
+      .notNull()
+      .references(() => alertRules.id, { onDelete: "cascade" }),
+    deviceId: uuid("device_id")
+      .notNull()
+      .references(() => devices.id, { onDelete: "cascade" }),
     severity: text("severity").notNull(),
     startedAt: timestamp("started_at", { withTimezone: true, precision: 3 }).notNull(),
     value: doublePrecision("value"),
@@ -69,7 +90,9 @@ export const alerts = pgTable(
   },
   (t) => [
     // Two evaluators (workers) racing to raise the same alert: the second insert does nothing.
-    uniqueIndex("alerts_one_open_uq").on(t.ruleId, t.deviceId).where(sql`resolved_at is null`),
+    uniqueIndex("alerts_one_open_uq")
+      .on(t.ruleId, t.deviceId)
+      .where(sql`resolved_at is null`),
     index("alerts_started_idx").on(t.startedAt),
   ],
 );

@@ -1,4 +1,14 @@
-import { boolean, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { sites, users } from "./accounts";
 
 /** One metric a device type reports; min/max bound what is believable (else quarantined). */
@@ -29,7 +39,9 @@ export const devices = pgTable(
     // DESIGN §2: [a-z0-9][a-z0-9_-]{0,63}, immutable, used in topics and URLs.
     key: text("key").notNull().unique(),
     name: text("name").notNull(),
-    siteId: uuid("site_id").notNull().references(() => sites.id, { onDelete: "restrict" }),
+    siteId: uuid("site_id")
+      .notNull()
+      .references(() => sites.id, { onDelete: "restrict" }),
     typeId: uuid("type_id").references(() => deviceTypes.id, { onDelete: "set null" }),
     // Free text ("Greenhouse 2, north wall") and/or coordinates.
     location: text("location"),
@@ -57,7 +69,9 @@ export const deviceTokens = pgTable(
   "device_tokens",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    deviceId: uuid("device_id").notNull().references(() => devices.id, { onDelete: "cascade" }),
+    deviceId: uuid("device_id")
+      .notNull()
+      .references(() => devices.id, { onDelete: "cascade" }),
     tokenHash: text("token_hash").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
@@ -73,7 +87,9 @@ export const deviceCommands = pgTable(
   "device_commands",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    deviceId: uuid("device_id").notNull().references(() => devices.id, { onDelete: "cascade" }),
+    deviceId: uuid("device_id")
+      .notNull()
+      .references(() => devices.id, { onDelete: "cascade" }),
     payload: jsonb("payload").notNull(),
     // sent → acknowledged | failed; "timed_out" is computed when read (lib/commands/protocol.ts)
     status: text("status").notNull().default("sent"),

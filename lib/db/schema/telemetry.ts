@@ -1,4 +1,18 @@
-import { bigserial, doublePrecision, index, integer, pgTable, primaryKey, serial, smallint, customType, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import {
+  bigserial,
+  doublePrecision,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  serial,
+  smallint,
+  customType,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { users } from "./accounts";
 import { devices } from "./devices";
 
@@ -9,7 +23,9 @@ export const series = pgTable(
   "series",
   {
     id: serial("id").primaryKey(),
-    deviceId: uuid("device_id").notNull().references(() => devices.id, { onDelete: "cascade" }),
+    deviceId: uuid("device_id")
+      .notNull()
+      .references(() => devices.id, { onDelete: "cascade" }),
     metric: text("metric").notNull(),
     // Moves forward in device time only: a late reading never becomes the current value.
     latestTs: timestamp("latest_ts", { withTimezone: true }),
@@ -70,5 +86,9 @@ const rollupColumns = {
   count: integer("count").notNull(),
 };
 
-export const rollupsMinute = pgTable("rollups_1m", rollupColumns, (t) => [primaryKey({ columns: [t.seriesId, t.bucket] })]);
-export const rollupsHour = pgTable("rollups_1h", rollupColumns, (t) => [primaryKey({ columns: [t.seriesId, t.bucket] })]);
+export const rollupsMinute = pgTable("rollups_1m", rollupColumns, (t) => [
+  primaryKey({ columns: [t.seriesId, t.bucket] }),
+]);
+export const rollupsHour = pgTable("rollups_1h", rollupColumns, (t) => [
+  primaryKey({ columns: [t.seriesId, t.bucket] }),
+]);

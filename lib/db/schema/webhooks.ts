@@ -1,4 +1,15 @@
-import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
 import { sites, users } from "./accounts";
 import { alertRules } from "./alerts";
@@ -11,7 +22,9 @@ export const webhooks = pgTable(
   "webhooks",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    siteId: uuid("site_id").notNull().references(() => sites.id, { onDelete: "cascade" }),
+    siteId: uuid("site_id")
+      .notNull()
+      .references(() => sites.id, { onDelete: "cascade" }),
     name: text("name").notNull(),
     url: text("url").notNull(),
     // whsec_ + base64 key; kept readable because every delivery is signed with it.
@@ -33,10 +46,17 @@ export const webhooks = pgTable(
 export const alertRuleWebhooks = pgTable(
   "alert_rule_webhooks",
   {
-    ruleId: uuid("rule_id").notNull().references(() => alertRules.id, { onDelete: "cascade" }),
-    webhookId: uuid("webhook_id").notNull().references(() => webhooks.id, { onDelete: "cascade" }),
+    ruleId: uuid("rule_id")
+      .notNull()
+      .references(() => alertRules.id, { onDelete: "cascade" }),
+    webhookId: uuid("webhook_id")
+      .notNull()
+      .references(() => webhooks.id, { onDelete: "cascade" }),
   },
-  (t) => [primaryKey({ columns: [t.ruleId, t.webhookId] }), index("alert_rule_webhooks_webhook_idx").on(t.webhookId)],
+  (t) => [
+    primaryKey({ columns: [t.ruleId, t.webhookId] }),
+    index("alert_rule_webhooks_webhook_idx").on(t.webhookId),
+  ],
 );
 
 /**
@@ -48,7 +68,9 @@ export const webhookDeliveries = pgTable(
   "webhook_deliveries",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    webhookId: uuid("webhook_id").notNull().references(() => webhooks.id, { onDelete: "cascade" }),
+    webhookId: uuid("webhook_id")
+      .notNull()
+      .references(() => webhooks.id, { onDelete: "cascade" }),
     messageId: text("message_id").notNull(),
     eventType: text("event_type").notNull(),
     payload: jsonb("payload").notNull(),
@@ -66,7 +88,9 @@ export const webhookDeliveries = pgTable(
   (t) => [
     uniqueIndex("webhook_deliveries_message_uq").on(t.messageId),
     // The workers' claim query: due pending rows only.
-    index("webhook_deliveries_due_idx").on(t.nextAttemptAt).where(sql`status = 'pending'`),
+    index("webhook_deliveries_due_idx")
+      .on(t.nextAttemptAt)
+      .where(sql`status = 'pending'`),
     index("webhook_deliveries_webhook_idx").on(t.webhookId, t.createdAt),
   ],
 );
@@ -76,7 +100,9 @@ export const webhookAttempts = pgTable(
   "webhook_attempts",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    deliveryId: uuid("delivery_id").notNull().references(() => webhookDeliveries.id, { onDelete: "cascade" }),
+    deliveryId: uuid("delivery_id")
+      .notNull()
+      .references(() => webhookDeliveries.id, { onDelete: "cascade" }),
     attemptedAt: timestamp("attempted_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
     statusCode: integer("status_code"),
     durationMs: integer("duration_ms").notNull(),

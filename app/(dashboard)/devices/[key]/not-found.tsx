@@ -7,7 +7,8 @@ export default function DeviceNotFound() {
     <Card className="mx-auto mt-10 max-w-lg p-8 text-center">
       <h1 className="text-base font-semibold">Device not found</h1>
       <p className="mt-2 text-muted">
-        There is no device with this key, or it belongs to a site you don&apos;t have access to. Check the key, or ask an admin to add you to its site.
+        There is no device with this key, or it belongs to a site you don&apos;t have access to. Check the
+        key, or ask an admin to add you to its site.
       </p>
       <Link href="/devices" className={buttonClass("primary", "mt-5")}>
         Back to devices

@@ -19,7 +19,10 @@ const loadDevice = cache(async (rawKey: string) => {
   // Internal ids stay on the server.
   const { id: _id, siteId, ...summary } = device;
   const admin = can(viewer, "device.manage", siteId) ? await provisioningContext(viewer) : null;
-  const alerting = { canAck: can(viewer, "alert.ack", siteId), canEditRules: can(viewer, "rule.edit", siteId) };
+  const alerting = {
+    canAck: can(viewer, "alert.ack", siteId),
+    canEditRules: can(viewer, "rule.edit", siteId),
+  };
   return { summary, admin, alerting };
 });
 
@@ -31,5 +34,12 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 export default async function DevicePage({ params }: { params: Params }) {
   const device = await loadDevice((await params).key);
   if (!device) notFound();
-  return <DeviceView key={device.summary.key} initial={device.summary} admin={device.admin} alerting={device.alerting} />;
+  return (
+    <DeviceView
+      key={device.summary.key}
+      initial={device.summary}
+      admin={device.admin}
+      alerting={device.alerting}
+    />
+  );
 }

@@ -14,7 +14,13 @@ export const dynamic = "force-dynamic";
 export const PATCH = route<{ id: string }>(async (req, { id }) => {
   const viewer = await authenticate(req, { write: true });
   const { sql } = getDb();
-  const { siteId: _siteId, id: _id, openAlerts: _open, createdAt: _created, ...current } = await requireEditableRule(sql, viewer, id);
+  const {
+    siteId: _siteId,
+    id: _id,
+    openAlerts: _open,
+    createdAt: _created,
+    ...current
+  } = await requireEditableRule(sql, viewer, id);
   const changes = (await req.json()) as Record<string, unknown>;
   // A new scope replaces the old one whole (device, or site and type).
   const scopeChanged = "device" in changes || "site" in changes || "type" in changes;
@@ -23,7 +29,14 @@ export const PATCH = route<{ id: string }>(async (req, { id }) => {
   const scope = await requireEditableScope(sql, viewer, merged);
   if (merged.webhooks) merged.webhooks = await requireRuleWebhooks(sql, merged.webhooks, scope.siteId);
   await updateRule(sql, id, merged, scope);
-  await audit(sql, { action: "alert_rule.update", actor: viewer, target: { type: "alert_rule", id }, siteId: scope.siteId, ip: clientAddress(req.headers), details: changes });
+  await audit(sql, {
+    action: "alert_rule.update",
+    actor: viewer,
+    target: { type: "alert_rule", id },
+    siteId: scope.siteId,
+    ip: clientAddress(req.headers),
+    details: changes,
+  });
   const [rule] = await listRules(sql, { all: true }, id);
   return Response.json(publicRule(rule!));
 });
@@ -33,6 +46,13 @@ export const DELETE = route<{ id: string }>(async (req, { id }) => {
   const { sql } = getDb();
   const rule = await requireEditableRule(sql, viewer, id);
   await deleteRule(sql, id);
-  await audit(sql, { action: "alert_rule.delete", actor: viewer, target: { type: "alert_rule", id }, siteId: rule.siteId, ip: clientAddress(req.headers), details: { name: rule.name } });
+  await audit(sql, {
+    action: "alert_rule.delete",
+    actor: viewer,
+    target: { type: "alert_rule", id },
+    siteId: rule.siteId,
+    ip: clientAddress(req.headers),
+    details: { name: rule.name },
+  });
   return new Response(null, { status: 204 });
 });

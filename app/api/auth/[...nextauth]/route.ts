@@ -18,10 +18,18 @@ export async function POST(req: NextRequest, ctx: { params: Promise<{ nextauth: 
     const ip = clientAddress(req.headers);
     const check = await checkSignInLimit(getDb().sql, email, ip);
     if (!check.allowed) {
-      await audit(getDb().sql, { action: "auth.sign_in_throttled", actor: null, actorLabel: email.trim().toLowerCase(), ip });
+      await audit(getDb().sql, {
+        action: "auth.sign_in_throttled",
+        actor: null,
+        actorLabel: email.trim().toLowerCase(),
+        ip,
+      });
       const message = `Too many failed sign-ins. Try again in ${check.retryAfterSeconds} seconds.`;
       // `url` is what next-auth's signIn() reads to report the error to the form.
-      const url = new URL(`/login?error=RateLimited&retryAfter=${check.retryAfterSeconds}`, req.nextUrl.origin).toString();
+      const url = new URL(
+        `/login?error=RateLimited&retryAfter=${check.retryAfterSeconds}`,
+        req.nextUrl.origin,
+      ).toString();
       return Response.json(
         { error: { code: "rate_limited", message }, url },
         { status: 429, headers: { "retry-after": String(check.retryAfterSeconds) } },

@@ -13,10 +13,17 @@ export const dynamic = "force-dynamic";
 /** Changes a type's name, timeout or metric schema; the ingest worker applies it within seconds (its device cache). */
 export const PATCH = route<{ slug: string }>(async (req, { slug }) => {
   const viewer = await authenticate(req, { write: true });
-  if (!can(viewer, "type.manage", "")) throw forbidden("Only global admins change device types (every site shares them).");
+  if (!can(viewer, "type.manage", ""))
+    throw forbidden("Only global admins change device types (every site shares them).");
   const changes = await jsonBody(req, deviceTypeChangesInput);
   const { sql } = getDb();
   if (!(await updateDeviceType(sql, slug, changes))) throw notFound(`device type "${slug}"`);
-  await audit(sql, { action: "device_type.update", actor: viewer, target: { type: "device_type", id: slug }, ip: clientAddress(req.headers), details: changes });
+  await audit(sql, {
+    action: "device_type.update",
+    actor: viewer,
+    target: { type: "device_type", id: slug },
+    ip: clientAddress(req.headers),
+    details: changes,
+  });
   return Response.json((await listDeviceTypes(sql)).find((t) => t.slug === slug));
 });

@@ -23,21 +23,45 @@ export const GET = route<{ key: string }>(async (req, { key }) => {
 export const PATCH = route<{ key: string }>(async (req, { key }) => {
   const viewer = await authenticate(req, { write: true });
   const device = await requireManageableDevice(viewer, key);
-  if (device.archivedAt) throw new ApiError(409, "archived", `Device "${key}" was deleted; only its data is kept.`);
+  if (device.archivedAt)
+    throw new ApiError(409, "archived", `Device "${key}" was deleted; only its data is kept.`);
   const changes = await jsonBody(req, deviceChangesInput);
   const { sql } = getDb();
   const { site, type, ...rest } = changes;
   const refs = await resolveSiteAndType(sql, site ?? device.site.slug, type);
-  if (site !== undefined && !refs.siteId) throw new ApiError(422, "invalid_reference", `No site "${site}".`, { site: `no site "${site}"` });
-  if (refs.siteId && refs.siteId !== device.siteId && !can(viewer, "device.manage", refs.siteId)) throw forbidden(`You can't move devices to site "${site}".`);
-  if (type && !refs.typeId) throw new ApiError(422, "invalid_reference", `No device type "${type}".`, { type: `no device type "${type}"` });
-  await updateDevice(sql, device.id, { ...rest, ...(site !== undefined ? { siteId: refs.siteId! } : {}), ...(type !== undefined ? { typeId: type ? refs.typeId : null } : {}) });
-  const action = changes.disabled === true ? "device.disable" : changes.disabled === false ? "device.enable" : "device.update";
-  await audit(sql, { action, actor: viewer, target: { type: "device", id: key }, siteId: refs.siteId ?? device.siteId, ip: clientAddress(req.headers), details: changes });
+  if (site !== undefined && !refs.siteId)
+    throw new ApiError(422, "invalid_reference", `No site "${site}".`, { site: `no site "${site}"` });
+  if (refs.siteId && refs.siteId !== device.siteId && !can(viewer, "device.manage", refs.siteId))
+    throw forbidden(`You can't move devices to site "${site}".`);
+  if (type && !refs.typeId)
+    throw new ApiError(422, "invalid_reference", `No device type "${type}".`, {
+      type: `no device type "${type}"`,
+    });
+  await updateDevice(sql, device.id, {
+    ...rest,
+    ...(site !== undefined ? { siteId: refs.siteId! } : {}),
+    ...(type !== undefined ? { typeId: type ? refs.typeId : null } : {}),
+  });
+  const action =
+    changes.disabled === true
+      ? "device.disable"
+      : changes.disabled === false
+        ? "device.enable"
+        : "device.update";
+  await audit(sql, {
+    action,
+    actor: viewer,
+    target: { type: "device", id: key },
+    siteId: refs.siteId ?? device.siteId,
+    ip: clientAddress(req.headers),
+    details: changes,
+  });
   return Response.json(publicDevice((await getDevice(sql, scopeFor(viewer, "device.read"), key))!));
 });
 
-const deleteQuery = z.object({ data: z.enum(["keep", "drop"], { error: "say data=keep (the readings stay) or data=drop (they go too)" }) });
+const deleteQuery = z.object({
+  data: z.enum(["keep", "drop"], { error: "say data=keep (the readings stay) or data=drop (they go too)" }),
+});
 
 /** Deletes a device, keeping or dropping its data (`?data=keep|drop`, no default: it is a choice). */
 export const DELETE = route<{ key: string }>(async (req, { key }) => {
@@ -46,6 +70,13 @@ export const DELETE = route<{ key: string }>(async (req, { key }) => {
   const { data } = deleteQuery.parse(queryParams(req));
   const { sql } = getDb();
   await deleteDevice(sql, device.id, data === "keep");
-  await audit(sql, { action: "device.delete", actor: viewer, target: { type: "device", id: key }, siteId: device.siteId, ip: clientAddress(req.headers), details: { data } });
+  await audit(sql, {
+    action: "device.delete",
+    actor: viewer,
+    target: { type: "device", id: key },
+    siteId: device.siteId,
+    ip: clientAddress(req.headers),
+    details: { data },
+  });
   return new Response(null, { status: 204 });
 });

@@ -26,12 +26,19 @@ export const POST = route(async (req) => {
   const text = await csvText(req);
   const dryRun = ["1", "true"].includes(req.nextUrl.searchParams.get("dryRun") ?? "");
   const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
-  const outcome = await importDevices(getDb().sql, viewer, text, { dryRun, broker: mqttConnectionInfo(loadEnv(), host), ip: clientAddress(req.headers) });
+  const outcome = await importDevices(getDb().sql, viewer, text, {
+    dryRun,
+    broker: mqttConnectionInfo(loadEnv(), host),
+    ip: clientAddress(req.headers),
+  });
   switch (outcome.kind) {
     case "invalid_file":
       throw new ApiError(422, "invalid_csv", outcome.message);
     case "imported":
-      return Response.json({ imported: outcome.imported, credentialsCsv: outcome.credentialsCsv }, { status: 201 });
+      return Response.json(
+        { imported: outcome.imported, credentialsCsv: outcome.credentialsCsv },
+        { status: 201 },
+      );
     case "report": {
       const { report } = outcome;
       if (dryRun) return Response.json(report);
@@ -47,7 +54,8 @@ async function csvText(req: NextRequest): Promise<string> {
   const type = req.headers.get("content-type") ?? "";
   if (type.includes("application/json")) return jsonImport.parse(await req.json()).csv;
   if (type.includes("text/csv") || type.includes("text/plain")) return req.text();
-  throw new ApiError(415, "unsupported_media_type", "Send the file as text/csv, or JSON {\"csv\": \"…\"}.");
+  throw new ApiError(415, "unsupported_media_type", 'Send the file as text/csv, or JSON {"csv": "…"}.');
 }
 
-const tooLarge = () => new ApiError(413, "too_large", "The file is larger than 2 MiB; split it into several imports.");
+const tooLarge = () =>
+  new ApiError(413, "too_large", "The file is larger than 2 MiB; split it into several imports.");

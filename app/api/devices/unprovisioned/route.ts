@@ -15,6 +15,7 @@ export const dynamic = "force-dynamic";
  */
 export const GET = route(async (req) => {
   const viewer = await authenticate(req);
-  if (!canAnywhere(viewer, "device.manage")) throw forbidden("Only site admins see devices that are not provisioned.");
+  if (!canAnywhere(viewer, "device.manage"))
+    throw forbidden("Only site admins see devices that are not provisioned.");
   return Response.json(await listUnprovisioned(getDb().sql));
 });

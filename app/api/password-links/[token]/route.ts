@@ -20,12 +20,28 @@ export const POST = route<{ token: string }>(async (req, { token }) => {
   const [pending] = await sql<{ email: string }[]>`
     select u.email from password_links l join users u on u.id = l.user_id
     where l.token_hash = encode(sha256(convert_to(${token}, 'UTF8')), 'hex') and l.used_at is null and l.expires_at > now()`;
-  if (!pending) throw new ApiError(404, "not_found", "This link is unknown, used or expired. Ask an admin for a new one.");
+  if (!pending)
+    throw new ApiError(
+      404,
+      "not_found",
+      "This link is unknown, used or expired. Ask an admin for a new one.",
+    );
   const problem = passwordProblem(password, pending.email);
   if (problem) throw new ApiError(422, "weak_password", problem, { password: problem });
   const userId = await consumePasswordLink(sql, token);
-  if (!userId) throw new ApiError(404, "not_found", "This link is unknown, used or expired. Ask an admin for a new one.");
+  if (!userId)
+    throw new ApiError(
+      404,
+      "not_found",
+      "This link is unknown, used or expired. Ask an admin for a new one.",
+    );
   await sql`update users set password_hash = ${await hashPassword(password)} where id = ${userId}`;
-  await audit(sql, { action: "user.password_set", actor: null, actorLabel: pending.email, target: { type: "user", id: pending.email }, ip: clientAddress(req.headers) });
+  await audit(sql, {
+    action: "user.password_set",
+    actor: null,
+    actorLabel: pending.email,
+    target: { type: "user", id: pending.email },
+    ip: clientAddress(req.headers),
+  });
   return Response.json({ email: pending.email });
 });

@@ -10,20 +10,32 @@ import { jsonBody, route } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
 
-const change = z.object({ currentPassword: z.string().min(1, "required"), newPassword: z.string().min(1, "required") });
+const change = z.object({
+  currentPassword: z.string().min(1, "required"),
+  newPassword: z.string().min(1, "required"),
+});
 
 /** Change your own password (the current one is asked again, whatever the session). */
 export const POST = route(async (req) => {
   const viewer = await authenticate(req, { write: true });
   const body = await jsonBody(req, change);
   const { sql } = getDb();
-  const [row] = await sql<{ password_hash: string }[]>`select password_hash from users where id = ${viewer.id}`;
+  const [row] = await sql<
+    { password_hash: string }[]
+  >`select password_hash from users where id = ${viewer.id}`;
   if (!row || !(await verifyPassword(row.password_hash, body.currentPassword))) {
-    throw new ApiError(422, "invalid_field", "The current password is not right.", { currentPassword: "not right" });
+    throw new ApiError(422, "invalid_field", "The current password is not right.", {
+      currentPassword: "not right",
+    });
   }
   const problem = passwordProblem(body.newPassword, viewer.email);
   if (problem) throw new ApiError(422, "weak_password", problem, { newPassword: problem });
   await sql`update users set password_hash = ${await hashPassword(body.newPassword)} where id = ${viewer.id}`;
-  await audit(sql, { action: "user.password_change", actor: viewer, target: { type: "user", id: viewer.email }, ip: clientAddress(req.headers) });
+  await audit(sql, {
+    action: "user.password_change",
+    actor: viewer,
+    target: { type: "user", id: viewer.email },
+    ip: clientAddress(req.headers),
+  });
   return new Response(null, { status: 204 });
 });

@@ -32,7 +32,12 @@ export const POST = route(async (req) => {
   const run = await replayMatching(sql, scope, filter, afterId, limit, viewer.id);
   const remaining = await countQuarantine(sql, scope, { ...filter, state: "pending" }, run.lastId);
   if (run.lastId > afterId) {
-    await audit(sql, { action: "quarantine.replay_all", actor: viewer, ip: clientAddress(req.headers), details: { filter, replayed: run.replayed, rejected: run.rejected } });
+    await audit(sql, {
+      action: "quarantine.replay_all",
+      actor: viewer,
+      ip: clientAddress(req.headers),
+      details: { filter, replayed: run.replayed, rejected: run.rejected },
+    });
   }
   return Response.json({ ...run, remaining });
 });

@@ -13,6 +13,11 @@ export const DELETE = route<{ id: string }>(async (req, { id }) => {
   const viewer = await authenticate(req, { write: true });
   const { orm, sql } = getDb();
   if (!/^[0-9a-f-]{36}$/i.test(id) || !(await revokeToken(orm, viewer.id, id))) throw notFound("such token");
-  await audit(sql, { action: "token.revoke", actor: viewer, target: { type: "token", id }, ip: clientAddress(req.headers) });
+  await audit(sql, {
+    action: "token.revoke",
+    actor: viewer,
+    target: { type: "token", id },
+    ip: clientAddress(req.headers),
+  });
   return new Response(null, { status: 204 });
 });

@@ -14,6 +14,15 @@ export const PATCH = route<{ id: string }>(async (req, { id }) => {
   const viewer = await authenticate(req, { write: true });
   // Someone who manages nobody learns nothing about who exists.
   if (!canAnywhere(viewer, "user.manage")) throw notFound("such user");
-  const { setPasswordPath, ...rest } = await updateUser(getDb().sql, viewer, id, await jsonBody(req, userPatchInput), clientAddress(req.headers));
-  return Response.json({ ...rest, setPasswordUrl: setPasswordPath ? req.nextUrl.origin + setPasswordPath : null });
+  const { setPasswordPath, ...rest } = await updateUser(
+    getDb().sql,
+    viewer,
+    id,
+    await jsonBody(req, userPatchInput),
+    clientAddress(req.headers),
+  );
+  return Response.json({
+    ...rest,
+    setPasswordUrl: setPasswordPath ? req.nextUrl.origin + setPasswordPath : null,
+  });
 });

@@ -22,7 +22,14 @@ export const PATCH = route<{ id: string }>(async (req, { id }) => {
   const patch = await jsonBody(req, webhookPatchInput);
   if (patch.url !== undefined) await requireSafeUrl(patch.url);
   await updateWebhook(sql, id, patch);
-  await audit(sql, { action: "webhook.update", actor: viewer, target: { type: "webhook", id }, siteId: hook.siteId, ip: clientAddress(req.headers), details: patch });
+  await audit(sql, {
+    action: "webhook.update",
+    actor: viewer,
+    target: { type: "webhook", id },
+    siteId: hook.siteId,
+    ip: clientAddress(req.headers),
+    details: patch,
+  });
   const [updated] = await listWebhooks(sql, { all: true }, id);
   return Response.json(updated);
 });
@@ -32,6 +39,13 @@ export const DELETE = route<{ id: string }>(async (req, { id }) => {
   const { sql } = getDb();
   const hook = await requireManageableWebhook(sql, viewer, id);
   await deleteWebhook(sql, id);
-  await audit(sql, { action: "webhook.delete", actor: viewer, target: { type: "webhook", id }, siteId: hook.siteId, ip: clientAddress(req.headers), details: { name: hook.name, url: hook.url } });
+  await audit(sql, {
+    action: "webhook.delete",
+    actor: viewer,
+    target: { type: "webhook", id },
+    siteId: hook.siteId,
+    ip: clientAddress(req.headers),
+    details: { name: hook.name, url: hook.url },
+  });
   return new Response(null, { status: 204 });
 });

@@ -18,10 +18,19 @@ export const POST = route<{ id: string }>(async (req, { id }) => {
   const { sql } = getDb();
   const alert = /^[0-9a-f-]{36}$/i.test(id) ? await alertSite(sql, id) : null;
   if (!alert || !can(viewer, "device.read", alert.siteId)) throw notFound("alert");
-  if (!can(viewer, "alert.ack", alert.siteId)) throw forbidden("Operators and admins of the site acknowledge its alerts.");
-  if (alert.acked) throw new ApiError(409, "already_acknowledged", "Someone acknowledged this alert already.");
+  if (!can(viewer, "alert.ack", alert.siteId))
+    throw forbidden("Operators and admins of the site acknowledge its alerts.");
+  if (alert.acked)
+    throw new ApiError(409, "already_acknowledged", "Someone acknowledged this alert already.");
   const { comment } = await jsonBody(req, body);
   await acknowledgeAlert(sql, id, viewer.id, comment || null);
-  await audit(sql, { action: "alert.ack", actor: viewer, target: { type: "alert", id }, siteId: alert.siteId, ip: clientAddress(req.headers), details: { comment: comment ?? null } });
+  await audit(sql, {
+    action: "alert.ack",
+    actor: viewer,
+    target: { type: "alert", id },
+    siteId: alert.siteId,
+    ip: clientAddress(req.headers),
+    details: { comment: comment ?? null },
+  });
   return new Response(null, { status: 204 });
 });

@@ -23,7 +23,8 @@ export const GET = route<{ key: string }>(async (req, { key }) => {
   const viewer = await authenticate(req);
   const device = await requireVisibleDevice(viewer, key);
   const items = await listCommands(getDb().sql, device.id);
-  const canSend = viewer.canWrite && can(viewer, "command.send", device.siteId) && !device.disabled && !device.archivedAt;
+  const canSend =
+    viewer.canWrite && can(viewer, "command.send", device.siteId) && !device.disabled && !device.archivedAt;
   return Response.json({ items, canSend, timeoutMs: COMMAND_ACK_TIMEOUT_MS });
 });
 
@@ -31,9 +32,15 @@ export const GET = route<{ key: string }>(async (req, { key }) => {
 export const POST = route<{ key: string }>(async (req, { key }) => {
   const viewer = await authenticate(req, { write: true });
   const device = await requireVisibleDevice(viewer, key);
-  if (!can(viewer, "command.send", device.siteId)) throw forbidden("Only operators and admins of this site can send commands.");
+  if (!can(viewer, "command.send", device.siteId))
+    throw forbidden("Only operators and admins of this site can send commands.");
   const { command } = commandRequest.parse(await readJson(req));
-  if (device.disabled || device.archivedAt) throw new ApiError(422, "device_disabled", `Device "${device.key}" is ${device.disabled ? "disabled" : "deleted"}; it can't receive commands.`);
+  if (device.disabled || device.archivedAt)
+    throw new ApiError(
+      422,
+      "device_disabled",
+      `Device "${device.key}" is ${device.disabled ? "disabled" : "deleted"}; it can't receive commands.`,
+    );
   const { sql } = getDb();
   const sent = await sendCommand(sql, getCommandClient(), { device, command, sentBy: viewer.id });
   await audit(sql, {
@@ -42,15 +49,30 @@ export const POST = route<{ key: string }>(async (req, { key }) => {
     target: { type: "device", id: device.key },
     siteId: device.siteId,
     ip: clientAddress(req.headers),
-    details: { commandId: sent.id, command, status: sent.status, ...(sent.error ? { error: sent.error } : {}) },
+    details: {
+      commandId: sent.id,
+      command,
+      status: sent.status,
+      ...(sent.error ? { error: sent.error } : {}),
+    },
   });
-  if (sent.status === "failed") throw new ApiError(503, "broker_unavailable", `${sent.error}. The command is marked failed; try again in a moment.`);
+  if (sent.status === "failed")
+    throw new ApiError(
+      503,
+      "broker_unavailable",
+      `${sent.error}. The command is marked failed; try again in a moment.`,
+    );
   return Response.json({ id: sent.id, status: sent.status, sentAt: sent.sentAt }, { status: 201 });
 });
 
 /** The body as JSON; a body far past the command limit is refused before it is parsed. */
 async function readJson(req: NextRequest): Promise<unknown> {
   const text = await req.text();
-  if (text.length > 4 * COMMAND_MAX_BYTES) throw new ApiError(400, "too_large", `The body is too large: a command may be at most ${COMMAND_MAX_BYTES / 1024} KiB.`);
+  if (text.length > 4 * COMMAND_MAX_BYTES)
+    throw new ApiError(
+      400,
+      "too_large",
+      `The body is too large: a command may be at most ${COMMAND_MAX_BYTES / 1024} KiB.`,
+    );
   return JSON.parse(text) as unknown;
 }

@@ -10,6 +10,12 @@ export const dynamic = "force-dynamic";
 export const GET = route<{ key: string }>(async (req, { key }) => {
   const device = await requireVisibleDevice(await authenticate(req), key);
   const q = readingsQuery.parse(queryParams(req));
-  const result = await readingBuckets(getDb().sql, { deviceId: device.id, metric: q.metric, fromMs: q.from, toMs: q.to, points: q.points });
+  const result = await readingBuckets(getDb().sql, {
+    deviceId: device.id,
+    metric: q.metric,
+    fromMs: q.from,
+    toMs: q.to,
+    points: q.points,
+  });
   return Response.json({ metric: q.metric, from: q.from, to: q.to, ...result });
 });

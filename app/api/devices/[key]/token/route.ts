@@ -15,10 +15,17 @@ export const dynamic = "force-dynamic";
 export const POST = route<{ key: string }>(async (req, { key }) => {
   const viewer = await authenticate(req, { write: true });
   const device = await requireManageableDevice(viewer, key);
-  if (device.archivedAt) throw new ApiError(409, "archived", `Device "${key}" was deleted; it gets no new token.`);
+  if (device.archivedAt)
+    throw new ApiError(409, "archived", `Device "${key}" was deleted; it gets no new token.`);
   const { token, hash } = generateDeviceToken();
   const { sql } = getDb();
   await replaceToken(sql, device.id, hash);
-  await audit(sql, { action: "device.token.rotate", actor: viewer, target: { type: "device", id: key }, siteId: device.siteId, ip: clientAddress(req.headers) });
+  await audit(sql, {
+    action: "device.token.rotate",
+    actor: viewer,
+    target: { type: "device", id: key },
+    siteId: device.siteId,
+    ip: clientAddress(req.headers),
+  });
   return Response.json({ credentials: deviceCredentials(req, key, token) });
 });

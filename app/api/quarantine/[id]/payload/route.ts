@@ -13,7 +13,9 @@ export const GET = route<{ id: string }>(async (req, { id }) => {
   const viewer = await authenticate(req);
   if (!canAnywhere(viewer, "quarantine.read")) throw forbidden();
   const parsed = quarantineId.safeParse(id);
-  const row = parsed.success ? await getQuarantined(getDb().sql, scopeFor(viewer, "quarantine.read"), parsed.data) : null;
+  const row = parsed.success
+    ? await getQuarantined(getDb().sql, scopeFor(viewer, "quarantine.read"), parsed.data)
+    : null;
   if (!row) throw notFound("such quarantined message");
   return new Response(new Uint8Array(row.payload), {
     headers: {

@@ -20,10 +20,13 @@ export const POST = route<{ id: string }>(async (req, { id }) => {
   if (!canAnywhere(viewer, "quarantine.replay")) throw forbidden();
   const { sql } = getDb();
   const parsed = quarantineId.safeParse(id);
-  const row = parsed.success ? await getQuarantined(sql, scopeFor(viewer, "quarantine.replay"), parsed.data) : null;
+  const row = parsed.success
+    ? await getQuarantined(sql, scopeFor(viewer, "quarantine.replay"), parsed.data)
+    : null;
   if (!row) throw notFound("such quarantined message");
   const result = await replayRow(sql, row, viewer.id);
-  if (result.result === "already_replayed") throw new ApiError(409, "already_replayed", "This message has already been replayed.");
+  if (result.result === "already_replayed")
+    throw new ApiError(409, "already_replayed", "This message has already been replayed.");
   await audit(sql, {
     action: "quarantine.replay",
     actor: viewer,
@@ -32,6 +35,7 @@ export const POST = route<{ id: string }>(async (req, { id }) => {
     ip: clientAddress(req.headers),
     details: result,
   });
-  if (result.result === "rejected") throw new ApiError(422, result.reason, `Still not usable: ${result.detail}`);
+  if (result.result === "rejected")
+    throw new ApiError(422, result.reason, `Still not usable: ${result.detail}`);
   return Response.json(result);
 });

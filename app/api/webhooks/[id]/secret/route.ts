@@ -14,6 +14,12 @@ export const GET = route<{ id: string }>(async (req, { id }) => {
   const { sql } = getDb();
   const hook = await requireManageableWebhook(sql, viewer, id);
   const secret = await webhookSecret(sql, id);
-  await audit(sql, { action: "webhook.secret_shown", actor: viewer, target: { type: "webhook", id }, siteId: hook.siteId, ip: clientAddress(req.headers) });
+  await audit(sql, {
+    action: "webhook.secret_shown",
+    actor: viewer,
+    target: { type: "webhook", id },
+    siteId: hook.siteId,
+    ip: clientAddress(req.headers),
+  });
   return Response.json({ secret }, { headers: { "cache-control": "no-store" } });
 });

@@ -16,7 +16,18 @@ export const POST = route<{ id: string }>(async (req, { id }) => {
   const { sql } = getDb();
   const hook = await requireManageableWebhook(sql, viewer, id);
   const deliveryId = await enqueueTestDelivery(sql, id, viewer.email);
-  const report = await deliverNow(sql, deliveryId, deliveryOptions({ allowPrivate: loadEnv().WEBHOOK_ALLOW_PRIVATE }));
-  await audit(sql, { action: "webhook.test", actor: viewer, target: { type: "webhook", id }, siteId: hook.siteId, ip: clientAddress(req.headers), details: { outcome: report?.outcome, statusCode: report?.statusCode } });
+  const report = await deliverNow(
+    sql,
+    deliveryId,
+    deliveryOptions({ allowPrivate: loadEnv().WEBHOOK_ALLOW_PRIVATE }),
+  );
+  await audit(sql, {
+    action: "webhook.test",
+    actor: viewer,
+    target: { type: "webhook", id },
+    siteId: hook.siteId,
+    ip: clientAddress(req.headers),
+    details: { outcome: report?.outcome, statusCode: report?.statusCode },
+  });
   return Response.json({ deliveryId, ...report });
 });

@@ -27,7 +27,12 @@ export const POST = route<{ key: string }>(async (req, { key }) => {
     const first = result.errors[0]!;
     const fields = Object.fromEntries(result.errors.map((e) => [e.field, e.message]));
     const status = first.field === "key" ? 409 : first.message.startsWith("you can't") ? 403 : 422;
-    throw new ApiError(status, status === 409 ? "conflict" : status === 403 ? "forbidden" : "invalid_reference", `${first.field}: ${first.message}`, fields);
+    throw new ApiError(
+      status,
+      status === 409 ? "conflict" : status === 403 ? "forbidden" : "invalid_reference",
+      `${first.field}: ${first.message}`,
+      fields,
+    );
   }
   const device = await getDevice(sql, scopeFor(viewer, "device.read"), key);
   return Response.json(

@@ -18,8 +18,20 @@ export const POST = route<{ id: string }>(async (req, { id }) => {
   const webhookId = await deliveryWebhook(sql, id);
   if (!webhookId) throw notFound("delivery");
   const hook = await requireManageableWebhook(sql, viewer, webhookId);
-  const report = await deliverNow(sql, id, deliveryOptions({ allowPrivate: loadEnv().WEBHOOK_ALLOW_PRIVATE }));
-  if (!report) throw new ApiError(409, "in_flight", "This delivery is being sent right now; look again in a moment.");
-  await audit(sql, { action: "webhook.redeliver", actor: viewer, target: { type: "webhook_delivery", id }, siteId: hook.siteId, ip: clientAddress(req.headers), details: { outcome: report.outcome, statusCode: report.statusCode } });
+  const report = await deliverNow(
+    sql,
+    id,
+    deliveryOptions({ allowPrivate: loadEnv().WEBHOOK_ALLOW_PRIVATE }),
+  );
+  if (!report)
+    throw new ApiError(409, "in_flight", "This delivery is being sent right now; look again in a moment.");
+  await audit(sql, {
+    action: "webhook.redeliver",
+    actor: viewer,
+    target: { type: "webhook_delivery", id },
+    siteId: hook.siteId,
+    ip: clientAddress(req.headers),
+    details: { outcome: report.outcome, statusCode: report.statusCode },
+  });
   return Response.json({ deliveryId: id, ...report });
 });
