@@ -1,6 +1,6 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
-import { isPostgresJsClosedSocketBug } from "./lib/db/postgres-js-bug";
+import { isPostgresJsClosedSocketBug } from "./lib/server/db/postgres-js-bug";
 
 const root = import.meta.dirname;
 
@@ -9,7 +9,7 @@ export default defineConfig({
     alias: {
       "@": root,
       // Next.js's guard against importing server code into the browser; meaningless under vitest.
-      "server-only": path.join(root, "lib/testing/empty-module.ts"),
+      "server-only": path.join(root, "test/support/empty-module.ts"),
     },
   },
   test: {
@@ -20,7 +20,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
-          include: ["{lib,ingest,scripts,components}/**/*.test.ts"],
+          include: ["{lib,ingest,scripts,components,test}/**/*.test.ts"],
           exclude: ["**/*.int.test.ts", "node_modules/**"],
         },
       },
@@ -28,8 +28,8 @@ export default defineConfig({
         extends: true,
         test: {
           name: "integration",
-          include: ["{lib,ingest,scripts,app}/**/*.int.test.ts"],
-          globalSetup: ["lib/testing/global-setup.ts"],
+          include: ["{lib,ingest,scripts,app,test}/**/*.int.test.ts"],
+          globalSetup: ["test/support/global-setup.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           // One worker process: the tests share one database and broker.

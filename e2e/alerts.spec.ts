@@ -1,10 +1,10 @@
 import { expect, test } from "@playwright/test";
 import mqtt from "mqtt";
 import { Webhook } from "standardwebhooks";
-import type { Db } from "../lib/db/connect";
-import { generateDeviceToken } from "../lib/devices/credentials";
-import { uniqueId } from "../lib/testing/fixtures";
-import { createTestWebhook, startReceiver } from "../lib/testing/webhook-receiver";
+import type { Db } from "../lib/server/db/connect";
+import { generateDeviceToken } from "../lib/domain/devices/credentials";
+import { uniqueId } from "../test/support/fixtures";
+import { createTestWebhook, startReceiver } from "../test/support/webhook-receiver";
 import { createWorld, type World } from "./support/personas";
 import { openDb, runtime, signIn } from "./support/stack";
 

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
-import type { Db } from "../lib/db/connect";
-import { uniqueId } from "../lib/testing/fixtures";
-import { generateWebhookSecret } from "../lib/webhooks/signature";
+import type { Db } from "../lib/server/db/connect";
+import { uniqueId } from "../test/support/fixtures";
+import { generateWebhookSecret } from "../lib/server/webhooks/signature";
 import { apiRoutes } from "./support/api-routes";
 import { createWorld, PERSONAS, type Persona, type World } from "./support/personas";
 import { openDb } from "./support/stack";

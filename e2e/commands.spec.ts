@@ -1,10 +1,10 @@
 import { randomBytes } from "node:crypto";
 import { expect, test } from "@playwright/test";
-import { demoDeviceToken } from "../lib/devices/credentials";
-import type { Db } from "../lib/db/connect";
-import { ensureDemoFleet } from "../lib/demo/seed";
-import { createRng } from "../lib/demo/fleet";
-import { SimulatedDevice } from "../lib/demo/simulated-device";
+import { demoDeviceToken } from "../lib/domain/devices/credentials";
+import type { Db } from "../lib/server/db/connect";
+import { ensureDemoFleet } from "../scripts/demo/seed";
+import { createRng } from "../scripts/demo/fleet";
+import { SimulatedDevice } from "../scripts/demo/simulated-device";
 import { openDb, runtime, signIn } from "./support/stack";
 
 // An operator opens the farm's soil sensor and opens its valve from the page: the simulated

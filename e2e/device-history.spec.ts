@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
-import type { Db } from "../lib/db/connect";
-import { writeBatch, type SeriesReading } from "../lib/db/queries/ingest";
-import { createTestDevice, type TestDevice } from "../lib/testing/fixtures";
+import type { Db } from "../lib/server/db/connect";
+import { writeBatch, type SeriesReading } from "../lib/server/db/queries/ingest";
+import { createTestDevice, type TestDevice } from "../test/support/fixtures";
 import { openDb, signIn } from "./support/stack";
 
 // A facility manager looks back: switches the chart to 24 h, zooms into a stretch by dragging,

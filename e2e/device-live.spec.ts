@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import type { MqttClient } from "mqtt";
-import type { Db } from "../lib/db/connect";
-import { createTestDevice, type TestDevice } from "../lib/testing/fixtures";
+import type { Db } from "../lib/server/db/connect";
+import { createTestDevice, type TestDevice } from "../test/support/fixtures";
 import { connectPublisher, openDb, signIn } from "./support/stack";
 
 // A facility manager signs in, opens a device and sees a reading arrive live, without reload.

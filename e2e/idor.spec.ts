@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import type { MqttClient } from "mqtt";
-import type { Db } from "../lib/db/connect";
+import type { Db } from "../lib/server/db/connect";
 import { apiAs } from "./support/api";
 import { createWorld, type World } from "./support/personas";
 import { connectPublisher, openDb } from "./support/stack";

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import mqtt from "mqtt";
-import type { Db } from "../lib/db/connect";
-import { uniqueId } from "../lib/testing/fixtures";
+import type { Db } from "../lib/server/db/connect";
+import { uniqueId } from "../test/support/fixtures";
 import { openDb, runtime, signIn } from "./support/stack";
 
 // An admin onboards a device: adds it, copies its credentials, the device connects with them,

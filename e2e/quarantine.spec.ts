@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import type { MqttClient } from "mqtt";
-import type { Db } from "../lib/db/connect";
-import { uniqueId } from "../lib/testing/fixtures";
+import type { Db } from "../lib/server/db/connect";
+import { uniqueId } from "../test/support/fixtures";
 import { createWorld, type World } from "./support/personas";
 import { connectPublisher, openDb, signIn } from "./support/stack";
 

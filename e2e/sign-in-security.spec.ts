@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import type { Db } from "../lib/db/connect";
+import type { Db } from "../lib/server/db/connect";
 import { apiAs } from "./support/api";
 import { createWorld, type World } from "./support/personas";
 import { openDb, signIn } from "./support/stack";

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import type { Db } from "../lib/db/connect";
+import type { Db } from "../lib/server/db/connect";
 import { createWorld, type World } from "./support/personas";
 import { openDb, signIn } from "./support/stack";
 

@@ -1,7 +1,7 @@
 import type { Logger } from "pino";
-import type { Sql } from "../lib/db/connect";
-import { loadEnabledRules } from "../lib/db/queries/alert-rules";
-import { sweepAlerts } from "../lib/db/queries/alert-sweep";
+import type { Sql } from "../lib/server/db/connect";
+import { loadEnabledRules } from "../lib/server/db/queries/alert-rules";
+import { sweepAlerts } from "../lib/server/db/queries/alert-sweep";
 import type { BatchWriter } from "./writer";
 
 export interface AlertingOptions {

@@ -1,19 +1,19 @@
 import mqtt, { type MqttClient } from "mqtt";
 import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { connectDb, type Db } from "../lib/db/connect";
-import { LiveHub } from "../lib/live/hub";
-import type { LiveEvent } from "../lib/live/channel";
+import { connectDb, type Db } from "../lib/server/db/connect";
+import { LiveHub } from "../lib/server/live/hub";
+import type { LiveEvent } from "../lib/server/live/channel";
 import {
   createTestDevice,
   uniqueId,
   waitFor,
   waitUntilIngesting,
   type TestDevice,
-} from "../lib/testing/fixtures";
-import { createTestWebhook, startReceiver } from "../lib/testing/webhook-receiver";
+} from "../test/support/fixtures";
+import { createTestWebhook, startReceiver } from "../test/support/webhook-receiver";
 import type { IngestWorker } from "./worker";
-import { startSuiteWorker } from "../lib/testing/suite-worker";
+import { startSuiteWorker } from "../test/support/suite-worker";
 
 // Alerts are evaluated in the ingest path on committed readings: publish → alert row → live event.
 let db: Db;

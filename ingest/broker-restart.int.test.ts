@@ -1,16 +1,16 @@
 import mqtt from "mqtt";
 import { describe, expect, inject, it } from "vitest";
-import { createLogger } from "../lib/log";
+import { createLogger } from "../lib/server/log";
 import {
   countReadings,
   createTestDevice,
   uniqueId,
   waitFor,
   waitUntilIngesting,
-} from "../lib/testing/fixtures";
-import { testWorkerConfig } from "../lib/testing/ingest-config";
-import { publishNumbered } from "../lib/testing/publish";
-import { withOwnBroker } from "../lib/testing/own-broker-suite";
+} from "../test/support/fixtures";
+import { testWorkerConfig } from "../test/support/ingest-config";
+import { publishNumbered } from "../test/support/publish";
+import { withOwnBroker } from "../test/support/own-broker-suite";
 import { startIngestWorker } from "./worker";
 
 // DESIGN §3: the broker restarts mid-stream; with Mosquitto's persistence the worker's session

@@ -1,6 +1,6 @@
 import type { Logger } from "pino";
-import type { Sql } from "../lib/db/connect";
-import { markSilentDevicesOffline } from "../lib/db/queries/connectivity";
+import type { Sql } from "../lib/server/db/connect";
+import { markSilentDevicesOffline } from "../lib/server/db/queries/connectivity";
 
 /**
  * Every `everyMs`, devices silent past their inactivity timeout go offline (with a live

@@ -4,11 +4,11 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import mqtt from "mqtt";
 import { afterAll, describe, expect, inject, it } from "vitest";
-import { connectDb } from "../lib/db/connect";
-import { startEmbeddedBroker } from "../lib/embedded/broker";
-import { freePort } from "../lib/embedded/ports";
-import { countReadings, createTestDevice, uniqueId, waitFor } from "../lib/testing/fixtures";
-import { publishNumbered } from "../lib/testing/publish";
+import { connectDb } from "../lib/server/db/connect";
+import { startEmbeddedBroker } from "../scripts/embedded/broker";
+import { freePort } from "../scripts/embedded/ports";
+import { countReadings, createTestDevice, uniqueId, waitFor } from "../test/support/fixtures";
+import { publishNumbered } from "../test/support/publish";
 import { INGEST_NODE_ARGS } from "./node-args";
 
 // DESIGN §3 "no loss, no duplicates": the worker process is SIGKILLed twice while 20,000 QoS 1

@@ -3,21 +3,21 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import mqtt from "mqtt";
 import { afterAll, describe, expect, it } from "vitest";
-import { connectDb } from "../lib/db/connect";
-import { applyMigrations } from "../lib/db/migrate";
-import { freePort } from "../lib/embedded/ports";
-import { startEmbeddedPostgres, type RunningPg } from "../lib/embedded/postgres";
-import { createLogger } from "../lib/log";
+import { connectDb } from "../lib/server/db/connect";
+import { applyMigrations } from "../lib/server/db/migrate";
+import { freePort } from "../scripts/embedded/ports";
+import { startEmbeddedPostgres, type RunningPg } from "../scripts/embedded/postgres";
+import { createLogger } from "../lib/server/log";
 import {
   countReadings,
   createTestDevice,
   uniqueId,
   waitFor,
   waitUntilIngesting,
-} from "../lib/testing/fixtures";
-import { testWorkerConfig } from "../lib/testing/ingest-config";
-import { publishNumbered } from "../lib/testing/publish";
-import { startOwnBroker } from "../lib/testing/own-broker";
+} from "../test/support/fixtures";
+import { testWorkerConfig } from "../test/support/ingest-config";
+import { publishNumbered } from "../test/support/publish";
+import { startOwnBroker } from "../test/support/own-broker";
 import { startIngestWorker } from "./worker";
 
 // DESIGN §3 "back-pressure, not crashes": PostgreSQL stops for 20 s mid-stream. The worker keeps

@@ -1,5 +1,5 @@
-import { findDeviceByKey, type DeviceInfo } from "../lib/db/queries/device-lookup";
-import type { Sql } from "../lib/db/connect";
+import { findDeviceByKey, type DeviceInfo } from "../lib/server/db/queries/device-lookup";
+import type { Sql } from "../lib/server/db/connect";
 
 /**
  * Device lookups with a short TTL: a newly provisioned, disabled or re-typed device takes

@@ -1,7 +1,7 @@
 import type { Logger } from "pino";
-import { backoffDelay, sleep } from "../lib/backoff";
-import { classifyMessage } from "../lib/telemetry/classify";
-import { parseTopic } from "../lib/telemetry/topic";
+import { backoffDelay, sleep } from "../lib/domain/backoff";
+import { classifyMessage } from "../lib/domain/telemetry/classify";
+import { parseTopic } from "../lib/domain/telemetry/topic";
 import type { DeviceDirectory } from "./device-directory";
 import type { IngestMetrics } from "./metrics";
 import type { BatchWriter } from "./writer";

@@ -1,8 +1,8 @@
 import path from "node:path";
-import { ConfigError, loadEnv, requireSetting } from "../lib/env";
-import { loadDotEnv } from "../lib/dotenv";
-import { isPostgresJsClosedSocketBug } from "../lib/db/postgres-js-bug";
-import { createLogger } from "../lib/log";
+import { ConfigError, loadEnv, requireSetting } from "../lib/server/env";
+import { loadDotEnv } from "../lib/server/dotenv";
+import { isPostgresJsClosedSocketBug } from "../lib/server/db/postgres-js-bug";
+import { createLogger } from "../lib/server/log";
 import { startIngestWorker } from "./worker";
 
 /** `npm run start:ingest`: the ingest worker as its own process (DESIGN §1). */

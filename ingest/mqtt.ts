@@ -1,6 +1,6 @@
 import mqtt, { type MqttClient } from "mqtt";
 import type { Logger } from "pino";
-import { backoffDelay } from "../lib/backoff";
+import { backoffDelay } from "../lib/domain/backoff";
 import type { IngestMetrics } from "./metrics";
 
 export interface IngestMqttOptions {

@@ -1,11 +1,11 @@
 import mqtt, { type MqttClient } from "mqtt";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { connectDb, type Db } from "../lib/db/connect";
-import { LiveHub } from "../lib/live/hub";
-import { createSseStream } from "../lib/live/sse";
-import { createTestDevice, uniqueId, waitFor, type TestDevice } from "../lib/testing/fixtures";
+import { connectDb, type Db } from "../lib/server/db/connect";
+import { LiveHub } from "../lib/server/live/hub";
+import { createSseStream } from "../lib/server/live/sse";
+import { createTestDevice, uniqueId, waitFor, type TestDevice } from "../test/support/fixtures";
 import type { IngestWorker } from "./worker";
-import { startSuiteWorker } from "../lib/testing/suite-worker";
+import { startSuiteWorker } from "../test/support/suite-worker";
 
 // publish → ingest worker → row in PostgreSQL → NOTIFY → live hub → SSE bytes, all real.
 let db: Db;

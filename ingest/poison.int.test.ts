@@ -1,17 +1,17 @@
 import mqtt, { type MqttClient } from "mqtt";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { connectDb } from "../lib/db/connect";
-import { LiveHub } from "../lib/live/hub";
-import { createLogger } from "../lib/log";
+import { connectDb } from "../lib/server/db/connect";
+import { LiveHub } from "../lib/server/live/hub";
+import { createLogger } from "../lib/server/log";
 import {
   countReadings,
   createTestDevice,
   uniqueId,
   waitFor,
   waitUntilIngesting,
-} from "../lib/testing/fixtures";
-import { testWorkerConfig } from "../lib/testing/ingest-config";
-import { startOwnBroker, type OwnBroker } from "../lib/testing/own-broker";
+} from "../test/support/fixtures";
+import { testWorkerConfig } from "../test/support/ingest-config";
+import { startOwnBroker, type OwnBroker } from "../test/support/own-broker";
 import { startIngestWorker, type IngestWorker } from "./worker";
 
 // DESIGN §3 "bad input never stops the stream": 200 poison messages among 10,000 good ones.

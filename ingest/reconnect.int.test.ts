@@ -1,11 +1,11 @@
 import mqtt from "mqtt";
 import { afterAll, describe, expect, inject, it } from "vitest";
-import { connectDb } from "../lib/db/connect";
-import { startEmbeddedBroker, type RunningBroker } from "../lib/embedded/broker";
-import { freePort } from "../lib/embedded/ports";
-import { createLogger } from "../lib/log";
-import { createTestDevice, uniqueId, waitFor } from "../lib/testing/fixtures";
-import { testWorkerConfig } from "../lib/testing/ingest-config";
+import { connectDb } from "../lib/server/db/connect";
+import { startEmbeddedBroker, type RunningBroker } from "../scripts/embedded/broker";
+import { freePort } from "../scripts/embedded/ports";
+import { createLogger } from "../lib/server/log";
+import { createTestDevice, uniqueId, waitFor } from "../test/support/fixtures";
+import { testWorkerConfig } from "../test/support/ingest-config";
 import { startIngestWorker } from "./worker";
 
 // The broker goes away and comes back: the worker reconnects and resubscribes by itself.

@@ -1,9 +1,9 @@
 import mqtt, { type MqttClient } from "mqtt";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { connectDb } from "../lib/db/connect";
-import { createLogger } from "../lib/log";
-import { createTestDevice, uniqueId, waitFor, waitUntilIngesting } from "../lib/testing/fixtures";
-import { testWorkerConfig } from "../lib/testing/ingest-config";
+import { connectDb } from "../lib/server/db/connect";
+import { createLogger } from "../lib/server/log";
+import { createTestDevice, uniqueId, waitFor, waitUntilIngesting } from "../test/support/fixtures";
+import { testWorkerConfig } from "../test/support/ingest-config";
 import { startIngestWorker, type IngestWorker } from "./worker";
 
 // Rollups are kept in the same transaction as the readings: they always agree with raw rows,

@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import type { Server } from "node:http";
 import type { Logger } from "pino";
-import { connectDb } from "../lib/db/connect";
+import { connectDb } from "../lib/server/db/connect";
 import { DeviceDirectory } from "./device-directory";
 import { Journal, type JournalOptions } from "./journal";
-import { startWebhookDelivery, type DeliveryOptions } from "../lib/webhooks";
+import { startWebhookDelivery, type DeliveryOptions } from "../lib/server/webhooks";
 import { startAlerting, type AlertingOptions } from "./alerting";
 import { startConnectivitySweep } from "./connectivity-sweep";
 import { createMessageHandler } from "./handler";

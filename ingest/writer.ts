@@ -1,6 +1,6 @@
 import type { Logger } from "pino";
-import { backoffDelay, sleep } from "../lib/backoff";
-import type { Sql } from "../lib/db/connect";
+import { backoffDelay, sleep } from "../lib/domain/backoff";
+import type { Sql } from "../lib/server/db/connect";
 import {
   writeBatch,
   type BatchInput,
@@ -8,9 +8,9 @@ import {
   type QuarantineItem,
   type SeriesCache,
   type SeriesReading,
-} from "../lib/db/queries/ingest";
-import type { CommandAck } from "../lib/db/queries/commands";
-import { EMPTY_RULES, type DeviceScope, type RuleSet } from "../lib/alerts/rule-set";
+} from "../lib/server/db/queries/ingest";
+import type { CommandAck } from "../lib/server/db/queries/commands";
+import { EMPTY_RULES, type DeviceScope, type RuleSet } from "../lib/domain/alerts/rule-set";
 import type { IngestMetrics } from "./metrics";
 
 export interface WriterOptions {

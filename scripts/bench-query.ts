@@ -1,8 +1,8 @@
 import { performance } from "node:perf_hooks";
 import postgres from "postgres";
-import { listDevices, type DeviceListParams } from "../lib/db/queries/devices";
-import { readingBuckets } from "../lib/db/queries/readings";
-import { startScratchDatabase } from "../lib/testing/services";
+import { listDevices, type DeviceListParams } from "../lib/server/db/queries/devices";
+import { readingBuckets } from "../lib/server/db/queries/readings";
+import { startScratchDatabase } from "../test/support/services";
 import { mark, percentile, printTable, round } from "./bench/stats";
 
 /**

@@ -1,6 +1,6 @@
-import { applyMigrations } from "../lib/db/migrate";
-import { loadDotEnv } from "../lib/dotenv";
-import { ConfigError, loadEnv, requireSetting } from "../lib/env";
+import { applyMigrations } from "../lib/server/db/migrate";
+import { loadDotEnv } from "../lib/server/dotenv";
+import { ConfigError, loadEnv, requireSetting } from "../lib/server/env";
 
 /** `npm run db:migrate`: apply drizzle/ migrations to DATABASE_URL. */
 try {

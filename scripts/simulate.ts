@@ -1,13 +1,13 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { connectDb } from "../lib/db/connect";
-import { demoDevices, type DemoDevice } from "../lib/demo/fleet";
-import { BACKFILL_DAYS, backfillDemoHistory } from "../lib/demo/backfill";
-import { ensureDemoFleet } from "../lib/demo/seed";
-import { runSimulator } from "../lib/demo/simulator";
-import { loadDotEnv } from "../lib/dotenv";
-import { createLogger } from "../lib/log";
+import { connectDb } from "../lib/server/db/connect";
+import { demoDevices, type DemoDevice } from "./demo/fleet";
+import { BACKFILL_DAYS, backfillDemoHistory } from "./demo/backfill";
+import { ensureDemoFleet } from "./demo/seed";
+import { runSimulator } from "./demo/simulator";
+import { loadDotEnv } from "../lib/server/dotenv";
+import { createLogger } from "../lib/server/log";
 
 const USAGE = `Usage: npm run simulate -- [options]
 

@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
-import { loadDotEnv } from "../lib/dotenv";
-import { ConfigError, loadEnv, requireSetting } from "../lib/env";
+import { loadDotEnv } from "../lib/server/dotenv";
+import { ConfigError, loadEnv, requireSetting } from "../lib/server/env";
 
 /** `npm run start:web`: only the web server, against DATABASE_URL (the production shape, DESIGN §1). */
 try {

@@ -1,11 +1,11 @@
 import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { ensureFirstAdmin } from "../lib/auth/bootstrap";
-import { connectDb } from "../lib/db/connect";
-import { applyMigrations } from "../lib/db/migrate";
-import { loadDotEnv } from "../lib/dotenv";
-import { PortInUseError, assertPortFree } from "../lib/embedded/ports";
-import { ConfigError, loadEnv } from "../lib/env";
+import { ensureFirstAdmin } from "../lib/server/auth/bootstrap";
+import { connectDb } from "../lib/server/db/connect";
+import { applyMigrations } from "../lib/server/db/migrate";
+import { loadDotEnv } from "../lib/server/dotenv";
+import { PortInUseError, assertPortFree } from "./embedded/ports";
+import { ConfigError, loadEnv } from "../lib/server/env";
 import { SupervisedChild, runToCompletion } from "./supervisor/child";
 import { formatLogLine } from "./supervisor/format";
 import { serviceMqttCredentials } from "./supervisor/mqtt-credentials";

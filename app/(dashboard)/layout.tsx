@@ -2,8 +2,8 @@ import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { AppShell } from "@/components/shell/app-shell";
 import type { NavPermission } from "@/components/shell/nav-items";
-import { canAnywhere } from "@/lib/auth/permissions";
-import { currentViewer } from "@/lib/auth/viewer";
+import { canAnywhere } from "@/lib/server/auth/permissions";
+import { currentViewer } from "@/lib/server/auth/viewer";
 
 const NAV_PERMISSIONS: NavPermission[] = [
   "quarantine.read",

@@ -1,4 +1,4 @@
-import type { AlertRuleInput } from "@/lib/alerts/rule-input";
+import type { AlertRuleInput } from "@/lib/domain/alerts/rule-input";
 import { isRange } from "./rule-sentence";
 import type { AlertRuleView, Comparison, Severity } from "./types";
 

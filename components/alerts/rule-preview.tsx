@@ -6,7 +6,7 @@ import { errorMessage } from "../api/fetch-json";
 import { sendJson } from "../api/send-json";
 import { Button } from "../ui/button";
 // Type only: the answer's shape, as the server builds it.
-import type { RulePreview as Preview } from "@/lib/db/queries/alert-preview";
+import type { RulePreview as Preview } from "@/lib/server/db/queries/alert-preview";
 
 const when = (t: number) =>
   new Date(t).toLocaleString(undefined, { weekday: "short", hour: "2-digit", minute: "2-digit" });

@@ -1,6 +1,6 @@
 // The alerting API's shapes, shared with the server code that produces them (type-only).
-import type { AlertView } from "@/lib/db/queries/alerts";
-import type { AlertRuleView } from "@/lib/db/queries/alert-rules-admin";
+import type { AlertView } from "@/lib/server/db/queries/alerts";
+import type { AlertRuleView } from "@/lib/server/db/queries/alert-rules-admin";
 
 export type { AlertView, AlertRuleView };
 export type Severity = AlertView["severity"];

@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { fetchJson } from "../api/fetch-json";
 import type { DevicePage, DeviceSummary, SiteCounts } from "../api/types";
 import type { DeviceType } from "../device-types/types";
-import type { WebhookView } from "@/lib/db/queries/webhooks-admin";
+import type { WebhookView } from "@/lib/server/db/queries/webhooks-admin";
 
 /** The pickers' options change rarely: a minute of staleness is fine. */
 const STALE_MS = 60_000;

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { AlertRuleInput } from "@/lib/alerts/rule-input";
+import type { AlertRuleInput } from "@/lib/domain/alerts/rule-input";
 import { fetchJson } from "../api/fetch-json";
 import { sendJson } from "../api/send-json";
 import type { AlertRuleView } from "./types";

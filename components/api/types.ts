@@ -1,7 +1,7 @@
 // The API's shapes, shared with the server code that produces them (type-only: nothing server-side is bundled).
-export type { DeviceStatus, DeviceSummary } from "@/lib/db/queries/devices";
-export type { MetricSpec } from "@/lib/db/schema/devices";
-import type { DeviceStatus, DeviceSummary } from "@/lib/db/queries/devices";
+export type { DeviceStatus, DeviceSummary } from "@/lib/server/db/queries/devices";
+export type { MetricSpec } from "@/lib/server/db/schema/devices";
+import type { DeviceStatus, DeviceSummary } from "@/lib/server/db/queries/devices";
 
 export interface DevicePage {
   items: DeviceSummary[];

@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, useState, type FormEvent } from "react";
-import { commandProblem } from "@/lib/commands/validate";
+import { commandProblem } from "@/lib/domain/commands/validate";
 import { formErrors, NO_ERRORS } from "../api/send-json";
 import { Button } from "../ui/button";
 import { FieldError, inputClass } from "../ui/field";

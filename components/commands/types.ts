@@ -1,4 +1,4 @@
-import type { CommandStatus } from "@/lib/commands/protocol";
+import type { CommandStatus } from "@/lib/domain/commands/protocol";
 
 export type { CommandStatus };
 

@@ -2,9 +2,9 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { sendJson } from "../api/send-json";
-import type { ImportReport } from "@/lib/devices/import";
+import type { ImportReport } from "@/lib/server/devices/import";
 
-export type { ImportReport, ImportReportRow } from "@/lib/devices/import";
+export type { ImportReport, ImportReportRow } from "@/lib/server/devices/import";
 
 export interface ImportDone {
   imported: number;

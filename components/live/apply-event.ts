@@ -1,7 +1,7 @@
 import type { DeviceSummary } from "../api/types";
 
 /** Several readings of one device in one event, when it sends faster than 10 a second. */
-export type { ReadingsBatch } from "@/lib/live/coalesce";
+export type { ReadingsBatch } from "@/lib/server/live/coalesce";
 
 export interface ReadingEvent {
   type: "reading";

@@ -74,7 +74,7 @@ export function useLiveReadings(deviceKey: string): LiveState {
       const es = new EventSource(`/api/stream?${qs}`);
       source = es;
       es.addEventListener("reading", handle(onReading));
-      // A busy device's readings arrive paced, several to an event (lib/live/coalesce.ts).
+      // A busy device's readings arrive paced, several to an event (lib/server/live/coalesce.ts).
       es.addEventListener(
         "readings",
         handle((batch: ReadingsBatch) =>

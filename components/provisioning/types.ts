@@ -6,7 +6,7 @@ export interface ProvisioningContext {
   types: SiteOption[];
 }
 
-/** A device's credentials as the API returns them, once (lib/http/device-credentials.ts). */
+/** A device's credentials as the API returns them, once (lib/server/http/device-credentials.ts). */
 export interface DeviceCredentials {
   username: string;
   password: string;

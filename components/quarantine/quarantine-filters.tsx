@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import { DEVICE_KEY_PATTERN } from "@/lib/telemetry/topic";
+import { DEVICE_KEY_PATTERN } from "@/lib/domain/telemetry/topic";
 import { SelectField, TextField } from "../ui/field";
 import { REASON_LABELS } from "./types";
 import type { QuarantineFilters as Filters } from "./use-quarantine-filters";

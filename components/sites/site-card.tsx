@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { SiteCounts } from "../api/types";
-import type { SiteDevice } from "@/lib/db/queries/devices";
+import type { SiteDevice } from "@/lib/server/db/queries/devices";
 import { Card } from "../ui/card";
 import { RelativeTime } from "../ui/relative-time";
 import { StatusDot, STATUS_LABEL } from "../ui/status-dot";

@@ -1,5 +1,5 @@
-import type { DeliveryView } from "@/lib/db/queries/webhook-deliveries";
-import type { WebhookView } from "@/lib/db/queries/webhooks-admin";
+import type { DeliveryView } from "@/lib/server/db/queries/webhook-deliveries";
+import type { WebhookView } from "@/lib/server/db/queries/webhooks-admin";
 
 export type Webhook = WebhookView;
 export type Delivery = DeliveryView;

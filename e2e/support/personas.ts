@@ -1,8 +1,8 @@
-import { generateApiToken } from "../../lib/auth/api-tokens";
-import { hashPassword } from "../../lib/auth/password";
-import type { Db } from "../../lib/db/connect";
-import type { SiteRole } from "../../lib/db/queries/users";
-import { uniqueId } from "../../lib/testing/fixtures";
+import { generateApiToken } from "../../lib/domain/auth/api-tokens";
+import { hashPassword } from "../../lib/server/auth/password";
+import type { Db } from "../../lib/server/db/connect";
+import type { SiteRole } from "../../lib/server/db/queries/users";
+import { uniqueId } from "../../test/support/fixtures";
 
 export const PERSONAS = [
   "anonymous",

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Page } from "@playwright/test";
 import mqtt, { type MqttClient } from "mqtt";
-import { connectDb, type Db } from "../../lib/db/connect";
+import { connectDb, type Db } from "../../lib/server/db/connect";
 import { SERVICE_PASSWORD_FILE, SERVICE_USERNAME } from "../../scripts/supervisor/mqtt-credentials";
 
 /** Addresses of the stack `npm start` brought up for this run (it writes them to runtime.json). */

@@ -1,5 +1,5 @@
 import type postgres from "postgres";
-import { decodeLivePayload, LIVE_CHANNEL } from "../../lib/live/channel";
+import { decodeLivePayload, LIVE_CHANNEL } from "../../lib/server/live/channel";
 import { indexOf, publishLoad, type Load } from "./load";
 import { percentile } from "./stats";
 

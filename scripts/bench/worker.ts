@@ -1,5 +1,5 @@
 import { INGEST_NODE_ARGS } from "../../ingest/node-args";
-import { freePort } from "../../lib/embedded/ports";
+import { freePort } from "../embedded/ports";
 import { spawnScript, type Child } from "./children";
 
 /** The real ingest worker as its own process, as production runs it, against the bench's broker and database. */

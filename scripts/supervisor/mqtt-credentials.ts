@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import type { ServiceCredentials } from "../../lib/mqtt-auth/decide";
+import type { ServiceCredentials } from "../../lib/server/mqtt-auth/decide";
 
 export const SERVICE_USERNAME = "fieldwatch-service";
 export const SERVICE_PASSWORD_FILE = "mqtt-service-password";

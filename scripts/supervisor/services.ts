@@ -1,10 +1,10 @@
 import path from "node:path";
-import { startEmbeddedBroker } from "../../lib/embedded/broker";
-import { startEmbeddedPostgres } from "../../lib/embedded/postgres";
-import type { Env } from "../../lib/env";
-import { connectDb } from "../../lib/db/connect";
-import { createMqttAuthenticator } from "../../lib/mqtt-auth/authenticator";
-import type { ServiceCredentials } from "../../lib/mqtt-auth/decide";
+import { startEmbeddedBroker } from "../embedded/broker";
+import { startEmbeddedPostgres } from "../embedded/postgres";
+import type { Env } from "../../lib/server/env";
+import { connectDb } from "../../lib/server/db/connect";
+import { createMqttAuthenticator } from "../../lib/server/mqtt-auth/authenticator";
+import type { ServiceCredentials } from "../../lib/server/mqtt-auth/decide";
 
 export interface Services {
   databaseUrl: string;

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/auth/login-form";
-import { currentViewer } from "@/lib/auth/viewer";
+import { currentViewer } from "@/lib/server/auth/viewer";
 
 export const metadata: Metadata = { title: "Sign in" };
 

@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { AlertsView } from "@/components/alerts/alerts-view";
-import { alertingRights } from "@/lib/auth/alerting-rights";
-import { currentViewer } from "@/lib/auth/viewer";
+import { alertingRights } from "@/lib/server/auth/alerting-rights";
+import { currentViewer } from "@/lib/server/auth/viewer";
 
 export const metadata: Metadata = { title: "Alerts" };
 

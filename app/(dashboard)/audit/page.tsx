@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { AuditView } from "@/components/audit/audit-view";
-import { canAnywhere } from "@/lib/auth/permissions";
-import { currentViewer } from "@/lib/auth/viewer";
+import { canAnywhere } from "@/lib/server/auth/permissions";
+import { currentViewer } from "@/lib/server/auth/viewer";
 
 export const metadata: Metadata = { title: "Audit log" };
 

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { DeviceTypesView } from "@/components/device-types/device-types-view";
-import { can, canAnywhere } from "@/lib/auth/permissions";
-import { currentViewer } from "@/lib/auth/viewer";
-import { getDb } from "@/lib/db/client";
-import { listDeviceTypes } from "@/lib/db/queries/device-types";
+import { can, canAnywhere } from "@/lib/server/auth/permissions";
+import { currentViewer } from "@/lib/server/auth/viewer";
+import { getDb } from "@/lib/server/db/client";
+import { listDeviceTypes } from "@/lib/server/db/queries/device-types";
 
 export const metadata: Metadata = { title: "Device types" };
 export const dynamic = "force-dynamic";

@@ -6,12 +6,12 @@ import { ListSkeleton } from "@/components/devices/list-states";
 import { AddDeviceDialog } from "@/components/provisioning/add-device-dialog";
 import { SeenPanel } from "@/components/seen-devices/seen-panel";
 import { buttonClass } from "@/components/ui/button";
-import { currentViewer } from "@/lib/auth/viewer";
-import { getDb } from "@/lib/db/client";
-import { visibleDeviceTypes } from "@/lib/db/queries/devices";
-import { listVisibleSites } from "@/lib/db/queries/sites";
-import { provisioningContext } from "@/lib/devices/provisioning-context";
-import { scopeFor } from "@/lib/auth/permissions";
+import { currentViewer } from "@/lib/server/auth/viewer";
+import { getDb } from "@/lib/server/db/client";
+import { visibleDeviceTypes } from "@/lib/server/db/queries/devices";
+import { listVisibleSites } from "@/lib/server/db/queries/sites";
+import { provisioningContext } from "@/lib/server/devices/provisioning-context";
+import { scopeFor } from "@/lib/server/auth/permissions";
 
 export const metadata: Metadata = { title: "Devices" };
 

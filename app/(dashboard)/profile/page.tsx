@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ProfileView } from "@/components/profile/profile-view";
-import { currentViewer } from "@/lib/auth/viewer";
-import { getDb } from "@/lib/db/client";
-import { listVisibleSites } from "@/lib/db/queries/sites";
-import { scopeFor } from "@/lib/auth/permissions";
+import { currentViewer } from "@/lib/server/auth/viewer";
+import { getDb } from "@/lib/server/db/client";
+import { listVisibleSites } from "@/lib/server/db/queries/sites";
+import { scopeFor } from "@/lib/server/auth/permissions";
 
 export const metadata: Metadata = { title: "Profile" };
 

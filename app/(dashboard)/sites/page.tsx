@@ -2,11 +2,11 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { AutoRefresh } from "@/components/sites/auto-refresh";
 import { SiteCard } from "@/components/sites/site-card";
-import { scopeFor } from "@/lib/auth/permissions";
-import { currentViewer } from "@/lib/auth/viewer";
-import { getDb } from "@/lib/db/client";
-import { devicesBySite } from "@/lib/db/queries/devices";
-import { siteSummaries } from "@/lib/db/queries/sites";
+import { scopeFor } from "@/lib/server/auth/permissions";
+import { currentViewer } from "@/lib/server/auth/viewer";
+import { getDb } from "@/lib/server/db/client";
+import { devicesBySite } from "@/lib/server/db/queries/devices";
+import { siteSummaries } from "@/lib/server/db/queries/sites";
 
 export const metadata: Metadata = { title: "Sites" };
 export const dynamic = "force-dynamic";

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { UsersView } from "@/components/users/users-view";
-import { canAnywhere, scopeFor } from "@/lib/auth/permissions";
-import { currentViewer } from "@/lib/auth/viewer";
-import { getDb } from "@/lib/db/client";
-import { listVisibleSites } from "@/lib/db/queries/sites";
+import { canAnywhere, scopeFor } from "@/lib/server/auth/permissions";
+import { currentViewer } from "@/lib/server/auth/viewer";
+import { getDb } from "@/lib/server/db/client";
+import { listVisibleSites } from "@/lib/server/db/queries/sites";
 
 export const metadata: Metadata = { title: "Users" };
 

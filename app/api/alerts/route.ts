@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { scopeFor } from "@/lib/auth/permissions";
-import { authenticate } from "@/lib/auth/principal";
-import { getDb } from "@/lib/db/client";
-import { listAlerts } from "@/lib/db/queries/alerts";
-import { queryParams, route } from "@/lib/http/route";
+import { scopeFor } from "@/lib/server/auth/permissions";
+import { authenticate } from "@/lib/server/auth/principal";
+import { getDb } from "@/lib/server/db/client";
+import { listAlerts } from "@/lib/server/db/queries/alerts";
+import { queryParams, route } from "@/lib/server/http/route";
 
 export const dynamic = "force-dynamic";
 

@@ -1,10 +1,10 @@
 import { z } from "zod";
-import { canAnywhere, scopeFor } from "@/lib/auth/permissions";
-import { authenticate } from "@/lib/auth/principal";
-import { getDb } from "@/lib/db/client";
-import { listAudit } from "@/lib/db/queries/audit-log";
-import { forbidden } from "@/lib/http/errors";
-import { queryParams, route } from "@/lib/http/route";
+import { canAnywhere, scopeFor } from "@/lib/server/auth/permissions";
+import { authenticate } from "@/lib/server/auth/principal";
+import { getDb } from "@/lib/server/db/client";
+import { listAudit } from "@/lib/server/db/queries/audit-log";
+import { forbidden } from "@/lib/server/http/errors";
+import { queryParams, route } from "@/lib/server/http/route";
 
 export const dynamic = "force-dynamic";
 

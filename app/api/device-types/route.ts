@@ -1,12 +1,12 @@
-import { audit } from "@/lib/audit";
-import { clientAddress } from "@/lib/auth/origin";
-import { can } from "@/lib/auth/permissions";
-import { authenticate } from "@/lib/auth/principal";
-import { getDb } from "@/lib/db/client";
-import { insertDeviceType, listDeviceTypes } from "@/lib/db/queries/device-types";
-import { newDeviceTypeInput } from "@/lib/devices/type-input";
-import { ApiError, forbidden } from "@/lib/http/errors";
-import { jsonBody, route } from "@/lib/http/route";
+import { audit } from "@/lib/server/audit";
+import { clientAddress } from "@/lib/server/auth/origin";
+import { can } from "@/lib/server/auth/permissions";
+import { authenticate } from "@/lib/server/auth/principal";
+import { getDb } from "@/lib/server/db/client";
+import { insertDeviceType, listDeviceTypes } from "@/lib/server/db/queries/device-types";
+import { newDeviceTypeInput } from "@/lib/domain/devices/type-input";
+import { ApiError, forbidden } from "@/lib/server/http/errors";
+import { jsonBody, route } from "@/lib/server/http/route";
 
 export const dynamic = "force-dynamic";
 

@@ -1,16 +1,16 @@
-import { audit } from "@/lib/audit";
-import { clientAddress } from "@/lib/auth/origin";
-import { canAnywhere, scopeFor } from "@/lib/auth/permissions";
-import { authenticate } from "@/lib/auth/principal";
-import { getDb } from "@/lib/db/client";
-import { getDevice, listDevices } from "@/lib/db/queries/devices";
-import { newDeviceInput } from "@/lib/devices/input";
-import { provisionDevices } from "@/lib/devices/provision";
-import { deviceCredentials } from "@/lib/http/device-credentials";
-import { deviceListQuery } from "@/lib/http/device-params";
-import { ApiError, forbidden } from "@/lib/http/errors";
-import { jsonBody, queryParams, route } from "@/lib/http/route";
-import { publicDevice } from "@/lib/http/public-device";
+import { audit } from "@/lib/server/audit";
+import { clientAddress } from "@/lib/server/auth/origin";
+import { canAnywhere, scopeFor } from "@/lib/server/auth/permissions";
+import { authenticate } from "@/lib/server/auth/principal";
+import { getDb } from "@/lib/server/db/client";
+import { getDevice, listDevices } from "@/lib/server/db/queries/devices";
+import { newDeviceInput } from "@/lib/domain/devices/input";
+import { provisionDevices } from "@/lib/server/devices/provision";
+import { deviceCredentials } from "@/lib/server/http/device-credentials";
+import { deviceListQuery } from "@/lib/server/http/device-params";
+import { ApiError, forbidden } from "@/lib/server/http/errors";
+import { jsonBody, queryParams, route } from "@/lib/server/http/route";
+import { publicDevice } from "@/lib/server/http/public-device";
 
 export const dynamic = "force-dynamic";
 

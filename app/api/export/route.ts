@@ -1,11 +1,17 @@
-import { authenticate } from "@/lib/auth/principal";
-import { getDb } from "@/lib/db/client";
-import { rawReadingsCursor } from "@/lib/db/queries/export";
-import { readingBuckets } from "@/lib/db/queries/readings";
-import { requireVisibleDevice } from "@/lib/http/device-access";
-import { exportQuery } from "@/lib/http/device-params";
-import { queryParams, route } from "@/lib/http/route";
-import { BUCKET_HEADER, bucketCsvRows, exportFileName, RAW_HEADER, rawCsvRows } from "@/lib/readings/csv";
+import { authenticate } from "@/lib/server/auth/principal";
+import { getDb } from "@/lib/server/db/client";
+import { rawReadingsCursor } from "@/lib/server/db/queries/export";
+import { readingBuckets } from "@/lib/server/db/queries/readings";
+import { requireVisibleDevice } from "@/lib/server/http/device-access";
+import { exportQuery } from "@/lib/server/http/device-params";
+import { queryParams, route } from "@/lib/server/http/route";
+import {
+  BUCKET_HEADER,
+  bucketCsvRows,
+  exportFileName,
+  RAW_HEADER,
+  rawCsvRows,
+} from "@/lib/server/readings/csv";
 
 export const dynamic = "force-dynamic";
 

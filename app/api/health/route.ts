@@ -1,6 +1,6 @@
-import { getDb } from "@/lib/db/client";
-import { loadEnv } from "@/lib/env";
-import { brokerReachable, databaseReachable } from "@/lib/health";
+import { getDb } from "@/lib/server/db/client";
+import { loadEnv } from "@/lib/server/env";
+import { brokerReachable, databaseReachable } from "@/lib/server/health";
 
 export const dynamic = "force-dynamic";
 

@@ -1,10 +1,10 @@
-import { canAnywhere, scopeFor } from "@/lib/auth/permissions";
-import { authenticate } from "@/lib/auth/principal";
-import { getDb } from "@/lib/db/client";
-import { deviceStatusCounts } from "@/lib/db/queries/devices";
-import { activeAlertCounts, quarantinedSince } from "@/lib/db/queries/overview";
-import { route } from "@/lib/http/route";
-import { getLiveHub } from "@/lib/live/hub";
+import { canAnywhere, scopeFor } from "@/lib/server/auth/permissions";
+import { authenticate } from "@/lib/server/auth/principal";
+import { getDb } from "@/lib/server/db/client";
+import { deviceStatusCounts } from "@/lib/server/db/queries/devices";
+import { activeAlertCounts, quarantinedSince } from "@/lib/server/db/queries/overview";
+import { route } from "@/lib/server/http/route";
+import { getLiveHub } from "@/lib/server/live/hub";
 
 export const dynamic = "force-dynamic";
 

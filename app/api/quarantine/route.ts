@@ -1,12 +1,12 @@
 import { z } from "zod";
-import { canAnywhere, scopeFor } from "@/lib/auth/permissions";
-import { authenticate } from "@/lib/auth/principal";
-import { getDb } from "@/lib/db/client";
-import { listQuarantine } from "@/lib/db/queries/quarantine";
-import { forbidden } from "@/lib/http/errors";
-import { queryParams, route } from "@/lib/http/route";
-import { quarantineFilter } from "@/lib/quarantine/filter";
-import { toQuarantineItem } from "@/lib/quarantine/wire";
+import { canAnywhere, scopeFor } from "@/lib/server/auth/permissions";
+import { authenticate } from "@/lib/server/auth/principal";
+import { getDb } from "@/lib/server/db/client";
+import { listQuarantine } from "@/lib/server/db/queries/quarantine";
+import { forbidden } from "@/lib/server/http/errors";
+import { queryParams, route } from "@/lib/server/http/route";
+import { quarantineFilter } from "@/lib/domain/quarantine/filter";
+import { toQuarantineItem } from "@/lib/server/quarantine/wire";
 
 export const dynamic = "force-dynamic";
 

@@ -1,13 +1,13 @@
 import { z } from "zod";
-import { audit } from "@/lib/audit";
-import { clientAddress } from "@/lib/auth/origin";
-import { can, scopeFor } from "@/lib/auth/permissions";
-import { authenticate } from "@/lib/auth/principal";
-import { getDb } from "@/lib/db/client";
-import { siteSummaries } from "@/lib/db/queries/sites";
-import { sites } from "@/lib/db/schema";
-import { ApiError, forbidden } from "@/lib/http/errors";
-import { jsonBody, route } from "@/lib/http/route";
+import { audit } from "@/lib/server/audit";
+import { clientAddress } from "@/lib/server/auth/origin";
+import { can, scopeFor } from "@/lib/server/auth/permissions";
+import { authenticate } from "@/lib/server/auth/principal";
+import { getDb } from "@/lib/server/db/client";
+import { siteSummaries } from "@/lib/server/db/queries/sites";
+import { sites } from "@/lib/server/db/schema";
+import { ApiError, forbidden } from "@/lib/server/http/errors";
+import { jsonBody, route } from "@/lib/server/http/route";
 
 export const dynamic = "force-dynamic";
 

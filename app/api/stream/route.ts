@@ -1,13 +1,13 @@
-import { authenticate } from "@/lib/auth/principal";
-import { getDb } from "@/lib/db/client";
-import { visibleDeviceKeys } from "@/lib/db/queries/devices";
-import { ApiError } from "@/lib/http/errors";
-import { route } from "@/lib/http/route";
-import { getLiveHub } from "@/lib/live/hub";
-import { createSseStream } from "@/lib/live/sse";
-import { getStreamLimit } from "@/lib/live/stream-limit";
-import { loadEnv } from "@/lib/env";
-import { scopeFor } from "@/lib/auth/permissions";
+import { authenticate } from "@/lib/server/auth/principal";
+import { getDb } from "@/lib/server/db/client";
+import { visibleDeviceKeys } from "@/lib/server/db/queries/devices";
+import { ApiError } from "@/lib/server/http/errors";
+import { route } from "@/lib/server/http/route";
+import { getLiveHub } from "@/lib/server/live/hub";
+import { createSseStream } from "@/lib/server/live/sse";
+import { getStreamLimit } from "@/lib/server/live/stream-limit";
+import { loadEnv } from "@/lib/server/env";
+import { scopeFor } from "@/lib/server/auth/permissions";
 
 export const dynamic = "force-dynamic";
 

@@ -1,11 +1,11 @@
 import { z } from "zod";
-import { audit } from "@/lib/audit";
-import { generateApiToken } from "@/lib/auth/api-tokens";
-import { clientAddress } from "@/lib/auth/origin";
-import { authenticate } from "@/lib/auth/principal";
-import { getDb } from "@/lib/db/client";
-import { createToken, listTokens } from "@/lib/db/queries/api-tokens";
-import { jsonBody, route } from "@/lib/http/route";
+import { audit } from "@/lib/server/audit";
+import { generateApiToken } from "@/lib/domain/auth/api-tokens";
+import { clientAddress } from "@/lib/server/auth/origin";
+import { authenticate } from "@/lib/server/auth/principal";
+import { getDb } from "@/lib/server/db/client";
+import { createToken, listTokens } from "@/lib/server/db/queries/api-tokens";
+import { jsonBody, route } from "@/lib/server/http/route";
 
 export const dynamic = "force-dynamic";
 

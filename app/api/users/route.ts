@@ -1,12 +1,12 @@
-import { clientAddress } from "@/lib/auth/origin";
-import { canAnywhere, scopeFor } from "@/lib/auth/permissions";
-import { authenticate } from "@/lib/auth/principal";
-import { getDb } from "@/lib/db/client";
-import { listManagedUsers } from "@/lib/db/queries/user-admin";
-import { forbidden } from "@/lib/http/errors";
-import { jsonBody, route } from "@/lib/http/route";
-import { newUserInput } from "@/lib/users/input";
-import { createUser } from "@/lib/users/manage";
+import { clientAddress } from "@/lib/server/auth/origin";
+import { canAnywhere, scopeFor } from "@/lib/server/auth/permissions";
+import { authenticate } from "@/lib/server/auth/principal";
+import { getDb } from "@/lib/server/db/client";
+import { listManagedUsers } from "@/lib/server/db/queries/user-admin";
+import { forbidden } from "@/lib/server/http/errors";
+import { jsonBody, route } from "@/lib/server/http/route";
+import { newUserInput } from "@/lib/domain/users/input";
+import { createUser } from "@/lib/server/users/manage";
 
 export const dynamic = "force-dynamic";
 

@@ -1,14 +1,14 @@
-import { audit } from "@/lib/audit";
-import { clientAddress } from "@/lib/auth/origin";
-import { can, scopeFor } from "@/lib/auth/permissions";
-import { authenticate } from "@/lib/auth/principal";
-import { getDb } from "@/lib/db/client";
-import { insertWebhook, listWebhooks } from "@/lib/db/queries/webhooks-admin";
-import { ApiError } from "@/lib/http/errors";
-import { requireSafeUrl, requireWebhookSite } from "@/lib/http/webhook-access";
-import { jsonBody, route } from "@/lib/http/route";
-import { webhookCreateInput } from "@/lib/webhooks/input";
-import { generateWebhookSecret } from "@/lib/webhooks/signature";
+import { audit } from "@/lib/server/audit";
+import { clientAddress } from "@/lib/server/auth/origin";
+import { can, scopeFor } from "@/lib/server/auth/permissions";
+import { authenticate } from "@/lib/server/auth/principal";
+import { getDb } from "@/lib/server/db/client";
+import { insertWebhook, listWebhooks } from "@/lib/server/db/queries/webhooks-admin";
+import { ApiError } from "@/lib/server/http/errors";
+import { requireSafeUrl, requireWebhookSite } from "@/lib/server/http/webhook-access";
+import { jsonBody, route } from "@/lib/server/http/route";
+import { webhookCreateInput } from "@/lib/server/webhooks/input";
+import { generateWebhookSecret } from "@/lib/server/webhooks/signature";
 
 export const dynamic = "force-dynamic";
 

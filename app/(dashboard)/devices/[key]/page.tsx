@@ -2,11 +2,11 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { DeviceView } from "@/components/devices/device-view";
-import { currentViewer } from "@/lib/auth/viewer";
-import { getDb } from "@/lib/db/client";
-import { getDevice } from "@/lib/db/queries/devices";
-import { can, scopeFor } from "@/lib/auth/permissions";
-import { provisioningContext } from "@/lib/devices/provisioning-context";
+import { currentViewer } from "@/lib/server/auth/viewer";
+import { getDb } from "@/lib/server/db/client";
+import { getDevice } from "@/lib/server/db/queries/devices";
+import { can, scopeFor } from "@/lib/server/auth/permissions";
+import { provisioningContext } from "@/lib/server/devices/provisioning-context";
 
 type Params = Promise<{ key: string }>;
 

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ImportView } from "@/components/device-import/import-view";
-import { currentViewer } from "@/lib/auth/viewer";
-import { csvTemplate } from "@/lib/devices/csv-import";
-import { provisioningContext } from "@/lib/devices/provisioning-context";
+import { currentViewer } from "@/lib/server/auth/viewer";
+import { csvTemplate } from "@/lib/domain/devices/csv-import";
+import { provisioningContext } from "@/lib/server/devices/provisioning-context";
 
 export const metadata: Metadata = { title: "Import devices" };
 

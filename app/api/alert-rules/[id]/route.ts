@@ -1,12 +1,12 @@
-import { audit } from "@/lib/audit";
-import { alertRuleInput } from "@/lib/alerts/rule-input";
-import { clientAddress } from "@/lib/auth/origin";
-import { authenticate } from "@/lib/auth/principal";
-import { getDb } from "@/lib/db/client";
-import { deleteRule, listRules, updateRule } from "@/lib/db/queries/alert-rules-admin";
-import { publicRule, requireEditableRule, requireEditableScope } from "@/lib/http/alert-rule-access";
-import { requireRuleWebhooks } from "@/lib/http/webhook-access";
-import { route } from "@/lib/http/route";
+import { audit } from "@/lib/server/audit";
+import { alertRuleInput } from "@/lib/domain/alerts/rule-input";
+import { clientAddress } from "@/lib/server/auth/origin";
+import { authenticate } from "@/lib/server/auth/principal";
+import { getDb } from "@/lib/server/db/client";
+import { deleteRule, listRules, updateRule } from "@/lib/server/db/queries/alert-rules-admin";
+import { publicRule, requireEditableRule, requireEditableScope } from "@/lib/server/http/alert-rule-access";
+import { requireRuleWebhooks } from "@/lib/server/http/webhook-access";
+import { route } from "@/lib/server/http/route";
 
 export const dynamic = "force-dynamic";
 

@@ -1,9 +1,9 @@
-import { alertRuleInput } from "@/lib/alerts/rule-input";
-import { authenticate } from "@/lib/auth/principal";
-import { getDb } from "@/lib/db/client";
-import { previewRule } from "@/lib/db/queries/alert-preview";
-import { requireEditableScope } from "@/lib/http/alert-rule-access";
-import { jsonBody, route } from "@/lib/http/route";
+import { alertRuleInput } from "@/lib/domain/alerts/rule-input";
+import { authenticate } from "@/lib/server/auth/principal";
+import { getDb } from "@/lib/server/db/client";
+import { previewRule } from "@/lib/server/db/queries/alert-preview";
+import { requireEditableScope } from "@/lib/server/http/alert-rule-access";
+import { jsonBody, route } from "@/lib/server/http/route";
 
 export const dynamic = "force-dynamic";
 

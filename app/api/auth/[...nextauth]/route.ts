@@ -1,10 +1,10 @@
 import NextAuth from "next-auth";
 import type { NextRequest } from "next/server";
-import { audit } from "@/lib/audit";
-import { authOptions } from "@/lib/auth/options";
-import { clientAddress } from "@/lib/auth/origin";
-import { getDb } from "@/lib/db/client";
-import { checkSignInLimit } from "@/lib/db/queries/sign-in-limits";
+import { audit } from "@/lib/server/audit";
+import { authOptions } from "@/lib/server/auth/options";
+import { clientAddress } from "@/lib/server/auth/origin";
+import { getDb } from "@/lib/server/db/client";
+import { checkSignInLimit } from "@/lib/server/db/queries/sign-in-limits";
 
 const handler = NextAuth(authOptions);
 

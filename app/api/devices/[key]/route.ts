@@ -1,17 +1,17 @@
 import { z } from "zod";
-import { audit } from "@/lib/audit";
-import { clientAddress } from "@/lib/auth/origin";
-import { can, scopeFor } from "@/lib/auth/permissions";
-import { authenticate } from "@/lib/auth/principal";
-import { getDb } from "@/lib/db/client";
-import { deleteDevice, resolveSiteAndType, updateDevice } from "@/lib/db/queries/device-admin";
-import { getDevice } from "@/lib/db/queries/devices";
-import { deviceChangesInput } from "@/lib/devices/input";
-import { requireVisibleDevice } from "@/lib/http/device-access";
-import { ApiError, forbidden } from "@/lib/http/errors";
-import { requireManageableDevice } from "@/lib/http/manageable-device";
-import { publicDevice } from "@/lib/http/public-device";
-import { jsonBody, queryParams, route } from "@/lib/http/route";
+import { audit } from "@/lib/server/audit";
+import { clientAddress } from "@/lib/server/auth/origin";
+import { can, scopeFor } from "@/lib/server/auth/permissions";
+import { authenticate } from "@/lib/server/auth/principal";
+import { getDb } from "@/lib/server/db/client";
+import { deleteDevice, resolveSiteAndType, updateDevice } from "@/lib/server/db/queries/device-admin";
+import { getDevice } from "@/lib/server/db/queries/devices";
+import { deviceChangesInput } from "@/lib/domain/devices/input";
+import { requireVisibleDevice } from "@/lib/server/http/device-access";
+import { ApiError, forbidden } from "@/lib/server/http/errors";
+import { requireManageableDevice } from "@/lib/server/http/manageable-device";
+import { publicDevice } from "@/lib/server/http/public-device";
+import { jsonBody, queryParams, route } from "@/lib/server/http/route";
 
 export const dynamic = "force-dynamic";
 

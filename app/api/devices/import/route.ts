@@ -1,15 +1,15 @@
 import type { NextRequest } from "next/server";
 import { z } from "zod";
-import { clientAddress } from "@/lib/auth/origin";
-import { canAnywhere } from "@/lib/auth/permissions";
-import { authenticate } from "@/lib/auth/principal";
-import { getDb } from "@/lib/db/client";
-import { mqttConnectionInfo } from "@/lib/devices/connection-info";
-import { MAX_IMPORT_BYTES } from "@/lib/devices/csv-import";
-import { importDevices } from "@/lib/devices/import";
-import { loadEnv } from "@/lib/env";
-import { ApiError, forbidden } from "@/lib/http/errors";
-import { route } from "@/lib/http/route";
+import { clientAddress } from "@/lib/server/auth/origin";
+import { canAnywhere } from "@/lib/server/auth/permissions";
+import { authenticate } from "@/lib/server/auth/principal";
+import { getDb } from "@/lib/server/db/client";
+import { mqttConnectionInfo } from "@/lib/domain/devices/connection-info";
+import { MAX_IMPORT_BYTES } from "@/lib/domain/devices/csv-import";
+import { importDevices } from "@/lib/server/devices/import";
+import { loadEnv } from "@/lib/server/env";
+import { ApiError, forbidden } from "@/lib/server/http/errors";
+import { route } from "@/lib/server/http/route";
 
 export const dynamic = "force-dynamic";
 

@@ -1,9 +1,9 @@
-import { canAnywhere } from "@/lib/auth/permissions";
-import { authenticate } from "@/lib/auth/principal";
-import { getDb } from "@/lib/db/client";
-import { listUnprovisioned } from "@/lib/db/queries/unprovisioned";
-import { forbidden } from "@/lib/http/errors";
-import { route } from "@/lib/http/route";
+import { canAnywhere } from "@/lib/server/auth/permissions";
+import { authenticate } from "@/lib/server/auth/principal";
+import { getDb } from "@/lib/server/db/client";
+import { listUnprovisioned } from "@/lib/server/db/queries/unprovisioned";
+import { forbidden } from "@/lib/server/http/errors";
+import { route } from "@/lib/server/http/route";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
-import { route } from "@/lib/http/route";
-import { handleMqttAuthRequest } from "@/lib/mqtt-auth/http-handler";
-import { mqttHttpDeps } from "@/lib/mqtt-auth/web-deps";
+import { route } from "@/lib/server/http/route";
+import { handleMqttAuthRequest } from "@/lib/server/mqtt-auth/http-handler";
+import { mqttHttpDeps } from "@/lib/server/mqtt-auth/web-deps";
 
 export const dynamic = "force-dynamic";
 

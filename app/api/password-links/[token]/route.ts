@@ -1,12 +1,12 @@
 import { z } from "zod";
-import { audit } from "@/lib/audit";
-import { clientAddress } from "@/lib/auth/origin";
-import { hashPassword } from "@/lib/auth/password";
-import { passwordProblem } from "@/lib/auth/password-policy";
-import { getDb } from "@/lib/db/client";
-import { ApiError } from "@/lib/http/errors";
-import { jsonBody, route } from "@/lib/http/route";
-import { consumePasswordLink } from "@/lib/users/password-links";
+import { audit } from "@/lib/server/audit";
+import { clientAddress } from "@/lib/server/auth/origin";
+import { hashPassword } from "@/lib/server/auth/password";
+import { passwordProblem } from "@/lib/domain/auth/password-policy";
+import { getDb } from "@/lib/server/db/client";
+import { ApiError } from "@/lib/server/http/errors";
+import { jsonBody, route } from "@/lib/server/http/route";
+import { consumePasswordLink } from "@/lib/server/users/password-links";
 
 export const dynamic = "force-dynamic";
 

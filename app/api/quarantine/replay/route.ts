@@ -1,14 +1,14 @@
 import { z } from "zod";
-import { audit } from "@/lib/audit";
-import { clientAddress } from "@/lib/auth/origin";
-import { canAnywhere, scopeFor } from "@/lib/auth/permissions";
-import { authenticate } from "@/lib/auth/principal";
-import { getDb } from "@/lib/db/client";
-import { countQuarantine } from "@/lib/db/queries/quarantine";
-import { forbidden } from "@/lib/http/errors";
-import { jsonBody, route } from "@/lib/http/route";
-import { quarantineFilter } from "@/lib/quarantine/filter";
-import { replayMatching } from "@/lib/quarantine/replay";
+import { audit } from "@/lib/server/audit";
+import { clientAddress } from "@/lib/server/auth/origin";
+import { canAnywhere, scopeFor } from "@/lib/server/auth/permissions";
+import { authenticate } from "@/lib/server/auth/principal";
+import { getDb } from "@/lib/server/db/client";
+import { countQuarantine } from "@/lib/server/db/queries/quarantine";
+import { forbidden } from "@/lib/server/http/errors";
+import { jsonBody, route } from "@/lib/server/http/route";
+import { quarantineFilter } from "@/lib/domain/quarantine/filter";
+import { replayMatching } from "@/lib/server/quarantine/replay";
 
 export const dynamic = "force-dynamic";
 

@@ -1,10 +1,10 @@
-import { audit } from "@/lib/audit";
-import { clientAddress } from "@/lib/auth/origin";
-import { authenticate } from "@/lib/auth/principal";
-import { getDb } from "@/lib/db/client";
-import { revokeToken } from "@/lib/db/queries/api-tokens";
-import { notFound } from "@/lib/http/errors";
-import { route } from "@/lib/http/route";
+import { audit } from "@/lib/server/audit";
+import { clientAddress } from "@/lib/server/auth/origin";
+import { authenticate } from "@/lib/server/auth/principal";
+import { getDb } from "@/lib/server/db/client";
+import { revokeToken } from "@/lib/server/db/queries/api-tokens";
+import { notFound } from "@/lib/server/http/errors";
+import { route } from "@/lib/server/http/route";
 
 export const dynamic = "force-dynamic";
 

@@ -1,11 +1,11 @@
-import { clientAddress } from "@/lib/auth/origin";
-import { canAnywhere } from "@/lib/auth/permissions";
-import { authenticate } from "@/lib/auth/principal";
-import { getDb } from "@/lib/db/client";
-import { notFound } from "@/lib/http/errors";
-import { jsonBody, route } from "@/lib/http/route";
-import { userPatchInput } from "@/lib/users/input";
-import { updateUser } from "@/lib/users/manage";
+import { clientAddress } from "@/lib/server/auth/origin";
+import { canAnywhere } from "@/lib/server/auth/permissions";
+import { authenticate } from "@/lib/server/auth/principal";
+import { getDb } from "@/lib/server/db/client";
+import { notFound } from "@/lib/server/http/errors";
+import { jsonBody, route } from "@/lib/server/http/route";
+import { userPatchInput } from "@/lib/domain/users/input";
+import { updateUser } from "@/lib/server/users/manage";
 
 export const dynamic = "force-dynamic";
 

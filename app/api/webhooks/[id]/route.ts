@@ -1,11 +1,11 @@
-import { audit } from "@/lib/audit";
-import { clientAddress } from "@/lib/auth/origin";
-import { authenticate } from "@/lib/auth/principal";
-import { getDb } from "@/lib/db/client";
-import { deleteWebhook, listWebhooks, updateWebhook } from "@/lib/db/queries/webhooks-admin";
-import { requireManageableWebhook, requireSafeUrl } from "@/lib/http/webhook-access";
-import { jsonBody, route } from "@/lib/http/route";
-import { webhookPatchInput } from "@/lib/webhooks/input";
+import { audit } from "@/lib/server/audit";
+import { clientAddress } from "@/lib/server/auth/origin";
+import { authenticate } from "@/lib/server/auth/principal";
+import { getDb } from "@/lib/server/db/client";
+import { deleteWebhook, listWebhooks, updateWebhook } from "@/lib/server/db/queries/webhooks-admin";
+import { requireManageableWebhook, requireSafeUrl } from "@/lib/server/http/webhook-access";
+import { jsonBody, route } from "@/lib/server/http/route";
+import { webhookPatchInput } from "@/lib/server/webhooks/input";
 
 export const dynamic = "force-dynamic";
 

@@ -1,17 +1,17 @@
 import type { NextRequest } from "next/server";
-import { audit } from "@/lib/audit";
-import { clientAddress } from "@/lib/auth/origin";
-import { can } from "@/lib/auth/permissions";
-import { authenticate } from "@/lib/auth/principal";
-import { commandRequest } from "@/lib/commands/body";
-import { COMMAND_ACK_TIMEOUT_MS, COMMAND_MAX_BYTES } from "@/lib/commands/protocol";
-import { getCommandClient } from "@/lib/commands/publisher";
-import { sendCommand } from "@/lib/commands/send";
-import { getDb } from "@/lib/db/client";
-import { listCommands } from "@/lib/db/queries/commands";
-import { requireVisibleDevice } from "@/lib/http/device-access";
-import { ApiError, forbidden } from "@/lib/http/errors";
-import { route } from "@/lib/http/route";
+import { audit } from "@/lib/server/audit";
+import { clientAddress } from "@/lib/server/auth/origin";
+import { can } from "@/lib/server/auth/permissions";
+import { authenticate } from "@/lib/server/auth/principal";
+import { commandRequest } from "@/lib/domain/commands/body";
+import { COMMAND_ACK_TIMEOUT_MS, COMMAND_MAX_BYTES } from "@/lib/domain/commands/protocol";
+import { getCommandClient } from "@/lib/server/commands/publisher";
+import { sendCommand } from "@/lib/server/commands/send";
+import { getDb } from "@/lib/server/db/client";
+import { listCommands } from "@/lib/server/db/queries/commands";
+import { requireVisibleDevice } from "@/lib/server/http/device-access";
+import { ApiError, forbidden } from "@/lib/server/http/errors";
+import { route } from "@/lib/server/http/route";
 
 export const dynamic = "force-dynamic";
 

@@ -1,8 +1,8 @@
-import { getDb } from "@/lib/db/client";
-import { latestValues } from "@/lib/db/queries/readings";
-import { authenticate } from "@/lib/auth/principal";
-import { requireVisibleDevice } from "@/lib/http/device-access";
-import { route } from "@/lib/http/route";
+import { getDb } from "@/lib/server/db/client";
+import { latestValues } from "@/lib/server/db/queries/readings";
+import { authenticate } from "@/lib/server/auth/principal";
+import { requireVisibleDevice } from "@/lib/server/http/device-access";
+import { route } from "@/lib/server/http/route";
 
 export const dynamic = "force-dynamic";
 

@@ -1,9 +1,9 @@
-import { getDb } from "@/lib/db/client";
-import { readingBuckets } from "@/lib/db/queries/readings";
-import { authenticate } from "@/lib/auth/principal";
-import { requireVisibleDevice } from "@/lib/http/device-access";
-import { readingsQuery } from "@/lib/http/device-params";
-import { queryParams, route } from "@/lib/http/route";
+import { getDb } from "@/lib/server/db/client";
+import { readingBuckets } from "@/lib/server/db/queries/readings";
+import { authenticate } from "@/lib/server/auth/principal";
+import { requireVisibleDevice } from "@/lib/server/http/device-access";
+import { readingsQuery } from "@/lib/server/http/device-params";
+import { queryParams, route } from "@/lib/server/http/route";
 
 export const dynamic = "force-dynamic";
 

@@ -1,13 +1,13 @@
-import { audit } from "@/lib/audit";
-import { clientAddress } from "@/lib/auth/origin";
-import { authenticate } from "@/lib/auth/principal";
-import { getDb } from "@/lib/db/client";
-import { replaceToken } from "@/lib/db/queries/device-admin";
-import { generateDeviceToken } from "@/lib/devices/credentials";
-import { deviceCredentials } from "@/lib/http/device-credentials";
-import { ApiError } from "@/lib/http/errors";
-import { requireManageableDevice } from "@/lib/http/manageable-device";
-import { route } from "@/lib/http/route";
+import { audit } from "@/lib/server/audit";
+import { clientAddress } from "@/lib/server/auth/origin";
+import { authenticate } from "@/lib/server/auth/principal";
+import { getDb } from "@/lib/server/db/client";
+import { replaceToken } from "@/lib/server/db/queries/device-admin";
+import { generateDeviceToken } from "@/lib/domain/devices/credentials";
+import { deviceCredentials } from "@/lib/server/http/device-credentials";
+import { ApiError } from "@/lib/server/http/errors";
+import { requireManageableDevice } from "@/lib/server/http/manageable-device";
+import { route } from "@/lib/server/http/route";
 
 export const dynamic = "force-dynamic";
 

@@ -1,10 +1,10 @@
-import { canAnywhere, scopeFor } from "@/lib/auth/permissions";
-import { authenticate } from "@/lib/auth/principal";
-import { getDb } from "@/lib/db/client";
-import { getQuarantined } from "@/lib/db/queries/quarantine";
-import { forbidden, notFound } from "@/lib/http/errors";
-import { route } from "@/lib/http/route";
-import { quarantineId } from "@/lib/quarantine/filter";
+import { canAnywhere, scopeFor } from "@/lib/server/auth/permissions";
+import { authenticate } from "@/lib/server/auth/principal";
+import { getDb } from "@/lib/server/db/client";
+import { getQuarantined } from "@/lib/server/db/queries/quarantine";
+import { forbidden, notFound } from "@/lib/server/http/errors";
+import { route } from "@/lib/server/http/route";
+import { quarantineId } from "@/lib/domain/quarantine/filter";
 
 export const dynamic = "force-dynamic";
 

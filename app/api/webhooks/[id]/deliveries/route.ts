@@ -1,8 +1,8 @@
-import { authenticate } from "@/lib/auth/principal";
-import { getDb } from "@/lib/db/client";
-import { listDeliveries } from "@/lib/db/queries/webhook-deliveries";
-import { requireManageableWebhook } from "@/lib/http/webhook-access";
-import { route } from "@/lib/http/route";
+import { authenticate } from "@/lib/server/auth/principal";
+import { getDb } from "@/lib/server/db/client";
+import { listDeliveries } from "@/lib/server/db/queries/webhook-deliveries";
+import { requireManageableWebhook } from "@/lib/server/http/webhook-access";
+import { route } from "@/lib/server/http/route";
 
 export const dynamic = "force-dynamic";
 

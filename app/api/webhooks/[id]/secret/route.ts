@@ -1,10 +1,10 @@
-import { audit } from "@/lib/audit";
-import { clientAddress } from "@/lib/auth/origin";
-import { authenticate } from "@/lib/auth/principal";
-import { getDb } from "@/lib/db/client";
-import { webhookSecret } from "@/lib/db/queries/webhooks-admin";
-import { requireManageableWebhook } from "@/lib/http/webhook-access";
-import { route } from "@/lib/http/route";
+import { audit } from "@/lib/server/audit";
+import { clientAddress } from "@/lib/server/auth/origin";
+import { authenticate } from "@/lib/server/auth/principal";
+import { getDb } from "@/lib/server/db/client";
+import { webhookSecret } from "@/lib/server/db/queries/webhooks-admin";
+import { requireManageableWebhook } from "@/lib/server/http/webhook-access";
+import { route } from "@/lib/server/http/route";
 
 export const dynamic = "force-dynamic";
 

@@ -1,12 +1,12 @@
-import { audit } from "@/lib/audit";
-import { clientAddress } from "@/lib/auth/origin";
-import { authenticate } from "@/lib/auth/principal";
-import { getDb } from "@/lib/db/client";
-import { enqueueTestDelivery } from "@/lib/db/queries/webhook-outbox";
-import { loadEnv } from "@/lib/env";
-import { requireManageableWebhook } from "@/lib/http/webhook-access";
-import { route } from "@/lib/http/route";
-import { deliverNow, deliveryOptions } from "@/lib/webhooks";
+import { audit } from "@/lib/server/audit";
+import { clientAddress } from "@/lib/server/auth/origin";
+import { authenticate } from "@/lib/server/auth/principal";
+import { getDb } from "@/lib/server/db/client";
+import { enqueueTestDelivery } from "@/lib/server/db/queries/webhook-outbox";
+import { loadEnv } from "@/lib/server/env";
+import { requireManageableWebhook } from "@/lib/server/http/webhook-access";
+import { route } from "@/lib/server/http/route";
+import { deliverNow, deliveryOptions } from "@/lib/server/webhooks";
 
 export const dynamic = "force-dynamic";
 

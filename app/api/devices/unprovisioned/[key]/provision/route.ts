@@ -1,14 +1,14 @@
-import { clientAddress } from "@/lib/auth/origin";
-import { canAnywhere, scopeFor } from "@/lib/auth/permissions";
-import { authenticate } from "@/lib/auth/principal";
-import { getDb } from "@/lib/db/client";
-import { getDevice } from "@/lib/db/queries/devices";
-import { newDeviceInput } from "@/lib/devices/input";
-import { provisionSeenDevice } from "@/lib/devices/provision-seen";
-import { deviceCredentials } from "@/lib/http/device-credentials";
-import { ApiError, forbidden } from "@/lib/http/errors";
-import { route } from "@/lib/http/route";
-import { publicDevice } from "@/lib/http/public-device";
+import { clientAddress } from "@/lib/server/auth/origin";
+import { canAnywhere, scopeFor } from "@/lib/server/auth/permissions";
+import { authenticate } from "@/lib/server/auth/principal";
+import { getDb } from "@/lib/server/db/client";
+import { getDevice } from "@/lib/server/db/queries/devices";
+import { newDeviceInput } from "@/lib/domain/devices/input";
+import { provisionSeenDevice } from "@/lib/server/devices/provision-seen";
+import { deviceCredentials } from "@/lib/server/http/device-credentials";
+import { ApiError, forbidden } from "@/lib/server/http/errors";
+import { route } from "@/lib/server/http/route";
+import { publicDevice } from "@/lib/server/http/public-device";
 
 export const dynamic = "force-dynamic";
 

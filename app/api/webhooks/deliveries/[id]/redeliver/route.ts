@@ -1,13 +1,13 @@
-import { audit } from "@/lib/audit";
-import { clientAddress } from "@/lib/auth/origin";
-import { authenticate } from "@/lib/auth/principal";
-import { getDb } from "@/lib/db/client";
-import { deliveryWebhook } from "@/lib/db/queries/webhook-deliveries";
-import { loadEnv } from "@/lib/env";
-import { ApiError, notFound } from "@/lib/http/errors";
-import { requireManageableWebhook } from "@/lib/http/webhook-access";
-import { route } from "@/lib/http/route";
-import { deliverNow, deliveryOptions } from "@/lib/webhooks";
+import { audit } from "@/lib/server/audit";
+import { clientAddress } from "@/lib/server/auth/origin";
+import { authenticate } from "@/lib/server/auth/principal";
+import { getDb } from "@/lib/server/db/client";
+import { deliveryWebhook } from "@/lib/server/db/queries/webhook-deliveries";
+import { loadEnv } from "@/lib/server/env";
+import { ApiError, notFound } from "@/lib/server/http/errors";
+import { requireManageableWebhook } from "@/lib/server/http/webhook-access";
+import { route } from "@/lib/server/http/route";
+import { deliverNow, deliveryOptions } from "@/lib/server/webhooks";
 
 export const dynamic = "force-dynamic";
 

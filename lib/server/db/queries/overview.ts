@@ -1,0 +1,29 @@
+import type { SiteScope } from "../../../domain/auth/access";
+import type { Sql } from "../connect";
+import { siteFilter } from "./scope-sql";
+
+/**
+ * Quarantined messages received since `since` for the devices a scope can see; messages with
+ * no known device (unknown keys, bad topics) count only for whoever sees every site.
+ */
+export async function quarantinedSince(sql: Sql, scope: SiteScope, since: Date): Promise<number> {
+  const [row] = await sql<{ n: number }[]>`
+    select count(*)::int as n from quarantine q
+    where q.received_at >= ${since}
+      ${scope.all ? sql`` : sql`and exists (select 1 from devices d where d.key = q.device_key and d.site_id = any(${scope.siteIds}::uuid[]))`}`;
+  return row!.n;
+}
+
+export type AlertCounts = { critical: number; warning: number; info: number };
+
+/** Open alerts on the devices a scope can see, by severity (the same devices GET /api/alerts lists). */
+export async function activeAlertCounts(sql: Sql, scope: SiteScope): Promise<AlertCounts> {
+  const counts: AlertCounts = { critical: 0, warning: 0, info: 0 };
+  if (!scope.all && scope.siteIds.length === 0) return counts;
+  const rows = await sql<{ severity: keyof AlertCounts; n: number }[]>`
+    select a.severity, count(*)::int as n from alerts a join devices d on d.id = a.device_id
+    where a.resolved_at is null ${siteFilter(sql, "d.site_id", scope)}
+    group by a.severity`;
+  for (const r of rows) if (r.severity in counts) counts[r.severity] = r.n;
+  return counts;
+}

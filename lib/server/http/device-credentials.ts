@@ -1,0 +1,21 @@
+import type { NextRequest } from "next/server";
+import { mqttConnectionInfo } from "../../domain/devices/connection-info";
+import { loadEnv } from "../env";
+
+/** What a device needs to connect, shown once: with provisioning and with a new token. */
+export function deviceCredentials(req: NextRequest, key: string, token: string) {
+  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
+  const broker = mqttConnectionInfo(loadEnv(), host);
+  return {
+    username: key,
+    password: token,
+    clientId: key,
+    broker,
+    topics: {
+      telemetry: `devices/${key}/telemetry`,
+      status: `devices/${key}/status`,
+      commands: `devices/${key}/commands`,
+      commandAcks: `devices/${key}/commands/ack`,
+    },
+  };
+}
