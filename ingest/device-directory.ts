@@ -1,4 +1,5 @@
-import { findDeviceByKey, type DeviceInfo } from "../lib/server/db/queries/device-lookup";
+import { findDeviceByKey } from "../lib/server/db/queries/device-lookup";
+import type { DeviceInfo } from "../lib/domain/devices/types";
 import type { Sql } from "../lib/server/db/connect";
 
 /**

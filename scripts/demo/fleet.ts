@@ -1,4 +1,4 @@
-import type { MetricSpec } from "../../lib/server/db/schema/devices";
+import type { MetricSpec } from "../../lib/domain/devices/types";
 import { flowWhenOpen, scheduledOpen } from "./irrigation";
 
 /**

@@ -1,7 +1,7 @@
 import type postgres from "postgres";
 import { randomBytes } from "node:crypto";
 import type { Sql } from "../../lib/server/db/connect";
-import type { MetricSpec } from "../../lib/server/db/schema/devices";
+import type { MetricSpec } from "../../lib/domain/devices/types";
 
 /** A unique suffix, so tests sharing a database or broker never see each other's rows or topics. */
 export const uniqueId = () => randomBytes(4).toString("hex");

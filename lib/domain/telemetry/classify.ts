@@ -1,5 +1,5 @@
 import { parseCommandAck } from "../commands/protocol";
-import type { DeviceInfo } from "../../server/db/queries/device-lookup";
+import type { DeviceInfo } from "../devices/types";
 import { parsePayload } from "./payload";
 import type { ParsedTopic } from "./topic";
 import type { Reading, RejectReason } from "./types";

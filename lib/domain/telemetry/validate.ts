@@ -1,4 +1,4 @@
-import type { MetricSpec } from "../../server/db/schema/devices";
+import type { MetricSpec } from "../devices/types";
 import type { Reading } from "./types";
 
 export interface RangeCheck {

@@ -1,16 +1,5 @@
-import type { MetricSpec } from "../schema/devices";
+import type { DeviceInfo, MetricSpec } from "../../../domain/devices/types";
 import type { Sql } from "../connect";
-
-/** What the ingest path needs to know about a device to accept its messages. */
-export interface DeviceInfo {
-  id: string;
-  key: string;
-  disabled: boolean;
-  metrics: MetricSpec[];
-  /** Where it sits: which alert rules apply to it. */
-  siteId: string;
-  typeId: string | null;
-}
 
 export async function findDeviceByKey(sql: Sql, key: string): Promise<DeviceInfo | null> {
   const rows = await sql<

@@ -1,6 +1,6 @@
 import type postgres from "postgres";
 import type { Sql } from "../connect";
-import type { MetricSpec } from "../schema/devices";
+import type { MetricSpec } from "../../../domain/devices/types";
 
 export interface DeviceTypeSummary {
   slug: string;

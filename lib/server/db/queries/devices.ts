@@ -1,6 +1,6 @@
 import type { SiteScope } from "../../../domain/auth/access";
 import type { Sql } from "../connect";
-import type { MetricSpec } from "../schema/devices";
+import type { MetricSpec } from "../../../domain/devices/types";
 import { siteFilter } from "./scope-sql";
 
 export type DeviceStatus = "online" | "offline" | "never";

@@ -9,19 +9,8 @@ import {
   timestamp,
   uuid,
 } from "drizzle-orm/pg-core";
+import type { MetricSpec } from "../../../domain/devices/types";
 import { sites, users } from "./accounts";
-
-/** One metric a device type reports; min/max bound what is believable (else quarantined). */
-export interface MetricSpec {
-  name: string;
-  label?: string;
-  unit?: string;
-  min?: number;
-  max?: number;
-  precision?: number;
-  /** Shown as a column in the fleet table. */
-  key?: boolean;
-}
 
 export const deviceTypes = pgTable("device_types", {
   id: uuid("id").primaryKey().defaultRandom(),
