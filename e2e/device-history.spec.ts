@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import type { Db } from "../lib/server/db/connect";
-import { writeBatch, type SeriesReading } from "../lib/server/db/queries/ingest";
+import type { DeviceReading } from "../lib/domain/telemetry/types";
+import { writeBatch } from "../lib/server/telemetry/write-batch";
 import { createTestDevice, type TestDevice } from "../test/support/fixtures";
 import { openDb, signIn } from "./support/stack";
 
@@ -20,7 +21,7 @@ test.beforeAll(async () => {
     { name: "temperature", label: "Temperature", unit: "°C", min: -40, max: 125, precision: 1, key: true },
   ]);
   // Two days, one reading a minute, through the ingest's own write path (rollups included).
-  const readings: SeriesReading[] = [];
+  const readings: DeviceReading[] = [];
   for (let ts = start; ts < end; ts += MINUTE)
     readings.push({
       deviceId: device.id,

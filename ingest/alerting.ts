@@ -1,7 +1,7 @@
 import type { Logger } from "pino";
 import type { Sql } from "../lib/server/db/connect";
 import { loadEnabledRules } from "../lib/server/db/queries/alert-rules";
-import { sweepAlerts } from "../lib/server/db/queries/alert-sweep";
+import { sweepAlerts } from "../lib/server/alerts/sweep";
 import type { BatchWriter } from "./writer";
 
 export interface AlertingOptions {

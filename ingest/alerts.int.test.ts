@@ -3,7 +3,7 @@ import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { connectDb, type Db } from "../lib/server/db/connect";
 import { LiveHub } from "../lib/server/live/hub";
-import type { LiveEvent } from "../lib/server/live/channel";
+import type { AlertEvent, LiveEvent } from "../lib/domain/live/events";
 import {
   createTestDevice,
   uniqueId,
@@ -43,7 +43,7 @@ beforeAll(async () => {
   });
   hub = new LiveHub(db.sql);
   await hub.ready;
-  hub.subscribe((e) => events.push(e as LiveEvent), new Set([device.key]));
+  hub.subscribe((e) => events.push(e), new Set([device.key]));
   await waitUntilIngesting(
     db.sql,
     (topic, payload) => publisher.publishAsync(topic, payload, { qos: 1 }),
@@ -62,8 +62,7 @@ const publish = (ts: number, moisture: number) =>
   publisher.publishAsync(`devices/${device.key}/telemetry`, JSON.stringify({ ts, values: { moisture } }), {
     qos: 1,
   });
-const alertEvents = () =>
-  events.filter((e): e is Extract<LiveEvent, { type: "alert" }> => e.type === "alert");
+const alertEvents = () => events.filter((e): e is AlertEvent => e.type === "alert");
 
 describe("alerts in the ingest path", () => {
   it("fire on a committed reading, stay one episode while hovering, resolve past the clear line, and ignore late data", async () => {

@@ -56,10 +56,10 @@ describe("poison messages", () => {
       const hub = new LiveHub(db.sql);
       await hub.ready;
       const arrivals: number[] = [];
-      hub.subscribe(
-        (e) =>
-          e.device === device.key && e.type === "reading" && e.metric === "g" && arrivals.push(Date.now()),
-      );
+      hub.subscribe((e) => {
+        if (e.device !== device.key || e.type !== "readings") return;
+        for (const r of e.readings) if (r.metric === "g") arrivals.push(Date.now());
+      });
 
       const base = Date.now() - GOOD - 60_000;
       const sends: Promise<unknown>[] = [];

@@ -1,15 +1,11 @@
 import type { Logger } from "pino";
 import { backoffDelay, sleep } from "../lib/domain/backoff";
 import type { Sql } from "../lib/server/db/connect";
-import {
-  writeBatch,
-  type BatchInput,
-  type ConnectivitySignal,
-  type QuarantineItem,
-  type SeriesCache,
-  type SeriesReading,
-} from "../lib/server/db/queries/ingest";
+import type { QuarantineItem, SeriesCache } from "../lib/server/db/queries/batch-writes";
 import type { CommandAck } from "../lib/server/db/queries/commands";
+import type { ConnectivitySignal } from "../lib/server/db/queries/connectivity";
+import { writeBatch, type BatchInput } from "../lib/server/telemetry/write-batch";
+import type { DeviceReading } from "../lib/domain/telemetry/types";
 import { EMPTY_RULES, type DeviceScope, type RuleSet } from "../lib/domain/alerts/rule-set";
 import type { IngestMetrics } from "./metrics";
 
@@ -66,7 +62,7 @@ export class BatchWriter {
   ) {}
 
   addReadings(
-    readings: SeriesReading[],
+    readings: DeviceReading[],
     device: { id: string; key: string; siteId?: string; typeId?: string | null },
     receivedAt: number,
   ): void {

@@ -171,8 +171,10 @@ async function measureLatency(webUrl: string, token: string, keys: string[]) {
   const listener = await sql.listen(LIVE_CHANNEL, (payload) => {
     const now = Date.now();
     for (const e of decodeLivePayload(payload)) {
-      const d = e.type === "reading" && e.metric === "temperature" ? deviceIndex.get(e.device) : undefined;
-      if (d !== undefined && e.ts >= load.baseTs) committedAt[indexOf(load, d, e.ts)] = now;
+      const d = e.type === "readings" ? deviceIndex.get(e.device) : undefined;
+      if (d === undefined || e.type !== "readings") continue;
+      for (const r of e.readings)
+        if (r.metric === "temperature" && r.ts >= load.baseTs) committedAt[indexOf(load, d, r.ts)] = now;
     }
   });
   if (WARMUP_SECONDS > 0) {

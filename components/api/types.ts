@@ -10,24 +10,6 @@ export interface DevicePage {
   pageSize: number;
 }
 
-export interface ReadingBucket {
-  t: number;
-  avg: number;
-  min: number;
-  max: number;
-  count: number;
-}
-
-export interface ReadingsResponse {
-  metric: string;
-  from: number;
-  to: number;
-  bucketMs: number;
-  buckets: ReadingBucket[];
-}
-
-export type LatestValues = DeviceSummary["latest"];
-
 export interface SiteOption {
   slug: string;
   name: string;

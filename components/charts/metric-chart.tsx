@@ -14,14 +14,14 @@ import {
   type MouseHandlerDataParam,
   type TooltipContentProps,
 } from "recharts";
-import type { Point } from "../live/readings-cache";
+import type { Bucket } from "@/lib/domain/readings/bucket-plan";
 import { formatValue } from "../ui/format";
 import { formatDateTimeSeconds, toChartRows, type ChartRow } from "./chart-data";
 import { MIN_SPAN_MS, tickFormatter, timeTicks } from "./time-range";
 
 interface Props {
-  points: Point[];
-  /** Width of the buckets the points were loaded at (0 for raw live points). */
+  buckets: Bucket[];
+  /** Width of the buckets as loaded (0 for live readings). */
   bucketMs: number;
   /** The visible time range, epoch ms; a live chart scrolls as `to` advances. */
   from: number;
@@ -47,7 +47,7 @@ const AXIS = { fontSize: 11, fill: "var(--muted)" };
  * a time axis in the viewer's zone. Dragging across the chart selects a span to zoom into.
  */
 export function MetricChart({
-  points,
+  buckets,
   bucketMs,
   from,
   to,
@@ -60,7 +60,7 @@ export function MetricChart({
   episodes = [],
 }: Props) {
   const rows = toChartRows(
-    points.filter((p) => p.t >= from && p.t <= to),
+    buckets.filter((b) => b.t >= from && b.t <= to),
     bucketMs,
   );
   const sparse = rows.length < 40;

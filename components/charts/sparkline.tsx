@@ -1,22 +1,22 @@
 "use client";
 
 import { Line, LineChart, XAxis, YAxis } from "recharts";
-import type { Point } from "../live/readings-cache";
+import type { Bucket } from "@/lib/domain/readings/bucket-plan";
 import { toChartRows } from "./chart-data";
 
 /** A metric's recent shape, small and without axes, for its card. */
 export function Sparkline({
-  points,
+  buckets,
   from,
   to,
   label,
 }: {
-  points: Point[];
+  buckets: Bucket[];
   from: number;
   to: number;
   label: string;
 }) {
-  const rows = toChartRows(points.filter((p) => p.t >= from));
+  const rows = toChartRows(buckets.filter((b) => b.t >= from));
   if (rows.length < 2) return <div className="h-8" aria-hidden />;
   return (
     <LineChart

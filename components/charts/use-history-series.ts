@@ -2,7 +2,7 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { queryKeys } from "../api/keys";
-import { fetchSeries, type Series } from "../live/readings-cache";
+import { fetchSeries, type Series } from "./buckets";
 import { preset, resolveRange, type TimeRange } from "./time-range";
 
 export type HistorySeries = Series & { from: number; to: number };

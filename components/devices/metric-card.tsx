@@ -1,5 +1,6 @@
 "use client";
 
+import type { LatestValue } from "@/lib/server/db/queries/readings";
 import type { MetricSpec } from "../api/types";
 import { Sparkline } from "../charts/sparkline";
 import { preset } from "../charts/time-range";
@@ -16,14 +17,14 @@ const SPARK_MS = preset("15m").ms;
 interface Props {
   deviceKey: string;
   metric: MetricSpec;
-  latest: { ts: string; value: number } | undefined;
+  latest: LatestValue | undefined;
 }
 
 /** A metric's latest value, large, with its unit and age ("21.4 °C · 3 s ago"), and its last 15 minutes. */
 export function MetricCard({ deviceKey, metric, latest }: Props) {
   const now = useNow();
   const { data: recent } = useLiveSeries(deviceKey, metric.name, SPARK_MS);
-  const ts = latest ? Date.parse(latest.ts) : null;
+  const ts = latest?.ts ?? null;
   const stale = ts !== null && now > 0 && now - ts > STALE_MS;
   return (
     <Card data-testid={`metric-card-${metric.name}`} className="p-4">
@@ -54,7 +55,7 @@ export function MetricCard({ deviceKey, metric, latest }: Props) {
       </p>
       <div className={`mt-2 ${stale ? "opacity-40 grayscale" : ""}`}>
         {recent && now > 0 ? (
-          <Sparkline points={recent.points} from={now - SPARK_MS} to={now} label={metricLabel(metric)} />
+          <Sparkline buckets={recent.buckets} from={now - SPARK_MS} to={now} label={metricLabel(metric)} />
         ) : (
           <div className="h-8" aria-hidden />
         )}

@@ -46,12 +46,12 @@ export function MetricChartCard({ deviceKey, metric, range, rangeLabel, onZoom }
   if (isPending || !now) body = <Skeleton className="h-[220px] w-full" />;
   else if (error && !data)
     body = <Centered tone="text-danger">Couldn&apos;t load readings: {errorMessage(error)}</Centered>;
-  else if (!data || !data.points.some((p) => p.t >= span.from && p.t <= span.to))
+  else if (!data || !data.buckets.some((b) => b.t >= span.from && b.t <= span.to))
     body = <Centered>No readings in this range.</Centered>;
   else
     body = (
       <MetricChart
-        points={data.points}
+        buckets={data.buckets}
         bucketMs={data.bucketMs}
         from={span.from}
         to={span.to}

@@ -3,15 +3,11 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { queryKeys } from "../api/keys";
+import type { LiveEvent, ReadingsEvent, StatusEvent } from "@/lib/domain/live/events";
 import type { DeviceSummary } from "../api/types";
-import {
-  applyReading,
-  applyStatus,
-  type ReadingEvent,
-  type ReadingsBatch,
-  type StatusEvent,
-} from "./apply-event";
-import { insertPoint, windowOfKey, type Series } from "./readings-cache";
+import { insertBucket, readingBucket, type Series } from "../charts/buckets";
+import { applyReadings, applyStatus } from "./apply-event";
+import { windowOfKey } from "./live-window";
 
 export type LiveState = "connecting" | "live" | "reconnecting";
 
@@ -33,21 +29,29 @@ export function useLiveReadings(deviceKey: string): LiveState {
     let lastEventId = "";
     let everOpened = false;
 
-    const onReading = (e: ReadingEvent) => {
-      const point = { t: e.ts, avg: e.value, min: e.value, max: e.value };
-      // Every live window of this metric (the chart's and the card's sparkline) takes the point.
-      for (const query of qc
-        .getQueryCache()
-        .findAll({ queryKey: queryKeys.metricLiveReadings(deviceKey, e.metric) })) {
-        const old = query.state.data as Series | undefined;
-        qc.setQueryData<Series>(query.queryKey, {
-          bucketMs: old?.bucketMs ?? 0,
-          points: insertPoint(old?.points, point, Date.now() - windowOfKey(query.queryKey)),
-        });
-        // A chart that has not loaded its history yet must still fetch it, not trust these few points.
-        if (!old) void qc.invalidateQueries({ queryKey: query.queryKey, refetchType: "none" });
+    const onReadings = (e: ReadingsEvent) => {
+      for (const { metric, ts, value } of e.readings) {
+        // Every live window of this metric (the chart's and the card's sparkline) takes the reading.
+        for (const query of qc
+          .getQueryCache()
+          .findAll({ queryKey: queryKeys.metricLiveReadings(deviceKey, metric) })) {
+          const old = query.state.data as Series | undefined;
+          qc.setQueryData<Series>(query.queryKey, {
+            bucketMs: old?.bucketMs ?? 0,
+            buckets: insertBucket(
+              old?.buckets,
+              readingBucket(ts, value),
+              Date.now() - windowOfKey(query.queryKey),
+            ),
+          });
+          // A chart that has not loaded its history yet must still fetch it, not trust these few readings.
+          if (!old) void qc.invalidateQueries({ queryKey: query.queryKey, refetchType: "none" });
+        }
       }
-      qc.setQueryData<DeviceSummary>(queryKeys.device(deviceKey), (d) => d && applyReading(d, e, Date.now()));
+      qc.setQueryData<DeviceSummary>(
+        queryKeys.device(deviceKey),
+        (d) => d && applyReadings(d, e, Date.now()),
+      );
     };
     const onStatus = (e: StatusEvent) =>
       qc.setQueryData<DeviceSummary>(queryKeys.device(deviceKey), (d) => d && applyStatus(d, e));
@@ -57,7 +61,7 @@ export function useLiveReadings(deviceKey: string): LiveState {
     const onAlert = () => void qc.invalidateQueries({ queryKey: ["alerts"] });
 
     const handle =
-      <T extends { device: string }>(fn: (e: T) => void) =>
+      <T extends LiveEvent>(fn: (e: T) => void) =>
       (msg: MessageEvent<string>) => {
         if (msg.lastEventId) lastEventId = msg.lastEventId;
         try {
@@ -73,14 +77,8 @@ export function useLiveReadings(deviceKey: string): LiveState {
       if (lastEventId) qs.set("lastEventId", lastEventId);
       const es = new EventSource(`/api/stream?${qs}`);
       source = es;
-      es.addEventListener("reading", handle(onReading));
-      // A busy device's readings arrive paced, several to an event (lib/server/live/coalesce.ts).
-      es.addEventListener(
-        "readings",
-        handle((batch: ReadingsBatch) =>
-          batch.readings.forEach((r) => onReading({ type: "reading", device: batch.device, ...r })),
-        ),
-      );
+      // A device's readings of one commit (or of several, paced: lib/server/live/coalesce.ts).
+      es.addEventListener("readings", handle(onReadings));
       es.addEventListener("status", handle(onStatus));
       es.addEventListener("command", handle(onCommand));
       es.addEventListener("alert", handle(onAlert));

@@ -2,7 +2,8 @@
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { queryKeys } from "../api/keys";
-import { fetchLiveWindow, type Series } from "./readings-cache";
+import type { Series } from "../charts/buckets";
+import { fetchLiveWindow } from "./live-window";
 
 /**
  * A metric's chart points over a live window ending now. Loaded once, then kept current by the

@@ -1,5 +1,6 @@
 import { writeFileSync } from "node:fs";
 import http from "node:http";
+import type { LiveEvent } from "../../lib/domain/live/events";
 
 // bench:live's browsers: CLIENTS streams of GET /api/stream, client i watching device KEYS[i mod
 // n]. Prints "ready" once every stream has answered; on SIGTERM writes what it received to OUT
@@ -35,15 +36,10 @@ function stream(key: string): Promise<void> {
             const line = buffer.slice(0, end);
             buffer = buffer.slice(end + 1);
             if (!line.startsWith("data: ")) continue;
-            const data = JSON.parse(line.slice(6)) as {
-              device: string;
-              metric?: string;
-              ts?: number;
-              readings?: { metric: string; ts: number }[];
-            };
+            const data = JSON.parse(line.slice(6)) as LiveEvent;
+            if (data.type !== "readings") continue;
             const d = keyIndex.get(data.device)!;
-            for (const r of data.readings ?? [data as { metric: string; ts: number }])
-              if (r.metric === "temperature") received.push(d, r.ts, at);
+            for (const r of data.readings) if (r.metric === "temperature") received.push(d, r.ts, at);
           }
         });
         res.on("end", resolve);

@@ -21,12 +21,14 @@ export async function publishAndTrack(
   const listener = await sql.listen(LIVE_CHANNEL, (payload) => {
     const now = Date.now();
     for (const event of decodeLivePayload(payload)) {
-      if (event.type !== "reading" || event.metric !== "temperature") continue;
-      const d = deviceIndex.get(event.device);
-      if (d === undefined || event.ts < load.baseTs || event.ts >= load.baseTs + load.messages) continue;
-      committedAt[indexOf(load, d, event.ts)] = now;
-      lastCommit = now;
-      if (++committed === load.messages) allCommitted();
+      const d = event.type === "readings" ? deviceIndex.get(event.device) : undefined;
+      if (d === undefined || event.type !== "readings") continue;
+      for (const r of event.readings) {
+        if (r.metric !== "temperature" || r.ts < load.baseTs || r.ts >= load.baseTs + load.messages) continue;
+        committedAt[indexOf(load, d, r.ts)] = now;
+        lastCommit = now;
+        if (++committed === load.messages) allCommitted();
+      }
     }
   });
   const { sentAt, startedAt } = await publishLoad(brokerUrl, load, connections, window, perSecond);

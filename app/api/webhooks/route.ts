@@ -7,7 +7,7 @@ import { insertWebhook, listWebhooks } from "@/lib/server/db/queries/webhooks-ad
 import { ApiError } from "@/lib/server/http/errors";
 import { requireSafeUrl, requireWebhookSite } from "@/lib/server/http/webhook-access";
 import { jsonBody, route } from "@/lib/server/http/route";
-import { webhookCreateInput } from "@/lib/server/webhooks/input";
+import { webhookCreateInput } from "@/lib/domain/webhooks/input";
 import { generateWebhookSecret } from "@/lib/server/webhooks/signature";
 
 export const dynamic = "force-dynamic";

@@ -1,3 +1,13 @@
+/** A time bucket of one series: the rollups, the readings API and the charts all speak it. */
+export interface Bucket {
+  /** Bucket start, epoch ms. */
+  t: number;
+  avg: number;
+  min: number;
+  max: number;
+  count: number;
+}
+
 /** Where a bucketed query reads from: raw rows, or the minute/hour rollups the ingest keeps. */
 export type BucketSource = "raw" | "minute" | "hour";
 

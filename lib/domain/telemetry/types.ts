@@ -7,6 +7,12 @@ export interface Reading {
   flags: number;
 }
 
+/** A reading of a known device, as a batch commits it. */
+export interface DeviceReading extends Reading {
+  deviceId: string;
+  deviceKey: string;
+}
+
 /** Reading.flags bit: the device's own time was missing or not trusted. */
 export const FLAG_UNTRUSTED_TIME = 1;
 

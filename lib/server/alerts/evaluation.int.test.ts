@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { connectDb, type Db } from "../db/connect";
-import { evaluateAlertsIn, type CommittedReading } from "../db/queries/alert-evaluation";
+import type { DeviceReading } from "../../domain/telemetry/types";
+import { evaluateAlertsIn } from "./evaluate-batch";
 import { loadEnabledRules } from "../db/queries/alert-rules";
 import { createTestDevice, type TestDevice } from "../../../test/support/fixtures";
 import type { DeviceScope } from "../../domain/alerts/rule-set";
@@ -36,7 +37,7 @@ async function createRule(fields: {
   return rule!.id;
 }
 
-const readings = (pairs: [minute: number, value: number][]): CommittedReading[] =>
+const readings = (pairs: [minute: number, value: number][]): Omit<DeviceReading, "flags">[] =>
   pairs.map(([m, value]) => ({
     deviceId: device.id,
     deviceKey: device.key,

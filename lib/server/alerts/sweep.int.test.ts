@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { connectDb, type Db } from "../db/connect";
-import { evaluateAlertsIn } from "../db/queries/alert-evaluation";
+import { evaluateAlertsIn } from "./evaluate-batch";
 import { loadEnabledRules } from "../db/queries/alert-rules";
-import { sweepAlerts } from "../db/queries/alert-sweep";
+import { sweepAlerts } from "./sweep";
 import { createTestDevice, waitFor, type TestDevice } from "../../../test/support/fixtures";
 import { createTestWebhook } from "../../../test/support/webhook-receiver";
 

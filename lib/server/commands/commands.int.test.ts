@@ -8,7 +8,8 @@ import { listCommands } from "../db/queries/commands";
 import { SimulatedDevice } from "../../../scripts/demo/simulated-device";
 import { createRng, type DemoDevice } from "../../../scripts/demo/fleet";
 import { freePort } from "../../../scripts/embedded/ports";
-import { LiveHub, type NumberedEvent } from "../live/hub";
+import type { LiveEvent } from "../../domain/live/events";
+import { LiveHub } from "../live/hub";
 import {
   createTestDevice,
   uniqueId,
@@ -24,7 +25,7 @@ let db: Db;
 let worker: IngestWorker;
 let web: MqttClient;
 let hub: LiveHub;
-const events: NumberedEvent[] = [];
+const events: LiveEvent[] = [];
 const protocolVersion = () => inject("mqttProtocolVersion");
 const connectClient = (name: string) =>
   mqtt.connectAsync(inject("mqttUrl"), {

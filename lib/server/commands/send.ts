@@ -1,7 +1,7 @@
 import type { MqttClient } from "mqtt";
 import type { Sql } from "../db/connect";
 import { insertCommand, markCommandFailed } from "../db/queries/commands";
-import { notifyLive } from "../db/queries/connectivity";
+import { notifyLive } from "../live/channel";
 import { commandTopic } from "../../domain/commands/protocol";
 import { publishNow, PublishFailedError, PUBLISH_TIMEOUT_MS } from "./publish";
 

@@ -3,6 +3,10 @@ import { drizzle, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import * as schema from "./schema";
 
 export type Sql = postgres.Sql;
+/** Inside a transaction (sql.begin's callback): for a step that must commit together with others. */
+export type Tx = postgres.TransactionSql;
+/** A pool or a transaction: for a query that may run on its own or inside the caller's transaction. */
+export type Queryable = Sql | Tx;
 export type Orm = PostgresJsDatabase<typeof schema>;
 
 /** Raw postgres.js for hot paths, Drizzle for CRUD (DESIGN §6). */

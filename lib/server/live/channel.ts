@@ -1,64 +1,34 @@
-import type { CommandStatus } from "../../domain/commands/protocol";
+import type { LiveEvent, ReadingsEvent } from "../../domain/live/events";
+import type { Queryable } from "../db/connect";
 
-/** The PostgreSQL NOTIFY channel that carries committed readings, status changes and command outcomes to web processes. */
+/** The PostgreSQL NOTIFY channel that carries committed readings, status changes, command and alert events to web processes. */
 export const LIVE_CHANNEL = "fieldwatch_live";
 
 /** PostgreSQL refuses NOTIFY payloads of 8000 bytes or more; stay clear of it. */
 const MAX_PAYLOAD_CHARS = 7000;
 
-export type LiveEvent =
-  | { type: "reading"; device: string; metric: string; ts: number; value: number }
-  | { type: "status"; device: string; status: "online" | "offline"; ts: number }
-  /** A command sent, acknowledged or failed (timing out is computed when read: no event). */
-  // `commandId`, not `id`: the hub numbers events with `id` (the SSE event id).
-  | { type: "command"; device: string; commandId: string; status: CommandStatus; ts: number }
-  /** An alert fired or resolved on the device (lib/server/db/queries/alert-evaluation.ts). */
-  | {
-      type: "alert";
-      device: string;
-      alertId: string;
-      ruleId: string;
-      state: "firing" | "resolved";
-      severity: "info" | "warning" | "critical";
-      ts: number;
-      value: number;
-    };
-
-/** An event already as JSON, for the ingest hot path (readings, built by `readingEvent`). */
-export interface EncodedEvent {
-  readonly device: string;
-  readonly json: string;
-}
-
-/**
- * A committed reading as event JSON, without JSON.stringify (a batch has thousands): device keys
- * and metric names need no escaping (their patterns, lib/domain/telemetry/topic.ts), numbers are finite.
- */
-export function readingEvent(r: {
-  deviceKey: string;
-  metric: string;
-  ts: number;
-  value: number;
-}): EncodedEvent {
-  return {
-    device: r.deviceKey,
-    json: `{"type":"reading","device":"${r.deviceKey}","metric":"${r.metric}","ts":${r.ts},"value":${r.value}}`,
-  };
+/** NOTIFY is delivered only when the transaction commits: live views never show what was not stored. */
+export async function notifyLive(q: Queryable, events: readonly LiveEvent[]): Promise<void> {
+  const payloads = encodeLivePayloads(events);
+  // As one JSON text: postgres.js would escape a text[] parameter character by character.
+  if (payloads.length > 0)
+    await q`select pg_notify(${LIVE_CHANNEL}, p) from jsonb_array_elements_text(${q.json(payloads)}) as p`;
 }
 
 /**
  * Packs events into as few NOTIFY payloads as fit (each a JSON array of events), each device's
  * events together and in their order: a device's events of one commit then arrive in one
  * notification, and the stream's pacing (coalesce.ts) sends them as one event instead of the
- * first few now and the rest 100 ms later. Only a device with more than a payload's worth is split.
+ * first few now and the rest 100 ms later. Only a device with more than a payload's worth is
+ * split (its readings event into several).
  */
-export function encodeLivePayloads(events: (LiveEvent | EncodedEvent)[]): string[] {
+export function encodeLivePayloads(events: readonly LiveEvent[]): string[] {
   const byDevice = new Map<string, string[]>();
   for (const event of events) {
-    const json = "json" in event ? event.json : JSON.stringify(event);
+    const json = event.type === "readings" ? readingsJson(event) : [JSON.stringify(event)];
     const group = byDevice.get(event.device);
-    if (group) group.push(json);
-    else byDevice.set(event.device, [json]);
+    if (group) group.push(...json);
+    else byDevice.set(event.device, json);
   }
   const payloads: string[] = [];
   let parts: string[] = [];
@@ -88,4 +58,28 @@ export function decodeLivePayload(payload: string): LiveEvent[] {
   } catch {
     return [];
   }
+}
+
+/**
+ * A readings event as JSON without JSON.stringify (a batch has thousands of readings): device
+ * keys and metric names need no escaping (their patterns, lib/domain/telemetry/topic.ts) and
+ * numbers are finite. More readings than a payload holds become several events, in order.
+ */
+function readingsJson({ device, readings }: ReadingsEvent): string[] {
+  const head = `{"type":"readings","device":"${device}","readings":[`;
+  const events: string[] = [];
+  let items: string[] = [];
+  let size = head.length + 3;
+  for (const r of readings) {
+    const item = `{"metric":"${r.metric}","ts":${r.ts},"value":${r.value}}`;
+    if (items.length > 0 && size + item.length + 1 > MAX_PAYLOAD_CHARS - 2) {
+      events.push(`${head}${items.join(",")}]}`);
+      items = [];
+      size = head.length + 3;
+    }
+    items.push(item);
+    size += item.length + 1;
+  }
+  if (items.length > 0) events.push(`${head}${items.join(",")}]}`);
+  return events;
 }

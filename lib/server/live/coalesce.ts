@@ -1,28 +1,20 @@
+import type { LiveEvent, ReadingsEvent } from "../../domain/live/events";
 import type { NumberedEvent } from "./hub";
 
 /** At most this many events per device per second reach one client (issue #5: 10/s). */
 export const COALESCE_INTERVAL_MS = 100;
 
-export type ReadingsBatch = {
-  type: "readings";
-  device: string;
-  readings: { metric: string; ts: number; value: number }[];
-};
-type Send = (
-  event: NumberedEvent["type"] | "readings",
-  data: NumberedEvent | ReadingsBatch,
-  id: number,
-) => void;
+type Send = (event: LiveEvent, id: number) => void;
 
 interface DeviceState {
   lastSentAt: number;
-  pending: Extract<NumberedEvent, { type: "reading" }>[];
+  pending: { id: number; event: ReadingsEvent }[];
   timer?: { cancel(): void };
 }
 
 /**
  * Paces one client's stream per device: a device's readings leave together as one event at
- * most every 100 ms. A quiet device's reading goes at the end of the event-loop turn it came
+ * most every 100 ms. A quiet device's readings go at the end of the event-loop turn it came
  * in, with the others of that turn: one commit's NOTIFY payloads arrive together, so they make
  * one event rather than one now and the rest 100 ms later. Nothing is dropped, a busy device
  * just costs the browser fewer events.
@@ -41,16 +33,16 @@ export class DeviceCoalescer {
     private readonly now = Date.now,
   ) {}
 
-  push(event: NumberedEvent): void {
-    this.lastId = Math.max(this.lastId, event.id);
-    if (event.type !== "reading") {
+  push({ id, event }: NumberedEvent): void {
+    this.lastId = Math.max(this.lastId, id);
+    if (event.type !== "readings") {
       this.flush(event.device); // keep a device's events in order
-      this.send(event.type, event, this.watermark());
+      this.send(event, this.watermark());
       return;
     }
     const state = this.state(event.device);
-    state.pending.push(event);
-    this.pendingIds.add(event.id);
+    state.pending.push({ id, event });
+    this.pendingIds.add(id);
     state.timer ??= later(() => this.flush(event.device), state.lastSentAt + this.intervalMs - this.now());
   }
 
@@ -65,21 +57,16 @@ export class DeviceCoalescer {
     if (!state || state.pending.length === 0) return;
     state.timer?.cancel();
     const pending = state.pending;
-    for (const e of pending) this.pendingIds.delete(e.id);
+    for (const held of pending) this.pendingIds.delete(held.id);
     state.pending = [];
     state.timer = undefined;
     state.lastSentAt = this.now();
-    if (pending.length === 1) this.send("reading", pending[0]!, this.watermark());
-    else
-      this.send(
-        "readings",
-        {
-          type: "readings",
-          device,
-          readings: pending.map(({ metric, ts, value }) => ({ metric, ts, value })),
-        },
-        this.watermark(),
-      );
+    // One event held: sent as it came. Several: their reading lists joined, still one event.
+    const event: ReadingsEvent =
+      pending.length === 1
+        ? pending[0]!.event
+        : { type: "readings", device, readings: pending.flatMap((held) => held.event.readings) };
+    this.send(event, this.watermark());
   }
 
   private state(device: string): DeviceState {

@@ -1,9 +1,14 @@
 import type { Sql } from "../db/connect";
-import { decodeLivePayload, LIVE_CHANNEL, type LiveEvent } from "./channel";
+import type { LiveEvent } from "../../domain/live/events";
+import { decodeLivePayload, LIVE_CHANNEL } from "./channel";
 import { RateMeter } from "./rate-meter";
 
-export type NumberedEvent = LiveEvent & { id: number };
-type Listener = (event: NumberedEvent) => void;
+/** An event and its place in this process's stream (the SSE event id a client resumes from). */
+export interface NumberedEvent {
+  id: number;
+  event: LiveEvent;
+}
+type Listener = (event: LiveEvent, id: number) => void;
 
 const BUFFER_SIZE = 2000;
 
@@ -34,13 +39,13 @@ export class LiveHub {
   }
 
   publish(events: LiveEvent[]): void {
-    this.rate?.count(events.reduce((n, e) => n + (e.type === "reading" ? 1 : 0), 0));
+    this.rate?.count(events.reduce((n, e) => n + (e.type === "readings" ? e.readings.length : 0), 0));
     for (const event of events) {
-      const numbered = { ...event, id: this.nextId++ };
+      const numbered = { id: this.nextId++, event };
       this.recent[numbered.id % BUFFER_SIZE] = numbered;
       const forDevice = this.byDevice.get(event.device);
-      if (forDevice) for (const listener of forDevice) listener(numbered);
-      for (const listener of this.everything) listener(numbered);
+      if (forDevice) for (const listener of forDevice) listener(event, numbered.id);
+      for (const listener of this.everything) listener(event, numbered.id);
     }
   }
 

@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { connectDb } from "../db/connect";
-import { encodeLivePayloads, LIVE_CHANNEL, type LiveEvent } from "./channel";
+import type { LiveEvent } from "../../domain/live/events";
+import { encodeLivePayloads, LIVE_CHANNEL } from "./channel";
 import { LiveHub } from "./hub";
 import { createSseStream } from "./sse";
 import { StreamLimit } from "./stream-limit";
@@ -38,8 +39,8 @@ async function readValues(reader: ReadableStreamDefaultReader<Uint8Array>, count
     text += decoder.decode(value);
     values.length = 0;
     for (const m of text.matchAll(/^data: (.*)$/gm)) {
-      const data = JSON.parse(m[1]!) as { value?: number; readings?: { value: number }[] };
-      values.push(...(data.readings?.map((r) => r.value) ?? [data.value!]));
+      const data = JSON.parse(m[1]!) as LiveEvent;
+      if (data.type === "readings") values.push(...data.readings.map((r) => r.value));
     }
   }
   return { values, text };
@@ -55,16 +56,20 @@ describe("live streams", () => {
     await hub.ready;
     const limit = new StreamLimit(5);
     const client = open(limit)!;
+    // 200 commits' worth of one reading each.
     const readings = Array.from({ length: 200 }, (_, i): LiveEvent => ({
-      type: "reading",
+      type: "readings",
       device: "sse-busy",
-      metric: "t",
-      ts: 1000 + i,
-      value: i,
+      readings: [{ metric: "t", ts: 1000 + i, value: i }],
     }));
-    await notify([...readings, { type: "reading", device: "other", metric: "t", ts: 1, value: 1 }]);
+    const other: LiveEvent = {
+      type: "readings",
+      device: "other",
+      readings: [{ metric: "t", ts: 1, value: 1 }],
+    };
+    await notify([...readings, other]);
     const { values, text } = await readValues(client.reader, 200);
-    expect(values).toEqual(readings.map((r) => (r as { value: number }).value));
+    expect(values).toEqual(Array.from({ length: 200 }, (_, i) => i));
     expect(text).not.toContain('"device":"other"'); // not accepted for this client
     expect(text.match(/^event: /gm)!.length).toBeLessThan(20);
     client.controller.abort();
@@ -73,14 +78,12 @@ describe("live streams", () => {
   it("resume after a Last-Event-ID from the hub's buffer", async () => {
     await hub.ready;
     const events = Array.from({ length: 5 }, (_, i): LiveEvent => ({
-      type: "reading",
+      type: "readings",
       device: "sse-resume",
-      metric: "t",
-      ts: 5000 + i,
-      value: i,
+      readings: [{ metric: "t", ts: 5000 + i, value: i }],
     }));
     await notify(events);
-    const buffered = () => hub.since(0).filter((e) => e.device === "sse-resume");
+    const buffered = () => hub.since(0).filter((e) => e.event.device === "sse-resume");
     while (buffered().length < 5) await new Promise((r) => setTimeout(r, 10));
     const client = open(new StreamLimit(1), "u1", buffered()[1]!.id)!;
     expect((await readValues(client.reader, 3)).values).toEqual([2, 3, 4]);

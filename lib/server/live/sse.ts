@@ -1,5 +1,5 @@
 import { DeviceCoalescer } from "./coalesce";
-import type { LiveHub, NumberedEvent } from "./hub";
+import type { LiveHub } from "./hub";
 
 export const HEARTBEAT_MS = 15_000;
 
@@ -42,15 +42,14 @@ export function createSseStream({
           cleanup(); // the stream was closed under us
         }
       };
-      const coalescer = new DeviceCoalescer((type, data, id) => send(encodeSse(type, withoutId(data), id)));
-      const forward = (e: NumberedEvent) => coalescer.push(e);
+      const coalescer = new DeviceCoalescer((event, id) => send(encodeSse(event.type, event, id)));
       send(`retry: 2000\n: connected\n\n`);
       if (lastEventId !== undefined)
         hub
           .since(lastEventId)
-          .filter((e) => devices.has(e.device))
-          .forEach(forward);
-      const unsubscribe = hub.subscribe(forward, devices);
+          .filter((e) => devices.has(e.event.device))
+          .forEach((numbered) => coalescer.push(numbered));
+      const unsubscribe = hub.subscribe((event, id) => coalescer.push({ id, event }), devices);
       const heartbeat = setInterval(() => send(`: heartbeat ${Date.now()}\n\n`), heartbeatMs);
       cleanup = () => {
         unsubscribe();
@@ -75,10 +74,4 @@ export function createSseStream({
       cleanup();
     },
   });
-}
-
-function withoutId<T extends object>(event: T): Omit<T, "id"> {
-  if (!("id" in event)) return event;
-  const { id: _id, ...rest } = event;
-  return rest;
 }

@@ -2,7 +2,7 @@ import type { SiteScope } from "../../domain/auth/access";
 import type { Sql } from "../db/connect";
 import { findDeviceByKey } from "../db/queries/device-lookup";
 import type { DeviceInfo } from "../../domain/devices/types";
-import { writeBatchIn, type BatchInput } from "../db/queries/ingest";
+import { writeBatchIn, type BatchInput } from "../telemetry/write-batch";
 import { getQuarantined, pendingIds, type QuarantineFilter } from "../db/queries/quarantine";
 import { classifyMessage, type MessageOutcome } from "../../domain/telemetry/classify";
 import { parseTopic } from "../../domain/telemetry/topic";

@@ -1,4 +1,4 @@
-import type { Bucket } from "../db/queries/readings";
+import type { Bucket } from "../../domain/readings/bucket-plan";
 
 /** CSV of a chart's range, as `GET /api/export` sends it: one header line, then one row per line. */
 export const RAW_HEADER = "time,value,time_untrusted\n";

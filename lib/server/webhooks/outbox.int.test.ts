@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { connectDb, type Db } from "../db/connect";
-import { applyTransition } from "../db/queries/alert-evaluation";
+import { applyTransition } from "../alerts/evaluate-batch";
 import type { CompiledRule } from "../../domain/alerts/rule-set";
 import { createTestDevice, type TestDevice } from "../../../test/support/fixtures";
 import { createTestWebhook } from "../../../test/support/webhook-receiver";

@@ -1,5 +1,4 @@
-import type postgres from "postgres";
-import type { Sql } from "../db/connect";
+import type { Sql, Tx } from "../db/connect";
 import type { DeliveryJob } from "./claim";
 import type { DeliveryOptions } from "./options";
 import { nextRetryDelay, parseRetryAfter } from "./schedule";
@@ -63,12 +62,7 @@ export async function recordAttempt(
 }
 
 /** Counts the failure; pauses the endpoint once it has failed `breakerFailures` times in a row over `breakerAfterMs`. */
-async function failure(
-  tx: postgres.TransactionSql,
-  webhookId: string,
-  result: SendResult,
-  options: DeliveryOptions,
-) {
+async function failure(tx: Tx, webhookId: string, result: SendResult, options: DeliveryOptions) {
   const last = result.statusCode !== null ? `HTTP ${result.statusCode}` : (result.error ?? "no answer");
   await tx`
     update webhooks set failure_streak = failure_streak + 1, failing_since = coalesce(failing_since, now())

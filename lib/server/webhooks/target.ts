@@ -1,5 +1,6 @@
 import { lookup } from "node:dns/promises";
 import { isIP } from "node:net";
+import { urlProblem } from "../../domain/webhooks/input";
 import { isPrivateAddress } from "./address";
 
 export interface ResolvedTarget {
@@ -11,19 +12,6 @@ export interface ResolvedTarget {
 
 export class TargetRefused extends Error {
   name = "TargetRefused";
-}
-
-/** A webhook URL as people may enter it: http(s), no credentials in it. Null when fine. */
-export function urlProblem(text: string): string | null {
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    return "not a URL";
-  }
-  if (url.protocol !== "https:" && url.protocol !== "http:") return "must start with https:// or http://";
-  if (url.username || url.password) return "must not contain a user name or password";
-  return null;
 }
 
 /**

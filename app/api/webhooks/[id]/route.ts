@@ -5,7 +5,7 @@ import { getDb } from "@/lib/server/db/client";
 import { deleteWebhook, listWebhooks, updateWebhook } from "@/lib/server/db/queries/webhooks-admin";
 import { requireManageableWebhook, requireSafeUrl } from "@/lib/server/http/webhook-access";
 import { jsonBody, route } from "@/lib/server/http/route";
-import { webhookPatchInput } from "@/lib/server/webhooks/input";
+import { webhookPatchInput } from "@/lib/domain/webhooks/input";
 
 export const dynamic = "force-dynamic";
 

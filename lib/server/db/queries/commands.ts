@@ -1,7 +1,6 @@
 import { COMMAND_ACK_TIMEOUT_MS, type CommandStatus } from "../../../domain/commands/protocol";
-import type { LiveEvent } from "../../live/channel";
-import type { Sql } from "../connect";
-import type { Tx } from "./ingest";
+import type { CommandEvent } from "../../../domain/live/events";
+import type { Sql, Tx } from "../connect";
 
 /** A device's answer as the ingest batch carries it. */
 export interface CommandAck {
@@ -72,7 +71,7 @@ export async function listCommands(
  * waits or has timed out: a late answer still counts. A repeat (QoS 1 redelivers) or an answer
  * to a failed command changes nothing either; none of these is quarantined, they are not bad data.
  */
-export async function acknowledgeCommands(tx: Tx, acks: readonly CommandAck[]): Promise<LiveEvent[]> {
+export async function acknowledgeCommands(tx: Tx, acks: readonly CommandAck[]): Promise<CommandEvent[]> {
   if (acks.length === 0) return [];
   const input = acks.map((a) => ({
     id: a.id,

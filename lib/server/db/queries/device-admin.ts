@@ -1,5 +1,5 @@
 import type postgres from "postgres";
-import type { Sql } from "../connect";
+import type { Queryable, Sql } from "../connect";
 import type { DeviceChangesInput, NewDeviceInput } from "../../../domain/devices/input";
 
 /** A device row as the provisioning code needs it (any site: callers check permissions). */
@@ -10,16 +10,14 @@ export interface DeviceRecord {
   archivedAt: Date | null;
 }
 
-type Tx = postgres.TransactionSql | Sql;
-
-export async function findDeviceRecord(sql: Tx, key: string): Promise<DeviceRecord | null> {
+export async function findDeviceRecord(sql: Queryable, key: string): Promise<DeviceRecord | null> {
   const [row] = await sql<DeviceRecord[]>`
     select id, key, site_id as "siteId", archived_at as "archivedAt" from devices where key = ${key}`;
   return row ?? null;
 }
 
 /** Site and type ids by slug; null where the slug is unknown. */
-export async function resolveSiteAndType(sql: Tx, site: string, type: string | null | undefined) {
+export async function resolveSiteAndType(sql: Queryable, site: string, type: string | null | undefined) {
   const [row] = await sql<{ site_id: string | null; type_id: string | null }[]>`
     select (select id from sites where slug = ${site}) as site_id,
            (select id from device_types where slug = ${type ?? ""}) as type_id`;
@@ -28,7 +26,7 @@ export async function resolveSiteAndType(sql: Tx, site: string, type: string | n
 
 /** Inserts devices and their first tokens; a key taken already makes the whole statement fail (23505). */
 export async function insertDevices(
-  tx: Tx,
+  tx: Queryable,
   devices: (NewDeviceInput & { siteId: string; typeId: string | null; tokenHash: string })[],
 ): Promise<Map<string, string>> {
   const rows = await tx<{ id: string; key: string }[]>`
@@ -50,7 +48,7 @@ export async function insertDevices(
 }
 
 export async function updateDevice(
-  sql: Tx,
+  sql: Queryable,
   id: string,
   changes: Omit<DeviceChangesInput, "site" | "type"> & { siteId?: string; typeId?: string | null },
 ): Promise<void> {

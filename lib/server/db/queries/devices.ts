@@ -1,6 +1,7 @@
 import type { SiteScope } from "../../../domain/auth/access";
 import type { Sql } from "../connect";
 import type { MetricSpec } from "../../../domain/devices/types";
+import type { LatestValue } from "./readings";
 import { siteFilter } from "./scope-sql";
 
 export type DeviceStatus = "online" | "offline" | "never";
@@ -20,7 +21,8 @@ export interface DeviceSummary {
   metrics: MetricSpec[];
   status: DeviceStatus;
   lastSeenAt: string | null;
-  latest: Record<string, { ts: string; value: number }>;
+  /** Each metric's newest value by device time. */
+  latest: Record<string, LatestValue>;
 }
 
 export interface DeviceListParams {
@@ -94,7 +96,7 @@ type Row = {
   type_name: string | null;
   metrics: MetricSpec[];
   status: DeviceStatus;
-  latest: Record<string, { ts: string; value: number }> | null;
+  latest: Record<string, LatestValue> | null;
 };
 
 function toSummary(row: Row): DeviceSummary {
@@ -117,7 +119,7 @@ function toSummary(row: Row): DeviceSummary {
 }
 
 const latestJson = (sql: Sql) => sql`
-  (select jsonb_object_agg(se.metric, jsonb_build_object('ts', se.latest_ts, 'value', se.latest_value))
+  (select jsonb_object_agg(se.metric, jsonb_build_object('ts', (extract(epoch from se.latest_ts) * 1000)::float8, 'value', se.latest_value))
    from series se where se.device_id = v.id and se.latest_ts is not null) as latest`;
 
 export async function listDevices(

@@ -1,7 +1,8 @@
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { createTestDevice } from "../../../../test/support/fixtures";
 import { connectDb } from "../connect";
-import { writeBatch, type SeriesReading } from "./ingest";
+import type { DeviceReading } from "../../../domain/telemetry/types";
+import { writeBatch } from "../../telemetry/write-batch";
 import { readingBuckets } from "./readings";
 
 // The readings API reads rollups for long ranges: its buckets must be exactly what the raw
@@ -16,7 +17,7 @@ describe("readingBuckets", () => {
     const device = await createTestDevice(db.sql);
     const end = Math.floor(Date.now() / HOUR) * HOUR - HOUR;
     const start = end - 72 * HOUR;
-    const reading = (ts: number, value: number): SeriesReading => ({
+    const reading = (ts: number, value: number): DeviceReading => ({
       deviceId: device.id,
       deviceKey: device.key,
       metric: "t",

@@ -1,14 +1,5 @@
-import { planBuckets, type BucketPlan } from "../../../domain/readings/bucket-plan";
+import { planBuckets, type Bucket, type BucketPlan } from "../../../domain/readings/bucket-plan";
 import type { Sql } from "../connect";
-
-export interface Bucket {
-  /** Bucket start, epoch ms. */
-  t: number;
-  avg: number;
-  min: number;
-  max: number;
-  count: number;
-}
 
 export interface BucketQuery {
   deviceId: string;
@@ -20,6 +11,19 @@ export interface BucketQuery {
 
 export interface BucketResult extends BucketPlan {
   buckets: Bucket[];
+}
+
+/** GET /api/devices/{key}/readings: the buckets and where they came from. */
+export interface ReadingsView extends BucketResult {
+  metric: string;
+  from: number;
+  to: number;
+}
+
+/** A metric's newest value by device time; `ts` epoch ms. */
+export interface LatestValue {
+  ts: number;
+  value: number;
 }
 
 type BucketRow = { t: number; avg: number; min: number; max: number; count: number };
@@ -53,13 +57,9 @@ export async function readingBuckets(sql: Sql, q: BucketQuery): Promise<BucketRe
   };
 }
 
-export async function latestValues(
-  sql: Sql,
-  deviceId: string,
-): Promise<Record<string, { ts: string; value: number }>> {
-  const rows = await sql<{ metric: string; latest_ts: Date; latest_value: number }[]>`
-    select metric, latest_ts, latest_value from series where device_id = ${deviceId} and latest_ts is not null order by metric`;
-  return Object.fromEntries(
-    rows.map((r) => [r.metric, { ts: r.latest_ts.toISOString(), value: r.latest_value }]),
-  );
+export async function latestValues(sql: Sql, deviceId: string): Promise<Record<string, LatestValue>> {
+  const rows = await sql<{ metric: string; ts: number; value: number }[]>`
+    select metric, (extract(epoch from latest_ts) * 1000)::float8 as ts, latest_value as value
+    from series where device_id = ${deviceId} and latest_ts is not null order by metric`;
+  return Object.fromEntries(rows.map((r) => [r.metric, { ts: r.ts, value: r.value }]));
 }

@@ -1,14 +1,12 @@
-import type postgres from "postgres";
-import type { AlertChange } from "./alert-evaluation";
-
-type Tx = postgres.TransactionSql | postgres.Sql;
+import type { AlertEvent } from "../../../domain/live/events";
+import type { Queryable } from "../connect";
 
 /**
  * Queues one delivery per enabled, linked endpoint of the change's rule — in the caller's
  * transaction, so a rolled-back alert sends nothing and a committed one is never forgotten
  * (the transactional outbox). The workers' delivery loop sends them.
  */
-export async function enqueueAlertNotifications(tx: Tx, change: AlertChange): Promise<number> {
+export async function enqueueAlertNotifications(tx: Queryable, change: AlertEvent): Promise<number> {
   const eventType = change.state === "firing" ? "alert.firing" : "alert.resolved";
   const rows = await tx`
     insert into webhook_deliveries (webhook_id, message_id, event_type, payload)
@@ -35,7 +33,7 @@ export async function enqueueAlertNotifications(tx: Tx, change: AlertChange): Pr
 }
 
 /** A test event for one endpoint, due at once; its id. */
-export async function enqueueTestDelivery(sql: Tx, webhookId: string, by: string): Promise<string> {
+export async function enqueueTestDelivery(sql: Queryable, webhookId: string, by: string): Promise<string> {
   const [row] = await sql<{ id: string }[]>`
     insert into webhook_deliveries (webhook_id, message_id, event_type, payload)
     values (${webhookId}, 'msg_' || replace(gen_random_uuid()::text, '-', ''), 'webhook.test',
@@ -43,10 +41,4 @@ export async function enqueueTestDelivery(sql: Tx, webhookId: string, by: string
         'data', jsonb_build_object('message', 'A test from Fieldwatch', 'requestedBy', ${by}::text)))
     returning id`;
   return row!.id;
-}
-
-/** `change`, after queueing its notifications (for applyTransition's return). */
-export async function withNotifications<C extends AlertChange>(tx: Tx, change: C): Promise<C> {
-  await enqueueAlertNotifications(tx, change);
-  return change;
 }

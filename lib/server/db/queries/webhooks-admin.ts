@@ -1,5 +1,5 @@
 import type { SiteScope } from "../../../domain/auth/access";
-import type { WebhookPatch } from "../../webhooks/input";
+import type { WebhookPatch } from "../../../domain/webhooks/input";
 import type { Sql } from "../connect";
 import { siteFilter } from "./scope-sql";
 

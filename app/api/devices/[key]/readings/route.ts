@@ -1,5 +1,5 @@
 import { getDb } from "@/lib/server/db/client";
-import { readingBuckets } from "@/lib/server/db/queries/readings";
+import { readingBuckets, type ReadingsView } from "@/lib/server/db/queries/readings";
 import { authenticate } from "@/lib/server/auth/principal";
 import { requireVisibleDevice } from "@/lib/server/http/device-access";
 import { readingsQuery } from "@/lib/server/http/device-params";
@@ -17,5 +17,5 @@ export const GET = route<{ key: string }>(async (req, { key }) => {
     toMs: q.to,
     points: q.points,
   });
-  return Response.json({ metric: q.metric, from: q.from, to: q.to, ...result });
+  return Response.json({ metric: q.metric, from: q.from, to: q.to, ...result } satisfies ReadingsView);
 });

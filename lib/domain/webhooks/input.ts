@@ -1,5 +1,17 @@
 import { z } from "zod";
-import { urlProblem } from "./target";
+
+/** A webhook URL as people may enter it: http(s), no credentials in it. Null when fine. */
+export function urlProblem(text: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return "not a URL";
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") return "must start with https:// or http://";
+  if (url.username || url.password) return "must not contain a user name or password";
+  return null;
+}
 
 const url = z
   .string()

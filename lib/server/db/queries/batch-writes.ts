@@ -1,19 +1,7 @@
-import type postgres from "postgres";
-import { readingEvent } from "../../live/channel";
-import type { DeviceScope, RuleSet } from "../../../domain/alerts/rule-set";
-import { evaluateAlertsIn } from "./alert-evaluation";
-import { acknowledgeCommands, type CommandAck } from "./commands";
-import { notifyLive, updateConnectivity } from "./connectivity";
-import type { Sql } from "../connect";
+import type { DeviceReading } from "../../../domain/telemetry/types";
+import type { Tx } from "../connect";
 
-export interface SeriesReading {
-  deviceId: string;
-  deviceKey: string;
-  metric: string;
-  ts: number;
-  value: number;
-  flags: number;
-}
+// The rows an ingest batch writes; lib/server/telemetry/write-batch.ts runs them in one transaction.
 
 export interface QuarantineItem {
   messageId: string;
@@ -25,66 +13,6 @@ export interface QuarantineItem {
   receivedAt: number;
   /** A broker redelivery (DUP): skipped when the same message was quarantined in the last hour. */
   redelivered?: boolean;
-}
-
-/** A device's newest sign of life in a batch: data or an "online" status, or an "offline" one. */
-export interface ConnectivitySignal {
-  deviceKey: string;
-  state: "online" | "offline";
-  at: number;
-}
-
-export interface BatchInput {
-  readings: SeriesReading[];
-  quarantine: QuarantineItem[];
-  /** device id → newest receive time in this batch, for last_seen. */
-  seen: Map<string, number>;
-  /** device id → its newest connectivity signal in this batch. */
-  connectivity: Map<string, ConnectivitySignal>;
-  /** Devices' answers to commands: rare, so they ride the batch (journal, retries, NOTIFY on commit). */
-  commandAcks?: CommandAck[];
-  /** The ingest worker's alert rules and where this batch's devices sit (absent: no evaluation, e.g. a replay). */
-  alerts?: { rules: RuleSet; scopes: Map<string, DeviceScope> };
-}
-
-export interface BatchResult {
-  inserted: number;
-  duplicates: number;
-}
-
-export type Tx = postgres.TransactionSql;
-
-/**
- * Writes one batch in one transaction: series, readings (idempotent), latest values (forward
- * in device time only), last seen, quarantine, connectivity, command answers; then NOTIFY of what changed.
- */
-export async function writeBatch(
-  sql: Sql,
-  input: BatchInput,
-  seriesCache: SeriesCache,
-): Promise<BatchResult> {
-  return sql.begin((tx) => writeBatchIn(tx, input, seriesCache)) as Promise<BatchResult>;
-}
-
-/** writeBatch inside a transaction the caller owns (a replay marks its quarantine row in the same one). */
-export async function writeBatchIn(
-  tx: Tx,
-  input: BatchInput,
-  seriesCache: SeriesCache,
-): Promise<BatchResult> {
-  const seriesIds = await resolveSeries(tx, input.readings, seriesCache);
-  const { inserted, current } = await insertReadings(tx, input.readings, seriesIds);
-  // On the rows just stored, in the same transaction: redeliveries (not inserted) and late
-  // readings (older than their series' latest) change no alert.
-  const alertChanges = input.alerts
-    ? await evaluateAlertsIn(tx, input.alerts.rules, input.alerts.scopes, current)
-    : [];
-  await updateLastSeen(tx, input.seen);
-  await insertQuarantine(tx, input.quarantine);
-  const changed = await updateConnectivity(tx, input.connectivity);
-  const acknowledged = await acknowledgeCommands(tx, input.commandAcks ?? []);
-  await notifyLive(tx, [...inserted.map(readingEvent), ...changed, ...acknowledged, ...alertChanges]);
-  return { inserted: inserted.length, duplicates: input.readings.length - inserted.length };
 }
 
 /**
@@ -102,7 +30,11 @@ export type SeriesCache = Map<string, Map<string, number>>;
  * The series id of each reading (-1: its device was deleted meanwhile), from the cache or
  * created (or found) and cached. Two map lookups a reading: this runs for every row.
  */
-async function resolveSeries(tx: Tx, readings: SeriesReading[], cache: SeriesCache): Promise<number[]> {
+export async function resolveSeries(
+  tx: Tx,
+  readings: DeviceReading[],
+  cache: SeriesCache,
+): Promise<number[]> {
   const missing: { deviceId: string; metric: string }[] = [];
   for (const r of readings) {
     if (cache.get(r.deviceId)?.get(r.metric) === undefined)
@@ -128,14 +60,14 @@ async function resolveSeries(tx: Tx, readings: SeriesReading[], cache: SeriesCac
 }
 
 /** The readings inserted, and those of them newer than their series' latest value before this batch. */
-async function insertReadings(
+export async function insertReadings(
   tx: Tx,
-  readings: SeriesReading[],
+  readings: DeviceReading[],
   seriesIds: number[],
-): Promise<{ inserted: SeriesReading[]; current: SeriesReading[] }> {
+): Promise<{ inserted: DeviceReading[]; current: DeviceReading[] }> {
   if (readings.length === 0) return { inserted: [], current: [] };
   // A reading repeated inside the batch (a redelivery) is dropped here, so it isn't announced twice.
-  const unique: SeriesReading[] = [];
+  const unique: DeviceReading[] = [];
   const ids: number[] = [];
   const seen = new Map<number, Set<number>>();
   readings.forEach((r, i) => {
@@ -176,7 +108,7 @@ async function insertReadings(
     select t.i::int as i, (s.latest_ts is not null and ins.ts <= s.latest_ts) as late
     from input t join ins on ins.series_id = t.series_id and ins.ts = to_timestamp(t.ms / 1000.0)
     join series s on s.id = t.series_id`;
-  const inserted = rows.map((row) => unique[row.i - 1] as SeriesReading);
+  const inserted = rows.map((row) => unique[row.i - 1] as DeviceReading);
   return { inserted, current: inserted.filter((_, k) => !rows[k]!.late) };
 }
 
@@ -194,15 +126,7 @@ function rollupUpsert(tx: Tx, table: "rollups_1m" | "rollups_1h", unit: "minute"
       sum = r.sum + excluded.sum, count = r.count + excluded.count`;
 }
 
-async function updateLastSeen(tx: Tx, seen: Map<string, number>): Promise<void> {
-  if (seen.size === 0) return;
-  await tx`
-    update devices d set last_seen_at = greatest(d.last_seen_at, to_timestamp(s.ms / 1000.0))
-    from unnest(${[...seen.keys()]}::uuid[], ${[...seen.values()]}::float8[]) as s(id, ms)
-    where d.id = s.id`;
-}
-
-async function insertQuarantine(tx: Tx, all: QuarantineItem[]): Promise<void> {
+export async function insertQuarantine(tx: Tx, all: QuarantineItem[]): Promise<void> {
   // A worker killed after journaling a message but before the broker had its ack gets it twice:
   // from its journal (same message id, so kept once) and redelivered by the broker (a new id).
   // Redeliveries are rare: each is checked for the same topic and bytes kept within the hour.
