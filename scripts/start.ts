@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { ensureFirstAdmin } from "../lib/server/auth/bootstrap";
 import { connectDb } from "../lib/server/db/connect";
@@ -6,17 +6,19 @@ import { applyMigrations } from "../lib/server/db/migrate";
 import { loadDotEnv } from "../lib/server/dotenv";
 import { PortInUseError, assertPortFree } from "./embedded/ports";
 import { ConfigError, loadEnv } from "../lib/server/env";
-import { SupervisedChild, runToCompletion } from "./supervisor/child";
+import { SupervisedChild } from "./supervisor/child";
 import { formatLogLine } from "./supervisor/format";
 import { serviceMqttCredentials } from "./supervisor/mqtt-credentials";
 import { sessionSecret } from "./supervisor/secret";
 import { startServices, type Services } from "./supervisor/services";
+import { ensureWebBuild, nextBin } from "./supervisor/web-build";
 import { INGEST_NODE_ARGS } from "../ingest/node-args";
 
 /**
  * `npm start`: everything on one machine with nothing but Node — embedded PostgreSQL and MQTT
- * broker unless DATABASE_URL / MQTT_URL are set, migrations, first admin, ingest worker, web
- * server and (demo mode) the simulator. Ctrl-C stops it all, PostgreSQL last.
+ * broker unless DATABASE_URL / MQTT_URL are set, migrations, first admin, a web build when there
+ * is none or the sources changed since, ingest worker, web server and (demo mode) the simulator.
+ * Ctrl-C stops it all, PostgreSQL last.
  */
 const say = (msg: string) => console.log(formatLogLine("fieldwatch", msg));
 const node = process.execPath;
@@ -54,17 +56,10 @@ async function main() {
 
   try {
     await prepareDatabase(services, env.ADMIN_EMAIL, env.ADMIN_PASSWORD);
-    if (!existsSync(path.join(".next", "BUILD_ID"))) {
-      say("building the web app (first start only, takes a minute or two)…");
-      await runToCompletion({
-        name: "build",
-        command: node,
-        args: [nextBin(), "build"],
-        env: { ...process.env, NODE_ENV: "production" },
-      });
-    }
+    // Rebuilds when the sources changed since the build (e.g. after `git pull`), not only the first time.
+    await ensureWebBuild(process.cwd(), say);
   } catch (err) {
-    console.error(err instanceof Error ? err.message : err);
+    console.error(`\n${err instanceof Error ? err.message : err}\n`);
     return shutdown(1);
   }
 
@@ -142,10 +137,6 @@ async function prepareDatabase(services: Services, email: string, password?: str
   } finally {
     await db.close();
   }
-}
-
-function nextBin(): string {
-  return path.resolve("node_modules", "next", "dist", "bin", "next");
 }
 
 async function waitForWeb(url: string): Promise<void> {
