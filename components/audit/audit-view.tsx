@@ -3,7 +3,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useRef } from "react";
 import { errorMessage, fetchJson } from "../api/fetch-json";
-import { NoMatches } from "../devices/list-states";
+import { NoMatches } from "../ui/no-matches";
 import { Pagination } from "../devices/pagination";
 import { Card } from "../ui/card";
 import { Skeleton } from "../ui/skeleton";
