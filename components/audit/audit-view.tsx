@@ -3,6 +3,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useRef } from "react";
 import { errorMessage, fetchJson } from "../api/fetch-json";
+import { queryKeys } from "../api/keys";
 import { NoMatches } from "../ui/no-matches";
 import { Pagination } from "../devices/pagination";
 import { Card } from "../ui/card";
@@ -17,7 +18,7 @@ export function AuditView() {
   const { filters, update, active } = useAuditFilters();
   const qs = auditQueryString(filters);
   const { data, error, isPending, isPlaceholderData } = useQuery({
-    queryKey: ["audit", qs],
+    queryKey: queryKeys.audit(qs),
     queryFn: () => fetchJson<AuditPage>(`/api/audit?${qs}`),
     placeholderData: keepPreviousData,
   });

@@ -3,6 +3,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { errorMessage, fetchJson } from "../api/fetch-json";
+import { queryKeys } from "../api/keys";
 import { NoMatches } from "../ui/no-matches";
 import { Pagination } from "../devices/pagination";
 import { Button } from "../ui/button";
@@ -26,7 +27,7 @@ export function QuarantineView({ canReplay }: { canReplay: boolean }) {
   const { filters, update, active } = useQuarantineFilters();
   const qs = quarantineQueryString(filters);
   const { data, error, isPending, isPlaceholderData } = useQuery({
-    queryKey: ["quarantine", qs],
+    queryKey: queryKeys.quarantine(qs),
     queryFn: () => fetchJson<QuarantinePage>(`/api/quarantine?${qs}`),
     placeholderData: keepPreviousData,
   });
