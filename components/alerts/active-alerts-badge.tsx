@@ -1,13 +1,14 @@
 "use client";
 
-import { alertKeys, useAlerts } from "./use-alerts";
+import { queryKeys } from "../api/keys";
+import { useAlerts } from "./use-alerts";
 
 /** Counting past this many says "99+": the badge only needs to say "there is a lot". */
 const CAP = 99;
 
 /** How many alerts are firing on the devices this person sees, beside "Alerts" in the menu; nothing when none. */
 export function ActiveAlertsBadge() {
-  const { data } = useAlerts({ state: "active", limit: CAP + 1 }, { key: alertKeys.badge });
+  const { data } = useAlerts({ state: "active", limit: CAP + 1 }, { key: queryKeys.alertsBadge() });
   const n = data?.items.length ?? 0;
   if (n === 0) return null;
   const critical = data?.items.some((a) => a.severity === "critical");

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useState } from "react";
 import { errorMessage } from "../api/fetch-json";
-import { NoMatches } from "../devices/list-states";
+import { NoMatches } from "../ui/no-matches";
 import { Button, buttonClass } from "../ui/button";
 import { Card } from "../ui/card";
 import { Skeleton } from "../ui/skeleton";

@@ -2,6 +2,7 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { createElement as h, type ReactElement } from "react";
 import { renderToString } from "react-dom/server";
 import { describe, expect, it } from "vitest";
+import { queryKeys } from "../api/keys";
 import { AlertTable } from "./alert-table";
 import { RuleEditor } from "./rule-editor";
 import { RuleItem } from "./rule-item";
@@ -20,12 +21,12 @@ const DEVICE = {
 
 function text(el: ReactElement): string {
   const qc = new QueryClient();
-  qc.setQueryData(["device-types"], {
+  qc.setQueryData(queryKeys.deviceTypes(), {
     items: [{ slug: "soil", name: "Soil probe", inactivityTimeoutS: 300, devices: 1, metrics: [SOIL] }],
   });
-  qc.setQueryData(["devices", { picker: "" }], { items: [DEVICE], total: 1, page: 1, pageSize: 200 });
-  qc.setQueryData(["device", "gh-1"], DEVICE);
-  qc.setQueryData(["webhooks", "rule-picker"], {
+  qc.setQueryData(queryKeys.devices({ picker: "" }), { items: [DEVICE], total: 1, page: 1, pageSize: 200 });
+  qc.setQueryData(queryKeys.device("gh-1"), DEVICE);
+  qc.setQueryData(queryKeys.webhookOptions(), {
     items: [
       { id: "w1", name: "Ops Slack", site: { slug: "north", name: "North" }, state: "active" },
       { id: "w2", name: "Elsewhere", site: { slug: "south", name: "South" }, state: "active" },

@@ -1,9 +1,9 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
+import { deviceMetrics } from "@/lib/domain/devices/metrics";
 import type { MetricSpec } from "../api/types";
 import { formErrors, NO_ERRORS } from "../api/send-json";
-import { deviceMetrics } from "../devices/device-metrics";
 import type { DeviceType } from "../device-types/types";
 import { Button } from "../ui/button";
 import { Dialog } from "../ui/dialog";

@@ -2,6 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { fetchJson } from "../api/fetch-json";
+import { queryKeys } from "../api/keys";
 import type { DevicePage, DeviceSummary, SiteCounts } from "../api/types";
 import type { DeviceType } from "../device-types/types";
 import type { WebhookView } from "@/lib/server/db/queries/webhooks-admin";
@@ -11,7 +12,7 @@ const STALE_MS = 60_000;
 
 export function useSites() {
   return useQuery({
-    queryKey: ["sites"],
+    queryKey: queryKeys.sites(),
     queryFn: ({ signal }) => fetchJson<{ items: SiteCounts[] }>("/api/sites", { signal }),
     staleTime: STALE_MS,
     select: (d) => d.items,
@@ -20,7 +21,7 @@ export function useSites() {
 
 export function useDeviceTypes() {
   return useQuery({
-    queryKey: ["device-types"],
+    queryKey: queryKeys.deviceTypes(),
     queryFn: ({ signal }) => fetchJson<{ items: DeviceType[] }>("/api/device-types", { signal }),
     staleTime: STALE_MS,
     select: (d) => d.items,
@@ -31,7 +32,7 @@ export function useDeviceTypes() {
 export function useSiteDevices(site: string, { enabled = true } = {}) {
   const qs = new URLSearchParams({ pageSize: "200", sort: "name", ...(site ? { site } : {}) });
   return useQuery({
-    queryKey: ["devices", { picker: site }],
+    queryKey: queryKeys.devices({ picker: site }),
     queryFn: ({ signal }) => fetchJson<DevicePage>(`/api/devices?${qs}`, { signal }),
     staleTime: STALE_MS,
     select: (d) => d.items,
@@ -42,7 +43,7 @@ export function useSiteDevices(site: string, { enabled = true } = {}) {
 /** One device (its site and its type's metrics), for a rule on that device. */
 export function useDevice(key: string) {
   return useQuery({
-    queryKey: ["device", key],
+    queryKey: queryKeys.device(key),
     queryFn: ({ signal }) => fetchJson<DeviceSummary>(`/api/devices/${encodeURIComponent(key)}`, { signal }),
     staleTime: STALE_MS,
     enabled: key !== "",
@@ -54,7 +55,7 @@ export type WebhookOption = Pick<WebhookView, "id" | "name" | "site" | "state">;
 /** The endpoints a rule may notify: GET /api/webhooks lists those of the sites the caller administers (none for operators). */
 export function useWebhooks({ enabled = true } = {}) {
   return useQuery({
-    queryKey: ["webhooks", "rule-picker"],
+    queryKey: queryKeys.webhookOptions(),
     queryFn: ({ signal }) => fetchJson<{ items: WebhookOption[] }>("/api/webhooks", { signal }),
     staleTime: STALE_MS,
     select: (d) => d.items,

@@ -2,6 +2,7 @@
 
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { fetchJson } from "../api/fetch-json";
+import { queryKeys } from "../api/keys";
 import { sendJson } from "../api/send-json";
 import type { AlertView } from "./types";
 
@@ -10,13 +11,6 @@ import type { AlertView } from "./types";
  * an alert shows within seconds of firing without a stream per device.
  */
 export const ALERTS_REFRESH_MS = 10_000;
-
-export const alertKeys = {
-  all: ["alerts"] as const,
-  list: (qs: string) => ["alerts", "list", qs] as const,
-  /** The menu's count: its own entry, so a page's list never finds it filled before it hydrates (a text mismatch). */
-  badge: ["alerts", "badge"] as const,
-};
 
 export function useAlerts(
   params: Record<string, string | number | undefined>,
@@ -28,7 +22,7 @@ export function useAlerts(
       .map(([k, v]) => [k, String(v)]),
   ).toString();
   return useQuery({
-    queryKey: key ?? alertKeys.list(qs),
+    queryKey: key ?? queryKeys.alerts(qs),
     queryFn: ({ signal }) => fetchJson<{ items: AlertView[] }>(`/api/alerts?${qs}`, { signal }),
     placeholderData: keepPreviousData,
     refetchInterval: ALERTS_REFRESH_MS,
@@ -44,8 +38,8 @@ export function useAcknowledge(id: string) {
       sendJson<null>(`/api/alerts/${id}/ack`, "POST", comment.trim() ? { comment: comment.trim() } : {}),
     onSettled: () =>
       Promise.all([
-        qc.invalidateQueries({ queryKey: alertKeys.all }),
-        qc.invalidateQueries({ queryKey: ["overview"] }),
+        qc.invalidateQueries({ queryKey: queryKeys.alerts() }),
+        qc.invalidateQueries({ queryKey: queryKeys.overview() }),
       ]),
   });
 }

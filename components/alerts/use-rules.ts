@@ -3,15 +3,14 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { AlertRuleInput } from "@/lib/domain/alerts/rule-input";
 import { fetchJson } from "../api/fetch-json";
+import { queryKeys } from "../api/keys";
 import { sendJson } from "../api/send-json";
 import type { AlertRuleView } from "./types";
-
-export const rulesKey = ["alert-rules"] as const;
 
 /** Every rule the caller can see (the device page and the charts read the same cache). */
 export function useRules({ enabled = true } = {}) {
   return useQuery({
-    queryKey: rulesKey,
+    queryKey: queryKeys.alertRules(),
     queryFn: ({ signal }) => fetchJson<{ items: AlertRuleView[] }>("/api/alert-rules", { signal }),
     select: (d) => d.items,
     staleTime: 30_000,
@@ -27,7 +26,7 @@ export function useSaveRule(id: string | null) {
       id
         ? sendJson<AlertRuleView>(`/api/alert-rules/${id}`, "PATCH", input)
         : sendJson<AlertRuleView>("/api/alert-rules", "POST", input),
-    onSettled: () => qc.invalidateQueries({ queryKey: rulesKey }),
+    onSettled: () => qc.invalidateQueries({ queryKey: queryKeys.alertRules() }),
   });
 }
 
@@ -37,16 +36,16 @@ export function useToggleRule(id: string) {
   return useMutation({
     mutationFn: (enabled: boolean) => sendJson<AlertRuleView>(`/api/alert-rules/${id}`, "PATCH", { enabled }),
     onMutate: async (enabled) => {
-      await qc.cancelQueries({ queryKey: rulesKey });
-      const before = qc.getQueryData<{ items: AlertRuleView[] }>(rulesKey);
+      await qc.cancelQueries({ queryKey: queryKeys.alertRules() });
+      const before = qc.getQueryData<{ items: AlertRuleView[] }>(queryKeys.alertRules());
       qc.setQueryData<{ items: AlertRuleView[] }>(
-        rulesKey,
+        queryKeys.alertRules(),
         (d) => d && { items: d.items.map((r) => (r.id === id ? { ...r, enabled } : r)) },
       );
       return { before };
     },
-    onError: (_e, _v, ctx) => qc.setQueryData(rulesKey, ctx?.before),
-    onSettled: () => qc.invalidateQueries({ queryKey: rulesKey }),
+    onError: (_e, _v, ctx) => qc.setQueryData(queryKeys.alertRules(), ctx?.before),
+    onSettled: () => qc.invalidateQueries({ queryKey: queryKeys.alertRules() }),
   });
 }
 
@@ -56,8 +55,8 @@ export function useDeleteRule(id: string) {
     mutationFn: () => sendJson<null>(`/api/alert-rules/${id}`, "DELETE"),
     onSuccess: () =>
       Promise.all([
-        qc.invalidateQueries({ queryKey: rulesKey }),
-        qc.invalidateQueries({ queryKey: ["alerts"] }),
+        qc.invalidateQueries({ queryKey: queryKeys.alertRules() }),
+        qc.invalidateQueries({ queryKey: queryKeys.alerts() }),
       ]),
   });
 }

@@ -3,7 +3,8 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useRef } from "react";
 import { errorMessage, fetchJson } from "../api/fetch-json";
-import { NoMatches } from "../devices/list-states";
+import { queryKeys } from "../api/keys";
+import { NoMatches } from "../ui/no-matches";
 import { Pagination } from "../devices/pagination";
 import { Card } from "../ui/card";
 import { Skeleton } from "../ui/skeleton";
@@ -17,7 +18,7 @@ export function AuditView() {
   const { filters, update, active } = useAuditFilters();
   const qs = auditQueryString(filters);
   const { data, error, isPending, isPlaceholderData } = useQuery({
-    queryKey: ["audit", qs],
+    queryKey: queryKeys.audit(qs),
     queryFn: () => fetchJson<AuditPage>(`/api/audit?${qs}`),
     placeholderData: keepPreviousData,
   });

@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { queryKeys } from "../api/keys";
 import { sendJson } from "../api/send-json";
 import type { ImportReport } from "@/lib/server/devices/import";
 
@@ -23,8 +24,8 @@ export function useImportDevices() {
   return useMutation({
     mutationFn: (csv: string) => sendJson<ImportDone>("/api/devices/import", "POST", { csv }),
     onSuccess: () => {
-      void client.invalidateQueries({ queryKey: ["devices"] });
-      void client.invalidateQueries({ queryKey: ["unprovisioned-devices"] });
+      void client.invalidateQueries({ queryKey: queryKeys.devices() });
+      void client.invalidateQueries({ queryKey: queryKeys.unprovisionedDevices() });
     },
   });
 }

@@ -3,10 +3,11 @@
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { fetchJson } from "../api/fetch-json";
+import { queryKeys } from "../api/keys";
 import { Button } from "../ui/button";
 import { Card } from "../ui/card";
 import { Dialog } from "../ui/dialog";
-import { DEVICE_TYPES_KEY, TypeForm } from "./type-form";
+import { TypeForm } from "./type-form";
 import type { DeviceType } from "./types";
 
 const range = (m: DeviceType["metrics"][number]) =>
@@ -17,7 +18,7 @@ const range = (m: DeviceType["metrics"][number]) =>
 /** Every device type with its metrics; global admins add and edit them. */
 export function DeviceTypesView({ initial, canEdit }: { initial: DeviceType[]; canEdit: boolean }) {
   const { data: types = initial } = useQuery({
-    queryKey: DEVICE_TYPES_KEY,
+    queryKey: queryKeys.deviceTypes(),
     queryFn: () => fetchJson<{ items: DeviceType[] }>("/api/device-types").then((r) => r.items),
     initialData: initial,
   });

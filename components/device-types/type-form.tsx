@@ -4,13 +4,12 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { errorMessage } from "../api/fetch-json";
 import { FormRequestError, sendJson } from "../api/send-json";
+import { queryKeys } from "../api/keys";
 import { Button } from "../ui/button";
 import { TextField } from "../ui/field";
 import { Notice } from "../ui/notice";
 import { MetricRows } from "./metric-rows";
 import { fromDraft, toDraft, type DeviceType, type MetricDraft } from "./types";
-
-export const DEVICE_TYPES_KEY = ["device-types"] as const;
 
 /** Adds a type, or edits one (its slug stays). A change of range applies to new readings within seconds. */
 export function TypeForm({ type, onDone }: { type?: DeviceType; onDone: () => void }) {
@@ -22,7 +21,7 @@ export function TypeForm({ type, onDone }: { type?: DeviceType; onDone: () => vo
         ? sendJson(`/api/device-types/${encodeURIComponent(type.slug)}`, "PATCH", body)
         : sendJson("/api/device-types", "POST", body),
     onSuccess: () => {
-      void client.invalidateQueries({ queryKey: DEVICE_TYPES_KEY });
+      void client.invalidateQueries({ queryKey: queryKeys.deviceTypes() });
       onDone();
     },
   });

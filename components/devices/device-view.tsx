@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { deviceMetrics } from "@/lib/domain/devices/metrics";
 import { fetchJson } from "../api/fetch-json";
 import { queryKeys } from "../api/keys";
 import type { DeviceSummary } from "../api/types";
@@ -14,7 +15,6 @@ import { DeviceAdminActions } from "../provisioning/device-admin-actions";
 import type { ProvisioningContext } from "../provisioning/types";
 import { Button } from "../ui/button";
 import { DeviceHeader } from "./device-header";
-import { deviceMetrics } from "./device-metrics";
 import { MetricCard } from "./metric-card";
 import { MetricChartCard } from "./metric-chart-card";
 

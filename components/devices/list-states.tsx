@@ -1,5 +1,4 @@
 import Link from "next/link";
-import { Button } from "../ui/button";
 import { Skeleton } from "../ui/skeleton";
 
 export function ListSkeleton({ rows = 8 }: { rows?: number }) {
@@ -33,25 +32,6 @@ export function EmptyFleet() {
         </code>{" "}
         on the server.
       </p>
-    </div>
-  );
-}
-
-export function NoMatches({
-  title,
-  action,
-  onAction,
-}: {
-  title: string;
-  action: string;
-  onAction: () => void;
-}) {
-  return (
-    <div className="px-6 py-16 text-center">
-      <p className="text-base font-semibold">{title}</p>
-      <Button className="mt-4" onClick={onAction}>
-        {action}
-      </Button>
     </div>
   );
 }

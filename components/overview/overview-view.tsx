@@ -2,6 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { errorMessage, fetchJson } from "../api/fetch-json";
+import { queryKeys } from "../api/keys";
 import type { Overview } from "../api/types";
 import { RecentAlerts } from "../alerts/recent-alerts";
 import { severityText } from "../alerts/severity-badge";
@@ -16,7 +17,7 @@ const REFRESH_MS = 5000;
 /** The fleet at a glance: devices by state, readings arriving now, quarantined messages, open alerts; refreshed every 5 s. */
 export function OverviewView() {
   const { data, error } = useQuery({
-    queryKey: ["overview"],
+    queryKey: queryKeys.overview(),
     queryFn: ({ signal }) => fetchJson<Overview>("/api/overview", { signal }),
     // Just after the web process started, the rate is not known yet: ask again in a second.
     refetchInterval: (query) => (query.state.data?.readingsPerSecond === null ? 1000 : REFRESH_MS),

@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { fetchJson } from "../api/fetch-json";
+import { queryKeys } from "../api/keys";
 import type { SiteCounts } from "../api/types";
 import { Card, CardHeader } from "../ui/card";
 import { Skeleton } from "../ui/skeleton";
@@ -11,7 +12,7 @@ import { StateBar } from "../sites/state-bar";
 /** Each site in a line, with how its devices are doing; the Sites page has the detail. */
 export function SitesSummary() {
   const { data } = useQuery({
-    queryKey: ["sites"],
+    queryKey: queryKeys.sites(),
     queryFn: ({ signal }) => fetchJson<{ items: SiteCounts[] }>("/api/sites", { signal }),
     refetchInterval: 15_000,
   });

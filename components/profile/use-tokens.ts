@@ -2,6 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { fetchJson } from "../api/fetch-json";
+import { queryKeys } from "../api/keys";
 import { sendJson } from "@/components/api/send-json";
 
 export type TokenScope = "read" | "write";
@@ -19,10 +20,11 @@ export interface ApiToken {
 /** What POST /api/tokens answers: the token's row and, this once, its secret. */
 export type CreatedToken = Omit<ApiToken, "lastUsedAt"> & { token: string };
 
-const TOKENS_KEY = ["api-tokens"] as const;
-
 export function useTokens() {
-  return useQuery({ queryKey: TOKENS_KEY, queryFn: () => fetchJson<{ items: ApiToken[] }>("/api/tokens") });
+  return useQuery({
+    queryKey: queryKeys.apiTokens(),
+    queryFn: () => fetchJson<{ items: ApiToken[] }>("/api/tokens"),
+  });
 }
 
 export function useCreateToken() {
@@ -30,7 +32,7 @@ export function useCreateToken() {
   return useMutation({
     mutationFn: (body: { name: string; scope: TokenScope; expiresInDays?: number }) =>
       sendJson<CreatedToken>("/api/tokens", "POST", body),
-    onSuccess: () => client.invalidateQueries({ queryKey: TOKENS_KEY }),
+    onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.apiTokens() }),
   });
 }
 
@@ -38,7 +40,7 @@ export function useRevokeToken() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (id: string) => sendJson<null>(`/api/tokens/${encodeURIComponent(id)}`, "DELETE"),
-    onSettled: () => client.invalidateQueries({ queryKey: TOKENS_KEY }),
+    onSettled: () => client.invalidateQueries({ queryKey: queryKeys.apiTokens() }),
   });
 }
 

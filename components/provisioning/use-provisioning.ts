@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { queryKeys } from "../api/keys";
 import { sendJson } from "../api/send-json";
 import type { DeviceSummary } from "../api/types";
 import type { CreatedDevice, DeviceCredentials, DeviceFields } from "./types";
@@ -11,8 +12,8 @@ const path = (key: string) => `/api/devices/${encodeURIComponent(key)}`;
 function useRefresh() {
   const client = useQueryClient();
   return (key?: string) => {
-    void client.invalidateQueries({ queryKey: ["devices"] });
-    if (key) void client.invalidateQueries({ queryKey: ["device", key] });
+    void client.invalidateQueries({ queryKey: queryKeys.devices() });
+    if (key) void client.invalidateQueries({ queryKey: queryKeys.device(key) });
   };
 }
 

@@ -3,7 +3,8 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { errorMessage, fetchJson } from "../api/fetch-json";
-import { NoMatches } from "../devices/list-states";
+import { queryKeys } from "../api/keys";
+import { NoMatches } from "../ui/no-matches";
 import { Pagination } from "../devices/pagination";
 import { Button } from "../ui/button";
 import { Card } from "../ui/card";
@@ -26,7 +27,7 @@ export function QuarantineView({ canReplay }: { canReplay: boolean }) {
   const { filters, update, active } = useQuarantineFilters();
   const qs = quarantineQueryString(filters);
   const { data, error, isPending, isPlaceholderData } = useQuery({
-    queryKey: ["quarantine", qs],
+    queryKey: queryKeys.quarantine(qs),
     queryFn: () => fetchJson<QuarantinePage>(`/api/quarantine?${qs}`),
     placeholderData: keepPreviousData,
   });

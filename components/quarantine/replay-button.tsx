@@ -2,6 +2,7 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { errorMessage } from "../api/fetch-json";
+import { queryKeys } from "../api/keys";
 import { sendJson } from "../api/send-json";
 import { Button } from "../ui/button";
 
@@ -14,7 +15,7 @@ export function ReplayButton({ id, onReplayed }: { id: number; onReplayed: (read
   const replay = useMutation({
     mutationFn: () => sendJson<{ readings: number }>(`/api/quarantine/${id}/replay`, "POST", {}),
     onSuccess: (data) => onReplayed(data.readings),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: ["quarantine"] }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.quarantine() }),
   });
   return (
     <div className="flex flex-col items-start gap-1 lg:items-end">

@@ -3,6 +3,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useRef, useState } from "react";
 import { errorMessage } from "../api/fetch-json";
+import { queryKeys } from "../api/keys";
 import { sendJson } from "../api/send-json";
 import type { ReplayRun } from "./types";
 
@@ -69,7 +70,7 @@ export function useReplayAll() {
       } catch (err) {
         setProgress({ ...state, running: false, finished: true, error: errorMessage(err) });
       } finally {
-        await queryClient.invalidateQueries({ queryKey: ["quarantine"] });
+        await queryClient.invalidateQueries({ queryKey: queryKeys.quarantine() });
       }
     },
     [queryClient],

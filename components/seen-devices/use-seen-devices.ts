@@ -2,6 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { fetchJson } from "../api/fetch-json";
+import { queryKeys } from "../api/keys";
 import { sendJson } from "../api/send-json";
 import type { DeviceSummary } from "../api/types";
 import type { DeviceCredentials } from "../provisioning/types";
@@ -22,12 +23,10 @@ export interface ProvisionedSeen {
   remaining: number;
 }
 
-const SEEN_KEY = ["unprovisioned-devices"] as const;
-
 // New keys turn up while an installer powers sensors on: look again every half minute.
 export function useSeenDevices() {
   return useQuery({
-    queryKey: SEEN_KEY,
+    queryKey: queryKeys.unprovisionedDevices(),
     queryFn: () => fetchJson<{ items: SeenKey[]; total: number }>("/api/devices/unprovisioned"),
     refetchInterval: 30_000,
   });
@@ -43,8 +42,8 @@ export function useProvisionSeen(key: string) {
         fields,
       ),
     onSuccess: () => {
-      void client.invalidateQueries({ queryKey: SEEN_KEY });
-      void client.invalidateQueries({ queryKey: ["devices"] });
+      void client.invalidateQueries({ queryKey: queryKeys.unprovisionedDevices() });
+      void client.invalidateQueries({ queryKey: queryKeys.devices() });
     },
   });
 }

@@ -2,13 +2,15 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { fetchJson } from "../api/fetch-json";
+import { queryKeys } from "../api/keys";
 import { sendJson } from "@/components/api/send-json";
 import type { ManagedUser, RoleGrant, UserResult } from "./types";
 
-const USERS_KEY = ["users"] as const;
-
 export function useUsers() {
-  return useQuery({ queryKey: USERS_KEY, queryFn: () => fetchJson<{ items: ManagedUser[] }>("/api/users") });
+  return useQuery({
+    queryKey: queryKeys.users(),
+    queryFn: () => fetchJson<{ items: ManagedUser[] }>("/api/users"),
+  });
 }
 
 export interface UserPatch {
@@ -25,7 +27,7 @@ export function useUpdateUser(id: string) {
   return useMutation({
     mutationFn: (patch: UserPatch) =>
       sendJson<UserResult>(`/api/users/${encodeURIComponent(id)}`, "PATCH", patch),
-    onSettled: () => client.invalidateQueries({ queryKey: USERS_KEY }),
+    onSettled: () => client.invalidateQueries({ queryKey: queryKeys.users() }),
   });
 }
 
@@ -41,6 +43,6 @@ export function useCreateUser() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (user: NewUser) => sendJson<UserResult>("/api/users", "POST", user),
-    onSuccess: () => client.invalidateQueries({ queryKey: USERS_KEY }),
+    onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.users() }),
   });
 }

@@ -2,6 +2,7 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { createElement as h, type ReactElement } from "react";
 import { renderToString } from "react-dom/server";
 import { describe, expect, it } from "vitest";
+import { queryKeys } from "../api/keys";
 import type { Delivery, Webhook } from "./types";
 import { WebhooksView } from "./webhooks-view";
 import { DeliveryLog } from "./delivery-log";
@@ -30,8 +31,8 @@ function text(
   view: ReactElement = h(WebhooksView, { sites: [{ slug: "farm", name: "Farm" }] }),
 ): string {
   const qc = new QueryClient();
-  qc.setQueryData(["webhooks"], { items });
-  qc.setQueryData(["webhooks", "w1", "deliveries"], { items: deliveries });
+  qc.setQueryData(queryKeys.webhooks(), { items });
+  qc.setQueryData(queryKeys.webhookDeliveries("w1"), { items: deliveries });
   return renderToString(h(QueryClientProvider, { client: qc }, view))
     .replace(/<!-- -->/g, "")
     .replace(/<[^>]+>/g, " ")

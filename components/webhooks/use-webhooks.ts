@@ -2,15 +2,15 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { fetchJson } from "../api/fetch-json";
+import { queryKeys } from "../api/keys";
 import { sendJson } from "../api/send-json";
 import type { AttemptResult, Delivery, Webhook } from "./types";
 
-const KEY = ["webhooks"] as const;
 const url = (id: string, rest = "") => `/api/webhooks/${encodeURIComponent(id)}${rest}`;
 
 export function useWebhooks() {
   return useQuery({
-    queryKey: KEY,
+    queryKey: queryKeys.webhooks(),
     queryFn: () => fetchJson<{ items: Webhook[] }>("/api/webhooks"),
     refetchInterval: 15_000,
   });
@@ -19,7 +19,7 @@ export function useWebhooks() {
 /** An endpoint's delivery log, refreshed while open (retries move on their own). */
 export function useDeliveries(id: string) {
   return useQuery({
-    queryKey: [...KEY, id, "deliveries"],
+    queryKey: queryKeys.webhookDeliveries(id),
     queryFn: () => fetchJson<{ items: Delivery[] }>(url(id, "/deliveries")),
     refetchInterval: 10_000,
   });
@@ -28,7 +28,10 @@ export function useDeliveries(id: string) {
 /** Any change refreshes the list and the logs (state, counts, attempts). */
 function useWebhookMutation<A, R>(fn: (arg: A) => Promise<R>) {
   const client = useQueryClient();
-  return useMutation({ mutationFn: fn, onSettled: () => client.invalidateQueries({ queryKey: KEY }) });
+  return useMutation({
+    mutationFn: fn,
+    onSettled: () => client.invalidateQueries({ queryKey: queryKeys.webhooks() }),
+  });
 }
 
 export const useCreateWebhook = () =>

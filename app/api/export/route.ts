@@ -18,8 +18,9 @@ export const dynamic = "force-dynamic";
 /** CSV of one metric over a range: raw rows streamed from a cursor, or `points` buckets. */
 export const GET = route(async (req) => {
   const q = exportQuery.parse(queryParams(req));
-  const device = await requireVisibleDevice(await authenticate(req), q.device);
+  const viewer = await authenticate(req);
   const { sql } = getDb();
+  const device = await requireVisibleDevice(sql, viewer, q.device);
   const range = { deviceId: device.id, metric: q.metric, fromMs: q.from, toMs: q.to };
   const headers = {
     "content-type": "text/csv; charset=utf-8",

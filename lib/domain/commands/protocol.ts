@@ -3,6 +3,9 @@
  * `{"id", ...command}` on devices/{key}/commands, the device answers `{"id", ...anything}` on
  * devices/{key}/commands/ack. Pure: shared by the web app, the ingest worker and the simulator.
  */
+
+import { isUuid } from "../ids";
+
 export const commandTopic = (deviceKey: string) => `devices/${deviceKey}/commands`;
 export const commandAckTopic = (deviceKey: string) => `devices/${deviceKey}/commands/ack`;
 
@@ -18,8 +21,6 @@ export const COMMAND_ACK_TIMEOUT_MS = 30_000;
 
 /** Commands and answers are small control messages, not data: 16 KiB each at most. */
 export const COMMAND_MAX_BYTES = 16 * 1024;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export type ParsedAck =
   | { ok: true; id: string; response: Record<string, unknown> }
@@ -42,7 +43,7 @@ export function parseCommandAck(payload: Buffer): ParsedAck {
   if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed))
     return { ok: false, reason: "malformed", detail: "a command answer must be a JSON object" };
   const { id, ...response } = parsed as Record<string, unknown>;
-  if (typeof id !== "string" || !UUID.test(id))
+  if (typeof id !== "string" || !isUuid(id))
     return { ok: false, reason: "malformed", detail: 'a command answer needs the command\'s "id"' };
   return { ok: true, id: id.toLowerCase(), response };
 }

@@ -2,6 +2,7 @@ import type { Principal } from "../auth/principal";
 import { can, scopeFor } from "../auth/permissions";
 import { listRules, resolveRuleScope, type RuleScope } from "../db/queries/alert-rules-admin";
 import type { AlertRuleInput } from "../../domain/alerts/rule-input";
+import { isUuid } from "../../domain/ids";
 import type { Sql } from "../db/connect";
 import { ApiError, forbidden, notFound } from "./errors";
 
@@ -28,7 +29,7 @@ export async function requireEditableScope(
 
 /** An existing rule the caller may see (404 otherwise) and edit (403 otherwise). */
 export async function requireEditableRule(sql: Sql, viewer: Principal, id: string) {
-  const [rule] = /^[0-9a-f-]{36}$/i.test(id) ? await listRules(sql, scopeFor(viewer, "device.read"), id) : [];
+  const [rule] = isUuid(id) ? await listRules(sql, scopeFor(viewer, "device.read"), id) : [];
   if (!rule) throw notFound("alert rule");
   if (!can(viewer, "rule.edit", rule.siteId))
     throw forbidden("Operators and admins of the site edit its alert rules.");

@@ -1,4 +1,5 @@
 import type { Principal } from "../auth/principal";
+import { isUuid } from "../../domain/ids";
 import { can, scopeFor } from "../auth/permissions";
 import type { Sql } from "../db/connect";
 import { listWebhooks, webhooksOfSite } from "../db/queries/webhooks-admin";
@@ -10,9 +11,7 @@ const ADMINS_ONLY = "Admins of the site manage its webhooks.";
 
 /** An endpoint the caller may see (404 otherwise: unknown and other sites' read alike) and manage (403). */
 export async function requireManageableWebhook(sql: Sql, viewer: Principal, id: string) {
-  const [hook] = /^[0-9a-f-]{36}$/i.test(id)
-    ? await listWebhooks(sql, scopeFor(viewer, "device.read"), id)
-    : [];
+  const [hook] = isUuid(id) ? await listWebhooks(sql, scopeFor(viewer, "device.read"), id) : [];
   if (!hook) throw notFound("webhook");
   if (!can(viewer, "webhook.manage", hook.siteId)) throw forbidden(ADMINS_ONLY);
   return hook;

@@ -10,6 +10,7 @@ import { listManagedUsers, replaceRoles, type ManagedUser } from "../db/queries/
 import type { SiteRole } from "../db/queries/users";
 import { ApiError, forbidden, notFound } from "../http/errors";
 import type { NewUserInput, UserPatchInput } from "../../domain/users/input";
+import { isUuid } from "../../domain/ids";
 import { issuePasswordLink } from "./password-links";
 
 type Roles = { site: string; role: SiteRole }[];
@@ -87,7 +88,7 @@ export async function updateUser(
   ip: string | null,
 ) {
   const scope = scopeFor(actor, "user.manage");
-  const target: ManagedUser | undefined = /^[0-9a-f-]{36}$/i.test(id)
+  const target: ManagedUser | undefined = isUuid(id)
     ? (await listManagedUsers(sql, scope, id))[0]
     : undefined;
   if (!target) throw notFound("such user");

@@ -16,17 +16,18 @@ import { jsonBody, queryParams, route } from "@/lib/server/http/route";
 export const dynamic = "force-dynamic";
 
 export const GET = route<{ key: string }>(async (req, { key }) => {
-  return Response.json(publicDevice(await requireVisibleDevice(await authenticate(req), key)));
+  const viewer = await authenticate(req);
+  return Response.json(publicDevice(await requireVisibleDevice(getDb().sql, viewer, key)));
 });
 
 /** Edit, disable or enable (site admins). Moving a device needs admin rights on both sites. */
 export const PATCH = route<{ key: string }>(async (req, { key }) => {
   const viewer = await authenticate(req, { write: true });
-  const device = await requireManageableDevice(viewer, key);
+  const { sql } = getDb();
+  const device = await requireManageableDevice(sql, viewer, key);
   if (device.archivedAt)
     throw new ApiError(409, "archived", `Device "${key}" was deleted; only its data is kept.`);
   const changes = await jsonBody(req, deviceChangesInput);
-  const { sql } = getDb();
   const { site, type, ...rest } = changes;
   const refs = await resolveSiteAndType(sql, site ?? device.site.slug, type);
   if (site !== undefined && !refs.siteId)
@@ -66,9 +67,9 @@ const deleteQuery = z.object({
 /** Deletes a device, keeping or dropping its data (`?data=keep|drop`, no default: it is a choice). */
 export const DELETE = route<{ key: string }>(async (req, { key }) => {
   const viewer = await authenticate(req, { write: true });
-  const device = await requireManageableDevice(viewer, key);
-  const { data } = deleteQuery.parse(queryParams(req));
   const { sql } = getDb();
+  const device = await requireManageableDevice(sql, viewer, key);
+  const { data } = deleteQuery.parse(queryParams(req));
   await deleteDevice(sql, device.id, data === "keep");
   await audit(sql, {
     action: "device.delete",

@@ -2,6 +2,7 @@ import { audit } from "@/lib/server/audit";
 import { clientAddress } from "@/lib/server/auth/origin";
 import { authenticate } from "@/lib/server/auth/principal";
 import { getDb } from "@/lib/server/db/client";
+import { isUuid } from "@/lib/domain/ids";
 import { revokeToken } from "@/lib/server/db/queries/api-tokens";
 import { notFound } from "@/lib/server/http/errors";
 import { route } from "@/lib/server/http/route";
@@ -12,7 +13,7 @@ export const dynamic = "force-dynamic";
 export const DELETE = route<{ id: string }>(async (req, { id }) => {
   const viewer = await authenticate(req, { write: true });
   const { orm, sql } = getDb();
-  if (!/^[0-9a-f-]{36}$/i.test(id) || !(await revokeToken(orm, viewer.id, id))) throw notFound("such token");
+  if (!isUuid(id) || !(await revokeToken(orm, viewer.id, id))) throw notFound("such token");
   await audit(sql, {
     action: "token.revoke",
     actor: viewer,

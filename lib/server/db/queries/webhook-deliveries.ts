@@ -1,4 +1,5 @@
 import type { Sql } from "../connect";
+import { isUuid } from "../../../domain/ids";
 
 /** A delivery with its attempts, for an endpoint's log. */
 export interface DeliveryView {
@@ -32,7 +33,7 @@ export async function listDeliveries(sql: Sql, webhookId: string, limit = 50): P
 
 /** Which endpoint a delivery belongs to (for the access check). */
 export async function deliveryWebhook(sql: Sql, deliveryId: string): Promise<string | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(deliveryId)) return null;
+  if (!isUuid(deliveryId)) return null;
   const [row] = await sql<
     { webhook_id: string }[]
   >`select webhook_id from webhook_deliveries where id = ${deliveryId}`;

@@ -1,4 +1,5 @@
 import type { SiteScope } from "../../../domain/auth/access";
+import { isUuid } from "../../../domain/ids";
 import type { WebhookPatch } from "../../../domain/webhooks/input";
 import type { Sql } from "../connect";
 import { siteFilter } from "./scope-sql";
@@ -70,7 +71,7 @@ export async function webhookSecret(sql: Sql, id: string): Promise<string | null
 
 /** The endpoints of `siteId` among `ids`, to check a rule's list. */
 export async function webhooksOfSite(sql: Sql, siteId: string, ids: string[]): Promise<string[]> {
-  const valid = ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id));
+  const valid = ids.filter(isUuid);
   if (valid.length === 0) return [];
   const rows = await sql<
     { id: string }[]

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isUuid } from "@/lib/domain/ids";
 import { audit } from "@/lib/server/audit";
 import { clientAddress } from "@/lib/server/auth/origin";
 import { can } from "@/lib/server/auth/permissions";
@@ -16,7 +17,7 @@ const body = z.object({ comment: z.string().trim().max(500, "at most 500 charact
 export const POST = route<{ id: string }>(async (req, { id }) => {
   const viewer = await authenticate(req, { write: true });
   const { sql } = getDb();
-  const alert = /^[0-9a-f-]{36}$/i.test(id) ? await alertSite(sql, id) : null;
+  const alert = isUuid(id) ? await alertSite(sql, id) : null;
   if (!alert || !can(viewer, "device.read", alert.siteId)) throw notFound("alert");
   if (!can(viewer, "alert.ack", alert.siteId))
     throw forbidden("Operators and admins of the site acknowledge its alerts.");

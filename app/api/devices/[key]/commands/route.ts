@@ -21,8 +21,9 @@ export const dynamic = "force-dynamic";
  */
 export const GET = route<{ key: string }>(async (req, { key }) => {
   const viewer = await authenticate(req);
-  const device = await requireVisibleDevice(viewer, key);
-  const items = await listCommands(getDb().sql, device.id);
+  const { sql } = getDb();
+  const device = await requireVisibleDevice(sql, viewer, key);
+  const items = await listCommands(sql, device.id);
   const canSend =
     viewer.canWrite && can(viewer, "command.send", device.siteId) && !device.disabled && !device.archivedAt;
   return Response.json({ items, canSend, timeoutMs: COMMAND_ACK_TIMEOUT_MS });
@@ -31,7 +32,8 @@ export const GET = route<{ key: string }>(async (req, { key }) => {
 /** Sends `{"command": {…}}` to the device: 201 `{id, status: "sent", sentAt}`, 503 when the broker doesn't take it. */
 export const POST = route<{ key: string }>(async (req, { key }) => {
   const viewer = await authenticate(req, { write: true });
-  const device = await requireVisibleDevice(viewer, key);
+  const { sql } = getDb();
+  const device = await requireVisibleDevice(sql, viewer, key);
   if (!can(viewer, "command.send", device.siteId))
     throw forbidden("Only operators and admins of this site can send commands.");
   const { command } = commandRequest.parse(await readJson(req));
@@ -41,7 +43,6 @@ export const POST = route<{ key: string }>(async (req, { key }) => {
       "device_disabled",
       `Device "${device.key}" is ${device.disabled ? "disabled" : "deleted"}; it can't receive commands.`,
     );
-  const { sql } = getDb();
   const sent = await sendCommand(sql, getCommandClient(), { device, command, sentBy: viewer.id });
   await audit(sql, {
     action: "device.command",

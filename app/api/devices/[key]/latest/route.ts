@@ -7,6 +7,8 @@ import { route } from "@/lib/server/http/route";
 export const dynamic = "force-dynamic";
 
 export const GET = route<{ key: string }>(async (req, { key }) => {
-  const device = await requireVisibleDevice(await authenticate(req), key);
-  return Response.json(await latestValues(getDb().sql, device.id));
+  const viewer = await authenticate(req);
+  const { sql } = getDb();
+  const device = await requireVisibleDevice(sql, viewer, key);
+  return Response.json(await latestValues(sql, device.id));
 });

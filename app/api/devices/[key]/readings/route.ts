@@ -8,9 +8,11 @@ import { queryParams, route } from "@/lib/server/http/route";
 export const dynamic = "force-dynamic";
 
 export const GET = route<{ key: string }>(async (req, { key }) => {
-  const device = await requireVisibleDevice(await authenticate(req), key);
+  const viewer = await authenticate(req);
+  const { sql } = getDb();
+  const device = await requireVisibleDevice(sql, viewer, key);
   const q = readingsQuery.parse(queryParams(req));
-  const result = await readingBuckets(getDb().sql, {
+  const result = await readingBuckets(sql, {
     deviceId: device.id,
     metric: q.metric,
     fromMs: q.from,

@@ -14,11 +14,11 @@ export const dynamic = "force-dynamic";
 /** A new token for the device; the old one stops working (within the broker's few-second cache). */
 export const POST = route<{ key: string }>(async (req, { key }) => {
   const viewer = await authenticate(req, { write: true });
-  const device = await requireManageableDevice(viewer, key);
+  const { sql } = getDb();
+  const device = await requireManageableDevice(sql, viewer, key);
   if (device.archivedAt)
     throw new ApiError(409, "archived", `Device "${key}" was deleted; it gets no new token.`);
   const { token, hash } = generateDeviceToken();
-  const { sql } = getDb();
   await replaceToken(sql, device.id, hash);
   await audit(sql, {
     action: "device.token.rotate",
