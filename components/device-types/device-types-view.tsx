@@ -19,8 +19,10 @@ const range = (m: DeviceType["metrics"][number]) =>
 export function DeviceTypesView({ initial, canEdit }: { initial: DeviceType[]; canEdit: boolean }) {
   const { data: types = initial } = useQuery({
     queryKey: queryKeys.deviceTypes(),
-    queryFn: () => fetchJson<{ items: DeviceType[] }>("/api/device-types").then((r) => r.items),
-    initialData: initial,
+    // The API's answer as it is: the alert rule editor reads the same cache entry.
+    queryFn: () => fetchJson<{ items: DeviceType[] }>("/api/device-types"),
+    initialData: { items: initial },
+    select: (d) => d.items,
   });
   const [editing, setEditing] = useState<DeviceType | "new" | null>(null);
   return (
