@@ -2,7 +2,8 @@
 
 import { useId } from "react";
 import { FieldError, inputBaseClass } from "../ui/field";
-import { ROLE_LABEL, type ManagedSite, type RoleGrant, type SiteRole } from "./types";
+import type { SiteRole } from "@/lib/domain/auth/access";
+import { ROLE_LABEL, type ManagedSite, type RoleGrant } from "./types";
 
 /** Site slug → role, "" for no role there. */
 export type RoleChoice = Record<string, SiteRole | "">;

@@ -1,4 +1,4 @@
-export type SiteRole = "viewer" | "operator" | "admin";
+import type { SiteRole } from "@/lib/domain/auth/access";
 
 export const ROLE_LABEL: Record<SiteRole, string> = {
   viewer: "Viewer",

@@ -1,6 +1,5 @@
-import type { SiteScope } from "../../../domain/auth/access";
+import type { SiteRole, SiteScope } from "../../../domain/auth/access";
 import type { Sql } from "../connect";
-import type { SiteRole } from "./users";
 
 export interface ManagedUser {
   id: string;
