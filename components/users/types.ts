@@ -12,27 +12,6 @@ export interface ManagedSite {
   name: string;
 }
 
-export interface RoleGrant {
-  site: string;
-  role: SiteRole;
-}
-
-/** A user as GET /api/users lists them (dates arrive as ISO strings). */
-export interface ManagedUser {
-  id: string;
-  email: string;
-  name: string;
-  isAdmin: boolean;
-  disabled: boolean;
-  createdAt: string;
-  roles: (RoleGrant & { siteName: string })[];
-}
-
-export interface UserResult {
-  user: ManagedUser | null;
-  setPasswordUrl: string | null;
-}
-
 /** What the users screens need to know about who is looking. */
 export interface UserAdminContext {
   viewerId: string;

@@ -1,4 +1,5 @@
 import type { SiteRole, SiteScope } from "../../../domain/auth/access";
+import type { RoleInput } from "../../../domain/users/input";
 import type { Sql } from "../connect";
 
 export interface ManagedUser {
@@ -9,7 +10,7 @@ export interface ManagedUser {
   disabled: boolean;
   createdAt: Date;
   /** Only the roles on sites the caller manages. */
-  roles: { site: string; siteName: string; role: SiteRole }[];
+  roles: (RoleInput & { siteName: string })[];
 }
 
 const scopeCondition = (sql: Sql, scope: SiteScope, column: string) =>
