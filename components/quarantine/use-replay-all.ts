@@ -4,7 +4,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useRef, useState } from "react";
 import { errorMessage } from "../api/fetch-json";
 import { sendJson } from "../api/send-json";
-import type { ReplayRun } from "./types";
+import type { ReplayRunView } from "@/lib/server/quarantine/view";
 
 export interface ReplayAllProgress {
   running: boolean;
@@ -44,7 +44,7 @@ export function useReplayAll() {
       let afterId = 0;
       try {
         while (!stopped.current) {
-          const run = await sendJson<ReplayRun>("/api/quarantine/replay", "POST", {
+          const run = await sendJson<ReplayRunView>("/api/quarantine/replay", "POST", {
             filter,
             afterId,
             limit: SLICE,
