@@ -3,33 +3,22 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { fetchJson } from "../api/fetch-json";
 import { sendJson } from "@/components/api/send-json";
-
-export type TokenScope = "read" | "write";
-
-export interface ApiToken {
-  id: string;
-  name: string;
-  prefix: string;
-  scope: TokenScope;
-  expiresAt: string | null;
-  lastUsedAt: string | null;
-  createdAt: string;
-}
-
-/** What POST /api/tokens answers: the token's row and, this once, its secret. */
-export type CreatedToken = Omit<ApiToken, "lastUsedAt"> & { token: string };
+import type { ApiTokenView, CreatedTokenView, TokenScope } from "@/lib/server/db/queries/api-tokens";
 
 const TOKENS_KEY = ["api-tokens"] as const;
 
 export function useTokens() {
-  return useQuery({ queryKey: TOKENS_KEY, queryFn: () => fetchJson<{ items: ApiToken[] }>("/api/tokens") });
+  return useQuery({
+    queryKey: TOKENS_KEY,
+    queryFn: () => fetchJson<{ items: ApiTokenView[] }>("/api/tokens"),
+  });
 }
 
 export function useCreateToken() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (body: { name: string; scope: TokenScope; expiresInDays?: number }) =>
-      sendJson<CreatedToken>("/api/tokens", "POST", body),
+      sendJson<CreatedTokenView>("/api/tokens", "POST", body),
     onSuccess: () => client.invalidateQueries({ queryKey: TOKENS_KEY }),
   });
 }
