@@ -2,7 +2,8 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { fetchJson } from "../api/fetch-json";
-import type { DevicePage, DeviceSummary, SiteCounts } from "../api/types";
+import type { DeviceSummary, SiteCounts } from "../api/types";
+import type { PageView } from "@/lib/server/http/page";
 import type { DeviceType } from "../device-types/types";
 import type { WebhookView } from "@/lib/server/db/queries/webhooks-admin";
 
@@ -32,7 +33,7 @@ export function useSiteDevices(site: string, { enabled = true } = {}) {
   const qs = new URLSearchParams({ pageSize: "200", sort: "name", ...(site ? { site } : {}) });
   return useQuery({
     queryKey: ["devices", { picker: site }],
-    queryFn: ({ signal }) => fetchJson<DevicePage>(`/api/devices?${qs}`, { signal }),
+    queryFn: ({ signal }) => fetchJson<PageView<DeviceSummary>>(`/api/devices?${qs}`, { signal }),
     staleTime: STALE_MS,
     select: (d) => d.items,
     enabled,

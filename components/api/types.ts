@@ -1,14 +1,7 @@
 // The API's shapes, shared with the server code that produces them (type-only: nothing server-side is bundled).
 export type { DeviceStatus, DeviceSummary } from "@/lib/server/db/queries/devices";
 export type { MetricSpec } from "@/lib/domain/devices/types";
-import type { DeviceStatus, DeviceSummary } from "@/lib/server/db/queries/devices";
-
-export interface DevicePage {
-  items: DeviceSummary[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
+import type { DeviceStatus } from "@/lib/server/db/queries/devices";
 
 export interface ReadingBucket {
   t: number;
@@ -25,8 +18,6 @@ export interface ReadingsResponse {
   bucketMs: number;
   buckets: ReadingBucket[];
 }
-
-export type LatestValues = DeviceSummary["latest"];
 
 export interface SiteOption {
   slug: string;
