@@ -2,7 +2,8 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { fetchJson } from "../api/fetch-json";
-import type { DeviceSummary, SiteCounts } from "../api/types";
+import type { DeviceSummary } from "../api/types";
+import type { SiteView } from "@/lib/server/db/queries/sites";
 import type { PageView } from "@/lib/server/http/page";
 import type { DeviceType } from "../device-types/types";
 import type { WebhookView } from "@/lib/server/db/queries/webhooks-admin";
@@ -13,7 +14,7 @@ const STALE_MS = 60_000;
 export function useSites() {
   return useQuery({
     queryKey: ["sites"],
-    queryFn: ({ signal }) => fetchJson<{ items: SiteCounts[] }>("/api/sites", { signal }),
+    queryFn: ({ signal }) => fetchJson<{ items: SiteView[] }>("/api/sites", { signal }),
     staleTime: STALE_MS,
     select: (d) => d.items,
   });
