@@ -5,7 +5,7 @@ import { fetchJson } from "../api/fetch-json";
 import type { DeviceSummary } from "../api/types";
 import type { SiteView } from "@/lib/server/db/queries/sites";
 import type { PageView } from "@/lib/server/http/page";
-import type { DeviceType } from "../device-types/types";
+import type { DeviceTypeView } from "@/lib/server/db/queries/device-types";
 import type { WebhookView } from "@/lib/server/db/queries/webhooks-admin";
 
 /** The pickers' options change rarely: a minute of staleness is fine. */
@@ -23,7 +23,7 @@ export function useSites() {
 export function useDeviceTypes() {
   return useQuery({
     queryKey: ["device-types"],
-    queryFn: ({ signal }) => fetchJson<{ items: DeviceType[] }>("/api/device-types", { signal }),
+    queryFn: ({ signal }) => fetchJson<{ items: DeviceTypeView[] }>("/api/device-types", { signal }),
     staleTime: STALE_MS,
     select: (d) => d.items,
   });
