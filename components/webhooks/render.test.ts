@@ -2,12 +2,13 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { createElement as h, type ReactElement } from "react";
 import { renderToString } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import type { Delivery, Webhook } from "./types";
+import type { DeliveryView } from "@/lib/server/db/queries/webhook-deliveries";
+import type { WebhookView } from "@/lib/server/db/queries/webhooks-admin";
 import { WebhooksView } from "./webhooks-view";
 import { DeliveryLog } from "./delivery-log";
 
 // Server-rendered text with the cache filled: proves the page renders each state and says why.
-const base: Webhook = {
+const base: WebhookView = {
   id: "w1",
   siteId: "s",
   site: { slug: "farm", name: "Farm" },
@@ -25,8 +26,8 @@ const base: Webhook = {
 };
 
 function text(
-  items: Webhook[],
-  deliveries: Delivery[] = [],
+  items: WebhookView[],
+  deliveries: DeliveryView[] = [],
   view: ReactElement = h(WebhooksView, { sites: [{ slug: "farm", name: "Farm" }] }),
 ): string {
   const qc = new QueryClient();
@@ -74,7 +75,7 @@ describe("webhooks page", () => {
   });
 
   it("shows each delivery's status, last answer, attempts and a Redeliver button", () => {
-    const delivery: Delivery = {
+    const delivery: DeliveryView = {
       id: "d1",
       messageId: "msg_1",
       eventType: "alert.firing",
