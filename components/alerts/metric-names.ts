@@ -1,11 +1,11 @@
 import type { MetricSpec } from "../api/types";
-import type { DeviceType } from "../device-types/types";
+import type { DeviceTypeView } from "@/lib/server/db/queries/device-types";
 import { metricLabel } from "../ui/format";
 import type { SentenceContext } from "./rule-sentence";
 import type { AlertRuleView } from "./types";
 
 /** The metrics of the given types, each name once (the first type that declares it names it). */
-export function metricsOf(types: DeviceType[]): MetricSpec[] {
+export function metricsOf(types: DeviceTypeView[]): MetricSpec[] {
   const seen = new Map<string, MetricSpec>();
   for (const t of types) for (const m of t.metrics) if (!seen.has(m.name)) seen.set(m.name, m);
   return [...seen.values()];
@@ -14,7 +14,7 @@ export function metricsOf(types: DeviceType[]): MetricSpec[] {
 /** Labels, unit and names for a rule's sentence, from what the pickers already loaded. */
 export function sentenceContext(
   rule: Pick<AlertRuleView, "metric" | "site" | "type">,
-  types: DeviceType[] = [],
+  types: DeviceTypeView[] = [],
   sites: { slug: string; name: string }[] = [],
 ): SentenceContext {
   const type = types.find((t) => t.slug === rule.type);

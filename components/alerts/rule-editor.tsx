@@ -4,7 +4,7 @@ import { useState, type FormEvent } from "react";
 import { deviceMetrics } from "@/lib/domain/devices/metrics";
 import type { MetricSpec } from "../api/types";
 import { formErrors, NO_ERRORS } from "../api/send-json";
-import type { DeviceType } from "../device-types/types";
+import type { DeviceTypeView } from "@/lib/server/db/queries/device-types";
 import { Button } from "../ui/button";
 import { Dialog } from "../ui/dialog";
 import { metricLabel } from "../ui/format";
@@ -198,7 +198,7 @@ export function RuleEditor({ rule, prefill, sites, onClose }: Props) {
 function metricOptions(
   draft: RuleDraft,
   deviceMetricList: MetricSpec[] | null,
-  types: DeviceType[],
+  types: DeviceTypeView[],
 ): MetricSpec[] {
   if (draft.scope === "device") return deviceMetricList ?? [];
   if (draft.scope === "type") return types.find((t) => t.slug === draft.type)?.metrics ?? [];

@@ -5,8 +5,7 @@ import { useEffect } from "react";
 import { errorMessage } from "../api/fetch-json";
 import { sendJson } from "../api/send-json";
 import { Button } from "../ui/button";
-// Type only: the answer's shape, as the server builds it.
-import type { RulePreview as Preview } from "@/lib/server/db/queries/alert-preview";
+import type { RulePreviewView } from "@/lib/server/db/queries/alert-preview";
 
 const when = (t: number) =>
   new Date(t).toLocaleString(undefined, { weekday: "short", hour: "2-digit", minute: "2-digit" });
@@ -14,7 +13,7 @@ const when = (t: number) =>
 /** "Would have fired N times in the last 7 days", with each device's episodes drawn on a week's strip. */
 export function RulePreview({ input, ready }: { input: object; ready: boolean }) {
   const preview = useMutation({
-    mutationFn: () => sendJson<Preview>("/api/alert-rules/preview", "POST", input),
+    mutationFn: () => sendJson<RulePreviewView>("/api/alert-rules/preview", "POST", input),
   });
   const key = JSON.stringify(input);
   const { reset } = preview;

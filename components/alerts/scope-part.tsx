@@ -1,7 +1,7 @@
 "use client";
 
 import type { DeviceSummary } from "../api/types";
-import type { DeviceType } from "../device-types/types";
+import type { DeviceTypeView } from "@/lib/server/db/queries/device-types";
 import type { RuleDraft, ScopeKind } from "./rule-draft";
 import { InlineSelect, Words } from "./sentence-controls";
 
@@ -12,7 +12,7 @@ interface Props {
   /** The sites where this person edits rules. */
   sites: { slug: string; name: string }[];
   devices: DeviceSummary[];
-  types: DeviceType[];
+  types: DeviceTypeView[];
 }
 
 const SCOPES: { id: ScopeKind; label: string }[] = [

@@ -3,8 +3,10 @@
 import { useQuery } from "@tanstack/react-query";
 import { fetchJson } from "../api/fetch-json";
 import { queryKeys } from "../api/keys";
-import type { DevicePage, DeviceSummary, SiteCounts } from "../api/types";
-import type { DeviceType } from "../device-types/types";
+import type { DeviceSummary } from "../api/types";
+import type { SiteView } from "@/lib/server/db/queries/sites";
+import type { PageView } from "@/lib/server/http/page";
+import type { DeviceTypeView } from "@/lib/server/db/queries/device-types";
 import type { WebhookView } from "@/lib/server/db/queries/webhooks-admin";
 
 /** The pickers' options change rarely: a minute of staleness is fine. */
@@ -13,7 +15,7 @@ const STALE_MS = 60_000;
 export function useSites() {
   return useQuery({
     queryKey: queryKeys.sites(),
-    queryFn: ({ signal }) => fetchJson<{ items: SiteCounts[] }>("/api/sites", { signal }),
+    queryFn: ({ signal }) => fetchJson<{ items: SiteView[] }>("/api/sites", { signal }),
     staleTime: STALE_MS,
     select: (d) => d.items,
   });
@@ -22,7 +24,7 @@ export function useSites() {
 export function useDeviceTypes() {
   return useQuery({
     queryKey: queryKeys.deviceTypes(),
-    queryFn: ({ signal }) => fetchJson<{ items: DeviceType[] }>("/api/device-types", { signal }),
+    queryFn: ({ signal }) => fetchJson<{ items: DeviceTypeView[] }>("/api/device-types", { signal }),
     staleTime: STALE_MS,
     select: (d) => d.items,
   });
@@ -33,7 +35,7 @@ export function useSiteDevices(site: string, { enabled = true } = {}) {
   const qs = new URLSearchParams({ pageSize: "200", sort: "name", ...(site ? { site } : {}) });
   return useQuery({
     queryKey: queryKeys.devices({ picker: site }),
-    queryFn: ({ signal }) => fetchJson<DevicePage>(`/api/devices?${qs}`, { signal }),
+    queryFn: ({ signal }) => fetchJson<PageView<DeviceSummary>>(`/api/devices?${qs}`, { signal }),
     staleTime: STALE_MS,
     select: (d) => d.items,
     enabled,

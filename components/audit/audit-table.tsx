@@ -1,11 +1,12 @@
 import { CARD_CELL, CardTableHead, LocalMoment, CARD_TABLE, CARD_BODY, CARD_ROW } from "../ui/card-table";
-import { formatDetails, formatTarget, type AuditEntry } from "./audit-types";
+import type { AuditEntryView } from "@/lib/server/db/queries/audit-log";
+import { formatDetails, formatTarget } from "./audit-format";
 
 const HEADERS = ["Time", "Actor", "Action", "Target", "Site", "IP", "Details"];
 const WRAP = "[overflow-wrap:anywhere]";
 
 /** Audit entries, newest first. Empty cells stay empty rather than saying "none". */
-export function AuditTable({ entries }: { entries: AuditEntry[] }) {
+export function AuditTable({ entries }: { entries: AuditEntryView[] }) {
   return (
     <table className={CARD_TABLE}>
       <CardTableHead headers={HEADERS} />

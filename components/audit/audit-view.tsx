@@ -2,6 +2,8 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useRef } from "react";
+import type { AuditEntryView } from "@/lib/server/db/queries/audit-log";
+import type { PageView } from "@/lib/server/http/page";
 import { errorMessage, fetchJson } from "../api/fetch-json";
 import { queryKeys } from "../api/keys";
 import { NoMatches } from "../ui/no-matches";
@@ -10,7 +12,6 @@ import { Card } from "../ui/card";
 import { Skeleton } from "../ui/skeleton";
 import { AuditFilters } from "./audit-filters";
 import { AuditTable } from "./audit-table";
-import type { AuditPage } from "./audit-types";
 import { AUDIT_PAGE_SIZE, auditQueryString, useAuditFilters } from "./use-audit-filters";
 
 /** Who did what, when and from where: filters in the URL, the entries a page at a time. */
@@ -19,7 +20,7 @@ export function AuditView() {
   const qs = auditQueryString(filters);
   const { data, error, isPending, isPlaceholderData } = useQuery({
     queryKey: queryKeys.audit(qs),
-    queryFn: () => fetchJson<AuditPage>(`/api/audit?${qs}`),
+    queryFn: () => fetchJson<PageView<AuditEntryView>>(`/api/audit?${qs}`),
     placeholderData: keepPreviousData,
   });
   const actorRef = useRef<HTMLInputElement>(null);

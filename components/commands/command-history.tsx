@@ -2,7 +2,8 @@
 
 import { Badge } from "../ui/badge";
 import { RelativeTime } from "../ui/relative-time";
-import type { CommandItem, CommandStatus } from "./types";
+import type { CommandStatus } from "@/lib/domain/commands/protocol";
+import type { CommandView } from "@/lib/server/commands/view";
 
 const STATUS: Record<CommandStatus, { label: string; tone: "neutral" | "ok" | "danger" | "accent" }> = {
   sent: { label: "Sent", tone: "accent" },
@@ -15,7 +16,7 @@ const codeClass =
   "block min-w-0 rounded bg-zinc-50 px-2 py-1 font-mono text-xs break-all whitespace-pre-wrap dark:bg-zinc-900";
 
 /** The device's latest commands, newest first: what, status, who and when, and the device's answer. */
-export function CommandHistory({ items }: { items: CommandItem[] }) {
+export function CommandHistory({ items }: { items: CommandView[] }) {
   if (items.length === 0)
     return <p className="px-4 py-6 text-center text-muted">No commands have been sent to this device yet.</p>;
   return (

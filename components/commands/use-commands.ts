@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { fetchJson } from "../api/fetch-json";
 import { queryKeys } from "../api/keys";
 import { sendJson } from "../api/send-json";
-import type { CommandsResponse } from "./types";
+import type { CommandListView, SentCommandView } from "@/lib/server/commands/view";
 
 const commandsUrl = (deviceKey: string) => `/api/devices/${encodeURIComponent(deviceKey)}/commands`;
 
@@ -16,12 +16,12 @@ const commandsUrl = (deviceKey: string) => `/api/devices/${encodeURIComponent(de
 export function useCommands(deviceKey: string) {
   return useQuery({
     queryKey: queryKeys.deviceCommands(deviceKey),
-    queryFn: ({ signal }) => fetchJson<CommandsResponse>(commandsUrl(deviceKey), { signal }),
+    queryFn: ({ signal }) => fetchJson<CommandListView>(commandsUrl(deviceKey), { signal }),
     refetchInterval: (query) => untilNextDeadline(query.state.data),
   });
 }
 
-function untilNextDeadline(data: CommandsResponse | undefined): number | false {
+function untilNextDeadline(data: CommandListView | undefined): number | false {
   const waiting = data?.items.filter((c) => c.status === "sent") ?? [];
   if (!data || waiting.length === 0) return false;
   const next = Math.min(...waiting.map((c) => Date.parse(c.sentAt) + data.timeoutMs));
@@ -33,7 +33,7 @@ export function useSendCommand(deviceKey: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (command: Record<string, unknown>) =>
-      sendJson<{ id: string; status: "sent"; sentAt: string }>(commandsUrl(deviceKey), "POST", { command }),
+      sendJson<SentCommandView>(commandsUrl(deviceKey), "POST", { command }),
     // A failed send is in the history too (status failed).
     onSettled: () => client.invalidateQueries({ queryKey: queryKeys.deviceCommands(deviceKey) }),
   });

@@ -5,10 +5,11 @@ import { useEffect, useState } from "react";
 import { Button, buttonClass } from "../ui/button";
 import { Card } from "../ui/card";
 import { Notice } from "../ui/notice";
-import { downloadText, type ImportDone } from "./use-device-import";
+import type { ImportedView } from "@/lib/server/devices/import";
+import { downloadText } from "./use-device-import";
 
 /** After the import: the credentials file, which exists only in this page's memory. */
-export function ImportDonePanel({ result }: { result: ImportDone }) {
+export function ImportDonePanel({ result }: { result: ImportedView }) {
   const [saved, setSaved] = useState(false);
   // Leaving before saving loses every token: the browser asks first.
   useEffect(() => {

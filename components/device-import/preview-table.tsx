@@ -1,7 +1,7 @@
 "use client";
 
 import { CARD_CELL, CardTableHead, CARD_TABLE, CARD_BODY, CARD_ROW } from "../ui/card-table";
-import type { ImportReportRow } from "./use-device-import";
+import type { ImportReportRow } from "@/lib/server/devices/import";
 
 const COLUMNS = [
   ["key", "Key"],

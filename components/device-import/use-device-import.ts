@@ -3,26 +3,19 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { queryKeys } from "../api/keys";
 import { sendJson } from "../api/send-json";
-import type { ImportReport } from "@/lib/server/devices/import";
-
-export type { ImportReport, ImportReportRow } from "@/lib/server/devices/import";
-
-export interface ImportDone {
-  imported: number;
-  credentialsCsv: string;
-}
+import type { ImportedView, ImportReportView } from "@/lib/server/devices/import";
 
 /** The dry run: every row with its problems, nothing written. */
 export function usePreviewImport() {
   return useMutation({
-    mutationFn: (csv: string) => sendJson<ImportReport>("/api/devices/import?dryRun=1", "POST", { csv }),
+    mutationFn: (csv: string) => sendJson<ImportReportView>("/api/devices/import?dryRun=1", "POST", { csv }),
   });
 }
 
 export function useImportDevices() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (csv: string) => sendJson<ImportDone>("/api/devices/import", "POST", { csv }),
+    mutationFn: (csv: string) => sendJson<ImportedView>("/api/devices/import", "POST", { csv }),
     onSuccess: () => {
       void client.invalidateQueries({ queryKey: queryKeys.devices() });
       void client.invalidateQueries({ queryKey: queryKeys.unprovisionedDevices() });

@@ -8,23 +8,23 @@ import { Button } from "../ui/button";
 import { Card } from "../ui/card";
 import { Dialog } from "../ui/dialog";
 import { TypeForm } from "./type-form";
-import type { DeviceType } from "./types";
+import type { DeviceTypeView } from "@/lib/server/db/queries/device-types";
 
-const range = (m: DeviceType["metrics"][number]) =>
+const range = (m: DeviceTypeView["metrics"][number]) =>
   m.min === undefined && m.max === undefined
     ? "any value"
     : `${m.min ?? "−∞"} to ${m.max ?? "∞"}${m.unit ? ` ${m.unit}` : ""}`;
 
 /** Every device type with its metrics; global admins add and edit them. */
-export function DeviceTypesView({ initial, canEdit }: { initial: DeviceType[]; canEdit: boolean }) {
+export function DeviceTypesView({ initial, canEdit }: { initial: DeviceTypeView[]; canEdit: boolean }) {
   const { data: types = initial } = useQuery({
     queryKey: queryKeys.deviceTypes(),
     // The API's answer as it is: the alert rule editor reads the same cache entry.
-    queryFn: () => fetchJson<{ items: DeviceType[] }>("/api/device-types"),
+    queryFn: () => fetchJson<{ items: DeviceTypeView[] }>("/api/device-types"),
     initialData: { items: initial },
     select: (d) => d.items,
   });
-  const [editing, setEditing] = useState<DeviceType | "new" | null>(null);
+  const [editing, setEditing] = useState<DeviceTypeView | "new" | null>(null);
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-3">

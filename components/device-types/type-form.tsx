@@ -9,10 +9,11 @@ import { Button } from "../ui/button";
 import { TextField } from "../ui/field";
 import { Notice } from "../ui/notice";
 import { MetricRows } from "./metric-rows";
-import { fromDraft, toDraft, type DeviceType, type MetricDraft } from "./types";
+import type { DeviceTypeView } from "@/lib/server/db/queries/device-types";
+import { fromDraft, toDraft, type MetricDraft } from "./types";
 
 /** Adds a type, or edits one (its slug stays). A change of range applies to new readings within seconds. */
-export function TypeForm({ type, onDone }: { type?: DeviceType; onDone: () => void }) {
+export function TypeForm({ type, onDone }: { type?: DeviceTypeView; onDone: () => void }) {
   const client = useQueryClient();
   const [rows, setRows] = useState<MetricDraft[]>(() => (type?.metrics ?? []).map(toDraft));
   const save = useMutation({

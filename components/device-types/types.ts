@@ -1,13 +1,5 @@
 import type { MetricSpec } from "../api/types";
 
-export interface DeviceType {
-  slug: string;
-  name: string;
-  inactivityTimeoutS: number;
-  metrics: MetricSpec[];
-  devices: number;
-}
-
 /** A metric row as typed in the editor (numbers still text, so a half-typed "-" is fine). */
 export interface MetricDraft {
   name: string;

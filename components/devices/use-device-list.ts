@@ -3,7 +3,8 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { fetchJson } from "../api/fetch-json";
 import { queryKeys } from "../api/keys";
-import type { DevicePage } from "../api/types";
+import type { DeviceSummary } from "../api/types";
+import type { PageView } from "@/lib/server/http/page";
 import { deviceQueryString, type DeviceFilters } from "./use-device-filters";
 
 /** One page of the fleet, refreshed every 5 s; the previous page stays on screen while the next loads. */
@@ -11,7 +12,7 @@ export function useDeviceList(filters: DeviceFilters) {
   const qs = deviceQueryString(filters);
   return useQuery({
     queryKey: queryKeys.devices({ qs }),
-    queryFn: ({ signal }) => fetchJson<DevicePage>(`/api/devices?${qs}`, { signal }),
+    queryFn: ({ signal }) => fetchJson<PageView<DeviceSummary>>(`/api/devices?${qs}`, { signal }),
     refetchInterval: 5_000,
     placeholderData: keepPreviousData,
   });

@@ -58,7 +58,7 @@ export function useLiveReadings(deviceKey: string): LiveState {
     // A command sent, answered or failed: the history asks again (who sent it is not in the event).
     const onCommand = () => void qc.invalidateQueries({ queryKey: queryKeys.deviceCommands(deviceKey) });
     // An alert fired or resolved: the alert lists (this device's, the menu's count) ask again.
-    const onAlert = () => void qc.invalidateQueries({ queryKey: ["alerts"] });
+    const onAlert = () => void qc.invalidateQueries({ queryKey: queryKeys.alerts() });
 
     const handle =
       <T extends LiveEvent>(fn: (e: T) => void) =>

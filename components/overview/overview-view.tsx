@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { errorMessage, fetchJson } from "../api/fetch-json";
 import { queryKeys } from "../api/keys";
-import type { Overview } from "../api/types";
+import type { OverviewView } from "@/lib/server/db/queries/overview";
 import { RecentAlerts } from "../alerts/recent-alerts";
 import { severityText } from "../alerts/severity-badge";
 import { SEVERITIES, SEVERITY_LABEL } from "../alerts/types";
@@ -18,7 +18,7 @@ const REFRESH_MS = 5000;
 export function OverviewView() {
   const { data, error } = useQuery({
     queryKey: queryKeys.overview(),
-    queryFn: ({ signal }) => fetchJson<Overview>("/api/overview", { signal }),
+    queryFn: ({ signal }) => fetchJson<OverviewView>("/api/overview", { signal }),
     // Just after the web process started, the rate is not known yet: ask again in a second.
     refetchInterval: (query) => (query.state.data?.readingsPerSecond === null ? 1000 : REFRESH_MS),
   });

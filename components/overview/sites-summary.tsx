@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { fetchJson } from "../api/fetch-json";
 import { queryKeys } from "../api/keys";
-import type { SiteCounts } from "../api/types";
+import type { SiteView } from "@/lib/server/db/queries/sites";
 import { Card, CardHeader } from "../ui/card";
 import { Skeleton } from "../ui/skeleton";
 import { StateBar } from "../sites/state-bar";
@@ -13,7 +13,7 @@ import { StateBar } from "../sites/state-bar";
 export function SitesSummary() {
   const { data } = useQuery({
     queryKey: queryKeys.sites(),
-    queryFn: ({ signal }) => fetchJson<{ items: SiteCounts[] }>("/api/sites", { signal }),
+    queryFn: ({ signal }) => fetchJson<{ items: SiteView[] }>("/api/sites", { signal }),
     refetchInterval: 15_000,
   });
   return (

@@ -3,10 +3,11 @@
 import { Button } from "../ui/button";
 import { CopyField } from "../ui/copy-field";
 import { Notice } from "../ui/notice";
-import { SCOPE_LABEL, type CreatedToken } from "./use-tokens";
+import type { CreatedTokenView } from "@/lib/server/db/queries/api-tokens";
+import { SCOPE_LABEL } from "./use-tokens";
 
 /** The new token's secret, shown this once, with a request to try it with. */
-export function NewToken({ token, onDone }: { token: CreatedToken; onDone: () => void }) {
+export function NewToken({ token, onDone }: { token: CreatedTokenView; onDone: () => void }) {
   const curl = `curl -H "Authorization: Bearer ${token.token}" ${window.location.origin}/api/devices`;
   return (
     <div className="space-y-3 border-b border-border px-4 py-4" data-testid="new-token">

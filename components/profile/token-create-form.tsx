@@ -6,12 +6,13 @@ import { Choice } from "../ui/choice";
 import { SelectField, TextField } from "../ui/field";
 import { Notice } from "../ui/notice";
 import { formErrors, NO_ERRORS } from "@/components/api/send-json";
-import { useCreateToken, type CreatedToken, type TokenScope } from "./use-tokens";
+import type { CreatedTokenView, TokenScope } from "@/lib/server/db/queries/api-tokens";
+import { useCreateToken } from "./use-tokens";
 
 const FIELDS = ["name", "scope", "expiresInDays"] as const;
 
 /** Name, scope and lifetime of a new personal API token. */
-export function TokenCreateForm({ onCreated }: { onCreated: (token: CreatedToken) => void }) {
+export function TokenCreateForm({ onCreated }: { onCreated: (token: CreatedTokenView) => void }) {
   const create = useCreateToken();
   const errors = create.error ? formErrors(create.error, FIELDS) : NO_ERRORS;
 

@@ -4,13 +4,20 @@ import { Badge } from "../ui/badge";
 import { Button } from "../ui/button";
 import { RelativeTime } from "../ui/relative-time";
 import { useNow } from "../ui/use-now";
-import { formatDate, SCOPE_LABEL, type ApiToken } from "./use-tokens";
+import type { ApiTokenView } from "@/lib/server/db/queries/api-tokens";
+import { formatDate, SCOPE_LABEL } from "./use-tokens";
 
 const CELL =
   "px-4 py-3 align-middle max-md:flex max-md:gap-2 max-md:p-0 max-md:before:w-24 max-md:before:shrink-0 max-md:before:font-sans max-md:before:text-sm max-md:before:text-muted max-md:before:content-[attr(data-label)]";
 
 /** Your live tokens: a table on wide screens, labelled stacks on phones. */
-export function TokenList({ tokens, onRevoke }: { tokens: ApiToken[]; onRevoke: (token: ApiToken) => void }) {
+export function TokenList({
+  tokens,
+  onRevoke,
+}: {
+  tokens: ApiTokenView[];
+  onRevoke: (token: ApiTokenView) => void;
+}) {
   const now = useNow();
   return (
     <table className="w-full text-sm max-md:block">

@@ -8,14 +8,15 @@ import { Skeleton } from "../ui/skeleton";
 import { NewToken } from "./new-token";
 import { TokenCreateForm } from "./token-create-form";
 import { TokenList } from "./token-list";
-import { useRevokeToken, useTokens, type ApiToken, type CreatedToken } from "./use-tokens";
+import type { ApiTokenView, CreatedTokenView } from "@/lib/server/db/queries/api-tokens";
+import { useRevokeToken, useTokens } from "./use-tokens";
 
 /** Personal API tokens: the list (with Revoke, after a confirmation), a new token's secret once, and the form for another. */
 export function TokensSection() {
   const { data, error, isPending } = useTokens();
   const revoke = useRevokeToken();
-  const [created, setCreated] = useState<CreatedToken | null>(null);
-  const [revoking, setRevoking] = useState<ApiToken | null>(null);
+  const [created, setCreated] = useState<CreatedTokenView | null>(null);
+  const [revoking, setRevoking] = useState<ApiTokenView | null>(null);
   const closeRevoke = () => {
     revoke.reset();
     setRevoking(null);

@@ -4,26 +4,12 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { fetchJson } from "../api/fetch-json";
 import { queryKeys } from "../api/keys";
 import { sendJson } from "@/components/api/send-json";
-
-export type TokenScope = "read" | "write";
-
-export interface ApiToken {
-  id: string;
-  name: string;
-  prefix: string;
-  scope: TokenScope;
-  expiresAt: string | null;
-  lastUsedAt: string | null;
-  createdAt: string;
-}
-
-/** What POST /api/tokens answers: the token's row and, this once, its secret. */
-export type CreatedToken = Omit<ApiToken, "lastUsedAt"> & { token: string };
+import type { ApiTokenView, CreatedTokenView, TokenScope } from "@/lib/server/db/queries/api-tokens";
 
 export function useTokens() {
   return useQuery({
     queryKey: queryKeys.apiTokens(),
-    queryFn: () => fetchJson<{ items: ApiToken[] }>("/api/tokens"),
+    queryFn: () => fetchJson<{ items: ApiTokenView[] }>("/api/tokens"),
   });
 }
 
@@ -31,7 +17,7 @@ export function useCreateToken() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (body: { name: string; scope: TokenScope; expiresInDays?: number }) =>
-      sendJson<CreatedToken>("/api/tokens", "POST", body),
+      sendJson<CreatedTokenView>("/api/tokens", "POST", body),
     onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.apiTokens() }),
   });
 }

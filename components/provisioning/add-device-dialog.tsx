@@ -8,13 +8,14 @@ import { Dialog } from "../ui/dialog";
 import { Notice } from "../ui/notice";
 import { CredentialsPanel } from "./credentials-panel";
 import { DEVICE_FORM_FIELDS, DeviceForm } from "./device-form";
-import type { CreatedDevice, ProvisioningContext } from "./types";
+import type { CreatedDeviceView } from "@/lib/server/devices/view";
+import type { ProvisioningContext } from "./types";
 import { useCreateDevice } from "./use-provisioning";
 
 /** "Add device": the form, then the new device's credentials, once. */
 export function AddDeviceDialog({ context }: { context: ProvisioningContext }) {
   const [open, setOpen] = useState(false);
-  const [created, setCreated] = useState<CreatedDevice | null>(null);
+  const [created, setCreated] = useState<CreatedDeviceView | null>(null);
   const create = useCreateDevice();
   const close = () => {
     setOpen(false);
@@ -29,7 +30,7 @@ export function AddDeviceDialog({ context }: { context: ProvisioningContext }) {
       <Dialog
         open={open}
         onClose={close}
-        title={created ? `${created.device.name} is ready` : "Add device"}
+        title={created ? `${created.device?.name ?? created.credentials.username} is ready` : "Add device"}
         className="max-w-2xl"
       >
         {created ? (
@@ -38,7 +39,7 @@ export function AddDeviceDialog({ context }: { context: ProvisioningContext }) {
             <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
               <Button onClick={close}>Done</Button>
               <Link
-                href={`/devices/${encodeURIComponent(created.device.key)}`}
+                href={`/devices/${encodeURIComponent(created.credentials.username)}`}
                 className={buttonClass("primary")}
               >
                 Open the device

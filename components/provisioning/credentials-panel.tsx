@@ -3,10 +3,10 @@
 import { CopyBlock, CopyField } from "../ui/copy-field";
 import { Notice } from "../ui/notice";
 import { mosquittoPubLine, mqttJsSnippet } from "./snippets";
-import type { DeviceCredentials } from "./types";
+import type { DeviceCredentialsView } from "@/lib/server/http/device-credentials";
 
 /** A device's credentials, shown once, with what to paste into a terminal or a program. */
-export function CredentialsPanel({ credentials }: { credentials: DeviceCredentials }) {
+export function CredentialsPanel({ credentials }: { credentials: DeviceCredentialsView }) {
   return (
     <div className="space-y-3" data-testid="device-credentials">
       <Notice tone="info">

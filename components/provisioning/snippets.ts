@@ -1,9 +1,9 @@
-import type { DeviceCredentials } from "./types";
+import type { DeviceCredentialsView } from "@/lib/server/http/device-credentials";
 
 const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 
 /** A shell line that publishes one reading with these credentials (mosquitto-clients). */
-export function mosquittoPubLine(c: DeviceCredentials): string {
+export function mosquittoPubLine(c: DeviceCredentialsView): string {
   return [
     "mosquitto_pub",
     `-h ${c.broker.host} -p ${c.broker.port}`,
@@ -13,7 +13,7 @@ export function mosquittoPubLine(c: DeviceCredentials): string {
 }
 
 /** The same in Node with mqtt.js, with the status topic as Last Will. */
-export function mqttJsSnippet(c: DeviceCredentials): string {
+export function mqttJsSnippet(c: DeviceCredentialsView): string {
   return `import mqtt from "mqtt";
 
 const client = mqtt.connect("${c.broker.url}", {

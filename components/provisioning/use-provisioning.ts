@@ -4,7 +4,9 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { queryKeys } from "../api/keys";
 import { sendJson } from "../api/send-json";
 import type { DeviceSummary } from "../api/types";
-import type { CreatedDevice, DeviceCredentials, DeviceFields } from "./types";
+import type { CreatedDeviceView } from "@/lib/server/devices/view";
+import type { DeviceCredentialsView } from "@/lib/server/http/device-credentials";
+import type { DeviceFields } from "./types";
 
 const path = (key: string) => `/api/devices/${encodeURIComponent(key)}`;
 
@@ -20,7 +22,7 @@ function useRefresh() {
 export function useCreateDevice() {
   const refresh = useRefresh();
   return useMutation({
-    mutationFn: (fields: DeviceFields) => sendJson<CreatedDevice>("/api/devices", "POST", fields),
+    mutationFn: (fields: DeviceFields) => sendJson<CreatedDeviceView>("/api/devices", "POST", fields),
     onSuccess: () => refresh(),
   });
 }
@@ -36,7 +38,7 @@ export function useUpdateDevice(key: string) {
 
 export function useRotateToken(key: string) {
   return useMutation({
-    mutationFn: () => sendJson<{ credentials: DeviceCredentials }>(`${path(key)}/token`, "POST"),
+    mutationFn: () => sendJson<{ credentials: DeviceCredentialsView }>(`${path(key)}/token`, "POST"),
   });
 }
 

@@ -1,11 +1,11 @@
-import type { QuarantineItem } from "./types";
+import type { QuarantineItemView } from "@/lib/server/quarantine/view";
 
 const KIB = 1024;
 const formatBytes = (n: number) =>
   n < KIB ? `${n} B` : n < KIB * KIB ? `${(n / KIB).toFixed(1)} KiB` : `${(n / KIB / KIB).toFixed(1)} MiB`;
 
 /** The payload's first bytes (text, or hex when it isn't UTF-8), folded; the whole as a download. */
-export function PayloadPreview({ item }: { item: QuarantineItem }) {
+export function PayloadPreview({ item }: { item: QuarantineItemView }) {
   const summary = `Payload · ${formatBytes(item.payloadBytes)}${item.previewEncoding === "hex" ? " · not UTF-8, shown as hex" : ""}`;
   return (
     <details className="group">

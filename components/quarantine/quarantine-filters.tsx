@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState } from "react";
 import { DEVICE_KEY_PATTERN } from "@/lib/domain/telemetry/topic";
 import { SelectField, TextField } from "../ui/field";
-import { REASON_LABELS } from "./types";
+import { REASON_LABELS } from "./reason-labels";
 import type { QuarantineFilters as Filters } from "./use-quarantine-filters";
 
 interface Props {

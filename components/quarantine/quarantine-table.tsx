@@ -5,7 +5,8 @@ import { CARD_CELL, CardTableHead, LocalMoment, CARD_TABLE, CARD_BODY, CARD_ROW 
 import { Badge } from "../ui/badge";
 import { PayloadPreview } from "./payload-preview";
 import { ReplayButton } from "./replay-button";
-import { reasonLabel, type QuarantineItem } from "./types";
+import type { QuarantineItemView } from "@/lib/server/quarantine/view";
+import { reasonLabel } from "./reason-labels";
 
 const HEADERS = ["Received", "Device", "Reason", "Message", ""];
 
@@ -15,7 +16,7 @@ export function QuarantineTable({
   canReplay,
   onReplayed,
 }: {
-  items: QuarantineItem[];
+  items: QuarantineItemView[];
   canReplay: boolean;
   onReplayed: (id: number, readings: number) => void;
 }) {
@@ -58,7 +59,7 @@ export function QuarantineTable({
   );
 }
 
-function DeviceCell({ item }: { item: QuarantineItem }) {
+function DeviceCell({ item }: { item: QuarantineItemView }) {
   if (!item.deviceKey) return <span className="text-muted">—</span>;
   if (!item.deviceName) {
     return (

@@ -13,7 +13,8 @@ import { Skeleton } from "../ui/skeleton";
 import { QuarantineFilters } from "./quarantine-filters";
 import { QuarantineTable } from "./quarantine-table";
 import { ReplayAllDialog } from "./replay-all-dialog";
-import { reasonLabel, type QuarantinePage } from "./types";
+import type { QuarantinePageView } from "@/lib/server/quarantine/view";
+import { reasonLabel } from "./reason-labels";
 import {
   apiFilter,
   QUARANTINE_PAGE_SIZE,
@@ -28,7 +29,7 @@ export function QuarantineView({ canReplay }: { canReplay: boolean }) {
   const qs = quarantineQueryString(filters);
   const { data, error, isPending, isPlaceholderData } = useQuery({
     queryKey: queryKeys.quarantine(qs),
-    queryFn: () => fetchJson<QuarantinePage>(`/api/quarantine?${qs}`),
+    queryFn: () => fetchJson<QuarantinePageView>(`/api/quarantine?${qs}`),
     placeholderData: keepPreviousData,
   });
   const [replayAllOpen, setReplayAllOpen] = useState(false);

@@ -3,7 +3,7 @@
 import { Button } from "../ui/button";
 import { Dialog } from "../ui/dialog";
 import { Notice } from "../ui/notice";
-import { reasonLabel } from "./types";
+import { reasonLabel } from "./reason-labels";
 import { useReplayAll } from "./use-replay-all";
 
 interface Props {

@@ -5,6 +5,7 @@ import { errorMessage } from "../api/fetch-json";
 import { queryKeys } from "../api/keys";
 import { sendJson } from "../api/send-json";
 import { Button } from "../ui/button";
+import type { ReplayResult } from "@/lib/server/quarantine/replay";
 
 /**
  * Replays one message. Success goes to `onReplayed` (the row then leaves a "not replayed" list);
@@ -13,7 +14,8 @@ import { Button } from "../ui/button";
 export function ReplayButton({ id, onReplayed }: { id: number; onReplayed: (readings: number) => void }) {
   const queryClient = useQueryClient();
   const replay = useMutation({
-    mutationFn: () => sendJson<{ readings: number }>(`/api/quarantine/${id}/replay`, "POST", {}),
+    mutationFn: () =>
+      sendJson<Extract<ReplayResult, { result: "replayed" }>>(`/api/quarantine/${id}/replay`, "POST", {}),
     onSuccess: (data) => onReplayed(data.readings),
     onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.quarantine() }),
   });

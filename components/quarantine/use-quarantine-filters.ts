@@ -1,7 +1,7 @@
 "use client";
 
 import { dayParam, localDayStart, pageParam, useUrlFilters } from "../ui/use-url-filters";
-import { REASON_LABELS } from "./types";
+import { REASON_LABELS } from "./reason-labels";
 
 export const QUARANTINE_PAGE_SIZE = 50;
 const STATES = ["pending", "replayed", "all"] as const;

@@ -5,7 +5,7 @@ import { useCallback, useRef, useState } from "react";
 import { errorMessage } from "../api/fetch-json";
 import { queryKeys } from "../api/keys";
 import { sendJson } from "../api/send-json";
-import type { ReplayRun } from "./types";
+import type { ReplayRunView } from "@/lib/server/quarantine/view";
 
 export interface ReplayAllProgress {
   running: boolean;
@@ -45,7 +45,7 @@ export function useReplayAll() {
       let afterId = 0;
       try {
         while (!stopped.current) {
-          const run = await sendJson<ReplayRun>("/api/quarantine/replay", "POST", {
+          const run = await sendJson<ReplayRunView>("/api/quarantine/replay", "POST", {
             filter,
             afterId,
             limit: SLICE,

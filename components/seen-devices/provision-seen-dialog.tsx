@@ -9,7 +9,9 @@ import { Button, buttonClass } from "../ui/button";
 import { Dialog } from "../ui/dialog";
 import { SelectField, TextField } from "../ui/field";
 import { Notice } from "../ui/notice";
-import { useProvisionSeen, type ProvisionedSeen, type SeenKey } from "./use-seen-devices";
+import type { UnprovisionedKeyView } from "@/lib/server/db/queries/unprovisioned";
+import type { ProvisionedSeenView } from "@/lib/server/devices/view";
+import { useProvisionSeen } from "./use-seen-devices";
 
 const FIELDS = ["name", "site", "type"] as const;
 
@@ -19,7 +21,7 @@ export function ProvisionSeenDialog({
   context,
   onClose,
 }: {
-  seen: SeenKey;
+  seen: UnprovisionedKeyView;
   context: ProvisioningContext;
   onClose: () => void;
 }) {
@@ -46,7 +48,7 @@ function SeenForm({
   context,
   provision,
 }: {
-  seen: SeenKey;
+  seen: UnprovisionedKeyView;
   context: ProvisioningContext;
   provision: ReturnType<typeof useProvisionSeen>;
 }) {
@@ -118,7 +120,7 @@ function SeenForm({
   );
 }
 
-function Done({ result, onClose }: { result: ProvisionedSeen; onClose: () => void }) {
+function Done({ result, onClose }: { result: ProvisionedSeenView; onClose: () => void }) {
   const plural = (n: number) => `${n.toLocaleString()} ${n === 1 ? "message" : "messages"}`;
   return (
     <div className="space-y-4">

@@ -6,7 +6,8 @@ import { Button } from "../ui/button";
 import { Card, CardHeader } from "../ui/card";
 import { RelativeTime } from "../ui/relative-time";
 import { ProvisionSeenDialog } from "./provision-seen-dialog";
-import { useSeenDevices, type SeenKey } from "./use-seen-devices";
+import type { UnprovisionedKeyView } from "@/lib/server/db/queries/unprovisioned";
+import { useSeenDevices } from "./use-seen-devices";
 
 const FIRST = 5;
 
@@ -14,7 +15,7 @@ const FIRST = 5;
 export function SeenPanel({ context }: { context: ProvisioningContext }) {
   const { data } = useSeenDevices();
   const [all, setAll] = useState(false);
-  const [chosen, setChosen] = useState<SeenKey | null>(null);
+  const [chosen, setChosen] = useState<UnprovisionedKeyView | null>(null);
   if (!data || data.total === 0) return null;
   const shown = all ? data.items : data.items.slice(0, FIRST);
   return (

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { SiteCounts } from "../api/types";
+import type { SiteView } from "@/lib/server/db/queries/sites";
 import type { SiteDevice } from "@/lib/server/db/queries/devices";
 import { Card } from "../ui/card";
 import { RelativeTime } from "../ui/relative-time";
@@ -7,7 +7,7 @@ import { StatusDot, STATUS_LABEL } from "../ui/status-dot";
 import { StateBar } from "./state-bar";
 
 /** A site, how its devices are doing, and the first of them (offline ones first). */
-export function SiteCard({ site, devices }: { site: SiteCounts; devices: SiteDevice[] }) {
+export function SiteCard({ site, devices }: { site: SiteView; devices: SiteDevice[] }) {
   return (
     <Card id={site.slug} className="scroll-mt-20">
       <div className="space-y-2 border-b border-border px-4 py-3">

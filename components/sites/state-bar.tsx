@@ -1,7 +1,7 @@
-import type { SiteCounts } from "../api/types";
+import type { SiteView } from "@/lib/server/db/queries/sites";
 
 /** A site's devices as one bar (green online, red offline, grey never seen) with the counts beside it. */
-export function StateBar({ site, className = "" }: { site: SiteCounts; className?: string }) {
+export function StateBar({ site, className = "" }: { site: SiteView; className?: string }) {
   const share = (n: number) => `${site.devices ? (n / site.devices) * 100 : 0}%`;
   return (
     <div className={`flex items-center gap-3 ${className}`}>

@@ -6,9 +6,10 @@ import { Dialog, DoneButton } from "../ui/dialog";
 import { Notice } from "../ui/notice";
 import { AddUserForm } from "./add-user-form";
 import { OneTimeLink } from "./one-time-link";
-import type { UserAdminContext, UserResult } from "./types";
+import type { UserResultView } from "@/lib/server/users/view";
+import type { UserAdminContext } from "./types";
 
-type Created = UserResult & { email: string };
+type Created = UserResultView & { email: string };
 
 /** The "Add user" button and its dialog: the form, then what happened (and the one-time link, once). */
 export function AddUserDialog({ context }: { context: UserAdminContext }) {

@@ -8,7 +8,8 @@ import { Notice } from "../ui/notice";
 import { GlobalAdminCheckbox } from "./global-admin-checkbox";
 import { RolePicker, grantsFromChoice, type RoleChoice } from "./role-picker";
 import { formErrors, NO_ERRORS } from "@/components/api/send-json";
-import type { UserAdminContext, UserResult } from "./types";
+import type { UserResultView } from "@/lib/server/users/view";
+import type { UserAdminContext } from "./types";
 import { useCreateUser } from "./use-users";
 
 const FIELDS = ["email", "name", "password", "roles", "isAdmin"] as const;
@@ -19,7 +20,7 @@ export function AddUserForm({
   onCreated,
 }: {
   context: UserAdminContext;
-  onCreated: (result: UserResult & { email: string }) => void;
+  onCreated: (result: UserResultView & { email: string }) => void;
 }) {
   const create = useCreateUser();
   const [roles, setRoles] = useState<RoleChoice>({});

@@ -8,7 +8,8 @@ import { Notice } from "../ui/notice";
 import { GlobalAdminCheckbox } from "./global-admin-checkbox";
 import { RolePicker, choiceFromGrants, grantsFromChoice } from "./role-picker";
 import { formErrors, NO_ERRORS } from "@/components/api/send-json";
-import type { ManagedUser, UserAdminContext } from "./types";
+import type { UserView } from "@/lib/server/users/view";
+import type { UserAdminContext } from "./types";
 import { useUpdateUser, type UserPatch } from "./use-users";
 
 const FIELDS = ["name", "roles", "isAdmin"] as const;
@@ -19,7 +20,7 @@ export function EditUserDialog({
   context,
   onClose,
 }: {
-  user: ManagedUser;
+  user: UserView;
   context: UserAdminContext;
   onClose: () => void;
 }) {

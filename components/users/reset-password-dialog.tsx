@@ -4,11 +4,11 @@ import { errorMessage } from "../api/fetch-json";
 import { ConfirmDialog } from "../ui/confirm-dialog";
 import { Dialog, DoneButton } from "../ui/dialog";
 import { OneTimeLink } from "./one-time-link";
-import type { ManagedUser } from "./types";
+import type { UserView } from "@/lib/server/users/view";
 import { useUpdateUser } from "./use-users";
 
 /** Confirm, then issue a new one-time link (the old password stops working) and show it once. */
-export function ResetPasswordDialog({ user, onClose }: { user: ManagedUser; onClose: () => void }) {
+export function ResetPasswordDialog({ user, onClose }: { user: UserView; onClose: () => void }) {
   const update = useUpdateUser(user.id);
   const url = update.data?.setPasswordUrl;
   if (url) {

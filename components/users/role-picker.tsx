@@ -2,16 +2,18 @@
 
 import { useId } from "react";
 import { FieldError, inputBaseClass } from "../ui/field";
-import { ROLE_LABEL, type ManagedSite, type RoleGrant, type SiteRole } from "./types";
+import type { SiteRole } from "@/lib/domain/auth/access";
+import type { RoleInput } from "@/lib/domain/users/input";
+import { ROLE_LABEL, type ManagedSite } from "./types";
 
 /** Site slug → role, "" for no role there. */
 export type RoleChoice = Record<string, SiteRole | "">;
 
-export function choiceFromGrants(grants: RoleGrant[]): RoleChoice {
+export function choiceFromGrants(grants: RoleInput[]): RoleChoice {
   return Object.fromEntries(grants.map((g) => [g.site, g.role]));
 }
 
-export function grantsFromChoice(sites: ManagedSite[], choice: RoleChoice): RoleGrant[] {
+export function grantsFromChoice(sites: ManagedSite[], choice: RoleChoice): RoleInput[] {
   return sites.flatMap((s) => (choice[s.slug] ? [{ site: s.slug, role: choice[s.slug] as SiteRole }] : []));
 }
 

@@ -1,4 +1,4 @@
-export type SiteRole = "viewer" | "operator" | "admin";
+import type { SiteRole } from "@/lib/domain/auth/access";
 
 export const ROLE_LABEL: Record<SiteRole, string> = {
   viewer: "Viewer",
@@ -10,27 +10,6 @@ export const ROLE_LABEL: Record<SiteRole, string> = {
 export interface ManagedSite {
   slug: string;
   name: string;
-}
-
-export interface RoleGrant {
-  site: string;
-  role: SiteRole;
-}
-
-/** A user as GET /api/users lists them (dates arrive as ISO strings). */
-export interface ManagedUser {
-  id: string;
-  email: string;
-  name: string;
-  isAdmin: boolean;
-  disabled: boolean;
-  createdAt: string;
-  roles: (RoleGrant & { siteName: string })[];
-}
-
-export interface UserResult {
-  user: ManagedUser | null;
-  setPasswordUrl: string | null;
 }
 
 /** What the users screens need to know about who is looking. */

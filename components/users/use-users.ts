@@ -4,18 +4,19 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { fetchJson } from "../api/fetch-json";
 import { queryKeys } from "../api/keys";
 import { sendJson } from "@/components/api/send-json";
-import type { ManagedUser, RoleGrant, UserResult } from "./types";
+import type { RoleInput } from "@/lib/domain/users/input";
+import type { UserResultView, UserView } from "@/lib/server/users/view";
 
 export function useUsers() {
   return useQuery({
     queryKey: queryKeys.users(),
-    queryFn: () => fetchJson<{ items: ManagedUser[] }>("/api/users"),
+    queryFn: () => fetchJson<{ items: UserView[] }>("/api/users"),
   });
 }
 
 export interface UserPatch {
   name?: string;
-  roles?: RoleGrant[];
+  roles?: RoleInput[];
   disabled?: boolean;
   isAdmin?: boolean;
   resetLink?: true;
@@ -26,7 +27,7 @@ export function useUpdateUser(id: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (patch: UserPatch) =>
-      sendJson<UserResult>(`/api/users/${encodeURIComponent(id)}`, "PATCH", patch),
+      sendJson<UserResultView>(`/api/users/${encodeURIComponent(id)}`, "PATCH", patch),
     onSettled: () => client.invalidateQueries({ queryKey: queryKeys.users() }),
   });
 }
@@ -35,14 +36,14 @@ export interface NewUser {
   email: string;
   name: string;
   password?: string;
-  roles: RoleGrant[];
+  roles: RoleInput[];
   isAdmin?: boolean;
 }
 
 export function useCreateUser() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (user: NewUser) => sendJson<UserResult>("/api/users", "POST", user),
+    mutationFn: (user: NewUser) => sendJson<UserResultView>("/api/users", "POST", user),
     onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.users() }),
   });
 }

@@ -6,13 +6,14 @@ import { Button } from "../ui/button";
 import { ConfirmDialog } from "../ui/confirm-dialog";
 import { EditUserDialog } from "./edit-user-dialog";
 import { ResetPasswordDialog } from "./reset-password-dialog";
-import type { ManagedUser, UserAdminContext } from "./types";
+import type { UserView } from "@/lib/server/users/view";
+import type { UserAdminContext } from "./types";
 import { useUpdateUser } from "./use-users";
 
 type Open = "edit" | "reset" | "disable" | null;
 
 /** Edit, Reset password and Disable/Enable for one user (not the last two on yourself: the server refuses disabling you too). */
-export function UserActions({ user, context }: { user: ManagedUser; context: UserAdminContext }) {
+export function UserActions({ user, context }: { user: UserView; context: UserAdminContext }) {
   const [open, setOpen] = useState<Open>(null);
   const toggle = useUpdateUser(user.id);
   const self = user.id === context.viewerId;

@@ -1,9 +1,10 @@
 import { Badge } from "../ui/badge";
 import { UserActions } from "./user-actions";
-import { ROLE_LABEL, type ManagedUser, type UserAdminContext } from "./types";
+import type { UserView } from "@/lib/server/users/view";
+import { ROLE_LABEL, type UserAdminContext } from "./types";
 
 /** Users as a table on wide screens; below md each row stacks into a card (same markup, so tests see one list). */
-export function UserList({ users, context }: { users: ManagedUser[]; context: UserAdminContext }) {
+export function UserList({ users, context }: { users: UserView[]; context: UserAdminContext }) {
   return (
     <table className="w-full text-sm max-md:block">
       <thead className="border-b border-border bg-zinc-50 text-xs uppercase tracking-wide text-muted max-md:hidden dark:bg-zinc-900">
@@ -53,7 +54,7 @@ export function UserList({ users, context }: { users: ManagedUser[]; context: Us
   );
 }
 
-function UserRoles({ user }: { user: ManagedUser }) {
+function UserRoles({ user }: { user: UserView }) {
   if (!user.isAdmin && user.roles.length === 0) return <span className="text-muted">No roles</span>;
   return (
     <ul className="flex flex-wrap gap-1.5" aria-label={`Roles of ${user.name}`}>

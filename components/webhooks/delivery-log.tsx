@@ -8,7 +8,8 @@ import { Notice } from "../ui/notice";
 import { RelativeTime } from "../ui/relative-time";
 import { Skeleton } from "../ui/skeleton";
 import { useNow } from "../ui/use-now";
-import { describeAttempt, formatIn, type Delivery } from "./types";
+import type { DeliveryView } from "@/lib/server/db/queries/webhook-deliveries";
+import { describeAttempt, formatIn } from "./types";
 import { useDeliveries, useRedeliver } from "./use-webhooks";
 
 const STATUS_TONE = { delivered: "ok", pending: "accent", failed: "danger" } as const;
@@ -33,7 +34,7 @@ export function DeliveryLog({ webhookId }: { webhookId: string }) {
   );
 }
 
-function DeliveryRow({ delivery: d }: { delivery: Delivery }) {
+function DeliveryRow({ delivery: d }: { delivery: DeliveryView }) {
   const redeliver = useRedeliver();
   const [open, setOpen] = useState(false);
   const now = useNow();

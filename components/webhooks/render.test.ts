@@ -3,12 +3,13 @@ import { createElement as h, type ReactElement } from "react";
 import { renderToString } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { queryKeys } from "../api/keys";
-import type { Delivery, Webhook } from "./types";
+import type { DeliveryView } from "@/lib/server/db/queries/webhook-deliveries";
+import type { WebhookView } from "@/lib/server/db/queries/webhooks-admin";
 import { WebhooksView } from "./webhooks-view";
 import { DeliveryLog } from "./delivery-log";
 
 // Server-rendered text with the cache filled: proves the page renders each state and says why.
-const base: Webhook = {
+const base: WebhookView = {
   id: "w1",
   siteId: "s",
   site: { slug: "farm", name: "Farm" },
@@ -26,8 +27,8 @@ const base: Webhook = {
 };
 
 function text(
-  items: Webhook[],
-  deliveries: Delivery[] = [],
+  items: WebhookView[],
+  deliveries: DeliveryView[] = [],
   view: ReactElement = h(WebhooksView, { sites: [{ slug: "farm", name: "Farm" }] }),
 ): string {
   const qc = new QueryClient();
@@ -75,7 +76,7 @@ describe("webhooks page", () => {
   });
 
   it("shows each delivery's status, last answer, attempts and a Redeliver button", () => {
-    const delivery: Delivery = {
+    const delivery: DeliveryView = {
       id: "d1",
       messageId: "msg_1",
       eventType: "alert.firing",

@@ -1,18 +1,3 @@
-import type { DeliveryView } from "@/lib/server/db/queries/webhook-deliveries";
-import type { WebhookView } from "@/lib/server/db/queries/webhooks-admin";
-
-export type Webhook = WebhookView;
-export type Delivery = DeliveryView;
-
-/** What a test send or a redeliver answers: the attempt's result. */
-export interface AttemptResult {
-  deliveryId: string;
-  outcome: "delivered" | "retrying" | "failed" | "gone";
-  statusCode: number | null;
-  durationMs: number;
-  error: string | null;
-}
-
 export interface WebhookSite {
   slug: string;
   name: string;

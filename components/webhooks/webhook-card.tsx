@@ -9,12 +9,12 @@ import { CopyField } from "../ui/copy-field";
 import { Notice } from "../ui/notice";
 import { DeliveryLog } from "./delivery-log";
 import { TestSend } from "./test-send";
-import type { Webhook } from "./types";
+import type { WebhookView } from "@/lib/server/db/queries/webhooks-admin";
 import { fetchSecret, useDeleteWebhook, useUpdateWebhook } from "./use-webhooks";
 import { stateReason, WebhookState } from "./webhook-state";
 
 /** One endpoint: where it points, its state and why, and what an admin can do with it. */
-export function WebhookCard({ hook }: { hook: Webhook }) {
+export function WebhookCard({ hook }: { hook: WebhookView }) {
   const update = useUpdateWebhook(hook.id);
   const remove = useDeleteWebhook(hook.id);
   const [secret, setSecret] = useState<string | null>(null);

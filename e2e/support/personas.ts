@@ -1,7 +1,7 @@
 import { generateApiToken } from "../../lib/domain/auth/api-tokens";
 import { hashPassword } from "../../lib/server/auth/password";
 import type { Db } from "../../lib/server/db/connect";
-import type { SiteRole } from "../../lib/server/db/queries/users";
+import type { SiteRole } from "../../lib/domain/auth/access";
 import { uniqueId } from "../../test/support/fixtures";
 
 export const PERSONAS = [

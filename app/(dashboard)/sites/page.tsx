@@ -6,7 +6,7 @@ import { scopeFor } from "@/lib/server/auth/permissions";
 import { currentViewer } from "@/lib/server/auth/viewer";
 import { getDb } from "@/lib/server/db/client";
 import { devicesBySite } from "@/lib/server/db/queries/devices";
-import { siteSummaries } from "@/lib/server/db/queries/sites";
+import { siteSummaries, toSiteView } from "@/lib/server/db/queries/sites";
 
 export const metadata: Metadata = { title: "Sites" };
 export const dynamic = "force-dynamic";
@@ -37,7 +37,7 @@ export default async function SitesPage() {
       ) : (
         <div className="grid gap-4 lg:grid-cols-2">
           {sites.map((site) => (
-            <SiteCard key={site.slug} site={site} devices={devices.get(site.slug) ?? []} />
+            <SiteCard key={site.slug} site={toSiteView(site)} devices={devices.get(site.slug) ?? []} />
           ))}
         </div>
       )}

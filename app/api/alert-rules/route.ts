@@ -4,8 +4,8 @@ import { clientAddress } from "@/lib/server/auth/origin";
 import { scopeFor } from "@/lib/server/auth/permissions";
 import { authenticate } from "@/lib/server/auth/principal";
 import { getDb } from "@/lib/server/db/client";
-import { insertRule, listRules } from "@/lib/server/db/queries/alert-rules-admin";
-import { publicRule, requireEditableScope } from "@/lib/server/http/alert-rule-access";
+import { insertRule, listRules, toAlertRuleView } from "@/lib/server/db/queries/alert-rules-admin";
+import { requireEditableScope } from "@/lib/server/http/alert-rule-access";
 import { requireRuleWebhooks } from "@/lib/server/http/webhook-access";
 import { jsonBody, route } from "@/lib/server/http/route";
 
@@ -15,7 +15,7 @@ export const dynamic = "force-dynamic";
 export const GET = route(async (req) => {
   const viewer = await authenticate(req);
   return Response.json({
-    items: (await listRules(getDb().sql, scopeFor(viewer, "device.read"))).map(publicRule),
+    items: (await listRules(getDb().sql, scopeFor(viewer, "device.read"))).map(toAlertRuleView),
   });
 });
 
@@ -36,5 +36,5 @@ export const POST = route(async (req) => {
     details: input,
   });
   const [rule] = await listRules(sql, { all: true }, id);
-  return Response.json(publicRule(rule!), { status: 201 });
+  return Response.json(toAlertRuleView(rule!), { status: 201 });
 });

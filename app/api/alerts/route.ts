@@ -2,7 +2,7 @@ import { z } from "zod";
 import { scopeFor } from "@/lib/server/auth/permissions";
 import { authenticate } from "@/lib/server/auth/principal";
 import { getDb } from "@/lib/server/db/client";
-import { listAlerts } from "@/lib/server/db/queries/alerts";
+import { listAlerts, toAlertView } from "@/lib/server/db/queries/alerts";
 import { queryParams, route } from "@/lib/server/http/route";
 
 export const dynamic = "force-dynamic";
@@ -23,5 +23,5 @@ export const GET = route(async (req) => {
     scopeFor(viewer, "device.read"),
     filters.parse(queryParams(req)),
   );
-  return Response.json({ items: items.map(({ siteId: _siteId, ...alert }) => alert) });
+  return Response.json({ items: items.map(toAlertView) });
 });

@@ -2,8 +2,9 @@ import { z } from "zod";
 import { canAnywhere, scopeFor } from "@/lib/server/auth/permissions";
 import { authenticate } from "@/lib/server/auth/principal";
 import { getDb } from "@/lib/server/db/client";
-import { listAudit } from "@/lib/server/db/queries/audit-log";
+import { listAudit, toAuditEntryView } from "@/lib/server/db/queries/audit-log";
 import { forbidden } from "@/lib/server/http/errors";
+import { toPageView } from "@/lib/server/http/page";
 import { queryParams, route } from "@/lib/server/http/route";
 
 export const dynamic = "force-dynamic";
@@ -21,9 +22,6 @@ export const GET = route(async (req) => {
   const viewer = await authenticate(req);
   if (!canAnywhere(viewer, "audit.read")) throw forbidden();
   const q = auditQuery.parse(queryParams(req));
-  return Response.json({
-    ...(await listAudit(getDb().sql, scopeFor(viewer, "audit.read"), q)),
-    page: q.page,
-    pageSize: q.pageSize,
-  });
+  const { items, total } = await listAudit(getDb().sql, scopeFor(viewer, "audit.read"), q);
+  return Response.json(toPageView(items.map(toAuditEntryView), total, q));
 });

@@ -6,11 +6,12 @@ import { getDb } from "@/lib/server/db/client";
 import { getDevice, listDevices } from "@/lib/server/db/queries/devices";
 import { newDeviceInput } from "@/lib/domain/devices/input";
 import { provisionDevices } from "@/lib/server/devices/provision";
+import { toCreatedDeviceView } from "@/lib/server/devices/view";
 import { deviceCredentials } from "@/lib/server/http/device-credentials";
 import { deviceListQuery } from "@/lib/server/http/device-params";
 import { ApiError, forbidden } from "@/lib/server/http/errors";
+import { toPageView } from "@/lib/server/http/page";
 import { jsonBody, queryParams, route } from "@/lib/server/http/route";
-import { publicDevice } from "@/lib/server/http/public-device";
 
 export const dynamic = "force-dynamic";
 
@@ -18,7 +19,7 @@ export const GET = route(async (req) => {
   const viewer = await authenticate(req);
   const params = deviceListQuery.parse(queryParams(req));
   const { items, total } = await listDevices(getDb().sql, scopeFor(viewer, "device.read"), params);
-  return Response.json({ items, total, page: params.page, pageSize: params.pageSize });
+  return Response.json(toPageView(items, total, params));
 });
 
 /** Provisions one device (site admins, global admins); its credentials are in the answer, once. */
@@ -49,11 +50,7 @@ export const POST = route(async (req) => {
     ip: clientAddress(req.headers),
     details: { name: input.name, site: input.site, type: input.type ?? null },
   });
-  return Response.json(
-    {
-      device: device && publicDevice(device),
-      credentials: deviceCredentials(req, created.key, created.token),
-    },
-    { status: 201 },
-  );
+  return Response.json(toCreatedDeviceView(device, deviceCredentials(req, created.key, created.token)), {
+    status: 201,
+  });
 });

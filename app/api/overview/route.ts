@@ -2,7 +2,7 @@ import { canAnywhere, scopeFor } from "@/lib/server/auth/permissions";
 import { authenticate } from "@/lib/server/auth/principal";
 import { getDb } from "@/lib/server/db/client";
 import { deviceStatusCounts } from "@/lib/server/db/queries/devices";
-import { activeAlertCounts, quarantinedSince } from "@/lib/server/db/queries/overview";
+import { activeAlertCounts, quarantinedSince, toOverviewView } from "@/lib/server/db/queries/overview";
 import { route } from "@/lib/server/http/route";
 import { getLiveHub } from "@/lib/server/live/hub";
 
@@ -26,11 +26,12 @@ export const GET = route(async (req) => {
       : null,
     activeAlertCounts(sql, scopeFor(viewer, "device.read")),
   ]);
-  const rate = hub.readingsPerSecond();
-  return Response.json({
-    devices,
-    readingsPerSecond: rate === null ? null : Math.round(rate * 10) / 10,
-    quarantinedLastHour: quarantined,
-    alerts,
-  });
+  return Response.json(
+    toOverviewView({
+      devices,
+      readingsPerSecond: hub.readingsPerSecond(),
+      quarantinedLastHour: quarantined,
+      alerts,
+    }),
+  );
 });

@@ -6,7 +6,7 @@ import { listQuarantine } from "@/lib/server/db/queries/quarantine";
 import { forbidden } from "@/lib/server/http/errors";
 import { queryParams, route } from "@/lib/server/http/route";
 import { quarantineFilter } from "@/lib/domain/quarantine/filter";
-import { toQuarantineItem } from "@/lib/server/quarantine/wire";
+import { toQuarantinePageView } from "@/lib/server/quarantine/view";
 
 export const dynamic = "force-dynamic";
 
@@ -29,10 +29,5 @@ export const GET = route(async (req) => {
     p.page,
     p.pageSize,
   );
-  return Response.json({
-    ...result,
-    items: result.items.map(toQuarantineItem),
-    page: p.page,
-    pageSize: p.pageSize,
-  });
+  return Response.json(toQuarantinePageView(result, p));
 });

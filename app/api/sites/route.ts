@@ -4,7 +4,7 @@ import { clientAddress } from "@/lib/server/auth/origin";
 import { can, scopeFor } from "@/lib/server/auth/permissions";
 import { authenticate } from "@/lib/server/auth/principal";
 import { getDb } from "@/lib/server/db/client";
-import { siteSummaries } from "@/lib/server/db/queries/sites";
+import { siteSummaries, toSiteView } from "@/lib/server/db/queries/sites";
 import { sites } from "@/lib/server/db/schema";
 import { ApiError, forbidden } from "@/lib/server/http/errors";
 import { jsonBody, route } from "@/lib/server/http/route";
@@ -19,7 +19,8 @@ const newSite = z.object({
 /** The sites the caller can see, with device counts. */
 export const GET = route(async (req) => {
   const viewer = await authenticate(req);
-  return Response.json({ items: await siteSummaries(getDb().sql, scopeFor(viewer, "device.read")) });
+  const sites = await siteSummaries(getDb().sql, scopeFor(viewer, "device.read"));
+  return Response.json({ items: sites.map(toSiteView) });
 });
 
 /** Global admins create sites. */

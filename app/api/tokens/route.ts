@@ -4,7 +4,12 @@ import { generateApiToken } from "@/lib/domain/auth/api-tokens";
 import { clientAddress } from "@/lib/server/auth/origin";
 import { authenticate } from "@/lib/server/auth/principal";
 import { getDb } from "@/lib/server/db/client";
-import { createToken, listTokens } from "@/lib/server/db/queries/api-tokens";
+import {
+  createToken,
+  listTokens,
+  toApiTokenView,
+  toCreatedTokenView,
+} from "@/lib/server/db/queries/api-tokens";
 import { jsonBody, route } from "@/lib/server/http/route";
 
 export const dynamic = "force-dynamic";
@@ -18,7 +23,8 @@ const newToken = z.object({
 /** The caller's own live tokens (never the secret). */
 export const GET = route(async (req) => {
   const viewer = await authenticate(req);
-  return Response.json({ items: await listTokens(getDb().orm, viewer.id) });
+  const tokens = await listTokens(getDb().orm, viewer.id);
+  return Response.json({ items: tokens.map(toApiTokenView) });
 });
 
 /** A new token for the caller; the secret is in this answer only. */
@@ -43,8 +49,5 @@ export const POST = route(async (req) => {
     ip: clientAddress(req.headers),
     details: { name: body.name, scope: body.scope },
   });
-  return Response.json(
-    { id: row.id, name: body.name, scope: body.scope, prefix, expiresAt, createdAt: row.createdAt, token },
-    { status: 201 },
-  );
+  return Response.json(toCreatedTokenView(row, token), { status: 201 });
 });

@@ -7,6 +7,7 @@ import { forbidden } from "@/lib/server/http/errors";
 import { jsonBody, route } from "@/lib/server/http/route";
 import { newUserInput } from "@/lib/domain/users/input";
 import { createUser } from "@/lib/server/users/manage";
+import { toUserResultView, toUserView } from "@/lib/server/users/view";
 
 export const dynamic = "force-dynamic";
 
@@ -14,7 +15,8 @@ export const dynamic = "force-dynamic";
 export const GET = route(async (req) => {
   const viewer = await authenticate(req);
   if (!canAnywhere(viewer, "user.manage")) throw forbidden();
-  return Response.json({ items: await listManagedUsers(getDb().sql, scopeFor(viewer, "user.manage")) });
+  const users = await listManagedUsers(getDb().sql, scopeFor(viewer, "user.manage"));
+  return Response.json({ items: users.map(toUserView) });
 });
 
 /** Create a user with a password, or get a one-time link for them to choose one. */
@@ -27,9 +29,5 @@ export const POST = route(async (req) => {
     await jsonBody(req, newUserInput),
     clientAddress(req.headers),
   );
-  const { setPasswordPath, ...rest } = result;
-  return Response.json(
-    { ...rest, setPasswordUrl: setPasswordPath ? req.nextUrl.origin + setPasswordPath : null },
-    { status: 201 },
-  );
+  return Response.json(toUserResultView(result, req.nextUrl.origin), { status: 201 });
 });

@@ -3,7 +3,12 @@ import { clientAddress } from "@/lib/server/auth/origin";
 import { can, scopeFor } from "@/lib/server/auth/permissions";
 import { authenticate } from "@/lib/server/auth/principal";
 import { getDb } from "@/lib/server/db/client";
-import { insertWebhook, listWebhooks } from "@/lib/server/db/queries/webhooks-admin";
+import {
+  insertWebhook,
+  listWebhooks,
+  toCreatedWebhookView,
+  toWebhookView,
+} from "@/lib/server/db/queries/webhooks-admin";
 import { ApiError } from "@/lib/server/http/errors";
 import { requireSafeUrl, requireWebhookSite } from "@/lib/server/http/webhook-access";
 import { jsonBody, route } from "@/lib/server/http/route";
@@ -15,7 +20,8 @@ export const dynamic = "force-dynamic";
 /** The endpoints of the sites the caller administers (secrets hidden). */
 export const GET = route(async (req) => {
   const viewer = await authenticate(req);
-  return Response.json({ items: await listWebhooks(getDb().sql, scopeFor(viewer, "webhook.manage")) });
+  const hooks = await listWebhooks(getDb().sql, scopeFor(viewer, "webhook.manage"));
+  return Response.json({ items: hooks.map(toWebhookView) });
 });
 
 /** Site admins add an endpoint; the answer carries its signing secret (also shown later on demand). */
@@ -48,5 +54,5 @@ export const POST = route(async (req) => {
     details: { name: input.name, url: input.url },
   });
   const [hook] = await listWebhooks(sql, { all: true }, id);
-  return Response.json({ ...hook, secret }, { status: 201 });
+  return Response.json(toCreatedWebhookView(hook!, secret), { status: 201 });
 });

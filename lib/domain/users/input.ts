@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { SITE_ROLES } from "../auth/access";
 import { MIN_PASSWORD_LENGTH } from "../auth/password-policy";
 
-export const roleInput = z.object({ site: z.string().min(1), role: z.enum(["viewer", "operator", "admin"]) });
+export const roleInput = z.object({ site: z.string().min(1), role: z.enum(SITE_ROLES) });
 
 export const newUserInput = z.object({
   email: z.email("not an email address").transform((e) => e.trim().toLowerCase()),
@@ -22,5 +23,7 @@ export const userPatchInput = z.object({
   resetLink: z.literal(true).optional(),
 });
 
+/** A role on one site, by the site's slug. */
+export type RoleInput = z.infer<typeof roleInput>;
 export type NewUserInput = z.infer<typeof newUserInput>;
 export type UserPatchInput = z.infer<typeof userPatchInput>;

@@ -1,5 +1,5 @@
-import type { SiteRole, Viewer } from "../db/queries/users";
-import type { SiteScope } from "../../domain/auth/access";
+import type { Viewer } from "../db/queries/users";
+import type { SiteRole, SiteScope } from "../../domain/auth/access";
 
 /**
  * Everything a person can do, and the least site role it takes (DESIGN §4: viewer < operator

@@ -15,7 +15,8 @@ import { checkNewDevices, provisionDevices, type RowError } from "./provision";
 /** A row of the preview: its cells by column, and what is wrong with it (nothing: it would import). */
 export type ImportReportRow = { line: number; errors: CellError[] } & Record<CsvColumn, string>;
 
-export interface ImportReport {
+/** The per-row preview the API answers to a dry run, and with 422 to a file with errors. */
+export interface ImportReportView {
   rows: ImportReportRow[];
   valid: number;
   invalid: number;
@@ -24,8 +25,18 @@ export interface ImportReport {
 export type ImportOutcome =
   | { kind: "invalid_file"; message: string }
   /** A preview (dry run), or a file with errors: nothing was written. */
-  | { kind: "report"; report: ImportReport }
-  | { kind: "imported"; imported: number; credentialsCsv: string };
+  | { kind: "report"; report: ImportReportView }
+  | ({ kind: "imported" } & ImportedView);
+
+/** What a successful import answers (201): how many, and their credentials as CSV, this once. */
+export interface ImportedView {
+  imported: number;
+  credentialsCsv: string;
+}
+
+export function toImportedView(outcome: ImportedView): ImportedView {
+  return { imported: outcome.imported, credentialsCsv: outcome.credentialsCsv };
+}
 
 export interface ImportOptions {
   dryRun: boolean;
@@ -113,7 +124,7 @@ function probeOf(row: ImportRow): NewDeviceInput | null {
   };
 }
 
-function reportOf(rows: ImportRow[]): ImportReport {
+function reportOf(rows: ImportRow[]): ImportReportView {
   const invalid = rows.filter((r) => r.errors.length > 0).length;
   return {
     rows: rows.map((r) => ({ line: r.line, ...r.values, errors: r.errors })),

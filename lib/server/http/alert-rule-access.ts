@@ -35,6 +35,3 @@ export async function requireEditableRule(sql: Sql, viewer: Principal, id: strin
     throw forbidden("Operators and admins of the site edit its alert rules.");
   return rule;
 }
-
-/** A rule as the API shows it: without its internal site id. */
-export const publicRule = <T extends { siteId: string }>({ siteId: _siteId, ...rule }: T) => rule;

@@ -1,25 +1,22 @@
 import { randomBytes } from "node:crypto";
 import { audit } from "../audit";
-import type { SiteScope } from "../../domain/auth/access";
+import type { SiteRole, SiteScope } from "../../domain/auth/access";
 import { hashPassword } from "../auth/password";
 import { passwordProblem } from "../../domain/auth/password-policy";
 import { scopeFor } from "../auth/permissions";
 import type { Principal } from "../auth/principal";
 import type { Sql } from "../db/connect";
 import { listManagedUsers, replaceRoles, type ManagedUser } from "../db/queries/user-admin";
-import type { SiteRole } from "../db/queries/users";
 import { ApiError, forbidden, notFound } from "../http/errors";
-import type { NewUserInput, UserPatchInput } from "../../domain/users/input";
+import type { NewUserInput, RoleInput, UserPatchInput } from "../../domain/users/input";
 import { isUuid } from "../../domain/ids";
 import { issuePasswordLink } from "./password-links";
-
-type Roles = { site: string; role: SiteRole }[];
 
 /** Site slugs → ids, but only sites the caller manages; anything else reads as unknown. */
 async function resolveRoles(
   sql: Sql,
   scope: SiteScope,
-  roles: Roles,
+  roles: RoleInput[],
 ): Promise<{ siteId: string; role: SiteRole }[]> {
   const rows = await sql<{ id: string; slug: string }[]>`
     select id, slug from sites where slug = any(${roles.map((r) => r.site)}::text[])

@@ -3,8 +3,13 @@ import { alertRuleInput } from "@/lib/domain/alerts/rule-input";
 import { clientAddress } from "@/lib/server/auth/origin";
 import { authenticate } from "@/lib/server/auth/principal";
 import { getDb } from "@/lib/server/db/client";
-import { deleteRule, listRules, updateRule } from "@/lib/server/db/queries/alert-rules-admin";
-import { publicRule, requireEditableRule, requireEditableScope } from "@/lib/server/http/alert-rule-access";
+import {
+  deleteRule,
+  listRules,
+  toAlertRuleView,
+  updateRule,
+} from "@/lib/server/db/queries/alert-rules-admin";
+import { requireEditableRule, requireEditableScope } from "@/lib/server/http/alert-rule-access";
 import { requireRuleWebhooks } from "@/lib/server/http/webhook-access";
 import { route } from "@/lib/server/http/route";
 
@@ -38,7 +43,7 @@ export const PATCH = route<{ id: string }>(async (req, { id }) => {
     details: changes,
   });
   const [rule] = await listRules(sql, { all: true }, id);
-  return Response.json(publicRule(rule!));
+  return Response.json(toAlertRuleView(rule!));
 });
 
 export const DELETE = route<{ id: string }>(async (req, { id }) => {

@@ -6,7 +6,7 @@ import { authenticate } from "@/lib/server/auth/principal";
 import { getDb } from "@/lib/server/db/client";
 import { mqttConnectionInfo } from "@/lib/domain/devices/connection-info";
 import { MAX_IMPORT_BYTES } from "@/lib/domain/devices/csv-import";
-import { importDevices } from "@/lib/server/devices/import";
+import { importDevices, toImportedView } from "@/lib/server/devices/import";
 import { loadEnv } from "@/lib/server/env";
 import { ApiError, forbidden } from "@/lib/server/http/errors";
 import { route } from "@/lib/server/http/route";
@@ -35,10 +35,7 @@ export const POST = route(async (req) => {
     case "invalid_file":
       throw new ApiError(422, "invalid_csv", outcome.message);
     case "imported":
-      return Response.json(
-        { imported: outcome.imported, credentialsCsv: outcome.credentialsCsv },
-        { status: 201 },
-      );
+      return Response.json(toImportedView(outcome), { status: 201 });
     case "report": {
       const { report } = outcome;
       if (dryRun) return Response.json(report);

@@ -1,7 +1,7 @@
 import { canAnywhere } from "@/lib/server/auth/permissions";
 import { authenticate } from "@/lib/server/auth/principal";
 import { getDb } from "@/lib/server/db/client";
-import { listUnprovisioned } from "@/lib/server/db/queries/unprovisioned";
+import { listUnprovisioned, toUnprovisionedKeyView } from "@/lib/server/db/queries/unprovisioned";
 import { forbidden } from "@/lib/server/http/errors";
 import { route } from "@/lib/server/http/route";
 
@@ -17,5 +17,6 @@ export const GET = route(async (req) => {
   const viewer = await authenticate(req);
   if (!canAnywhere(viewer, "device.manage"))
     throw forbidden("Only site admins see devices that are not provisioned.");
-  return Response.json(await listUnprovisioned(getDb().sql));
+  const { items, total } = await listUnprovisioned(getDb().sql);
+  return Response.json({ items: items.map(toUnprovisionedKeyView), total });
 });

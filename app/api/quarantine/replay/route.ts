@@ -9,6 +9,7 @@ import { forbidden } from "@/lib/server/http/errors";
 import { jsonBody, route } from "@/lib/server/http/route";
 import { quarantineFilter } from "@/lib/domain/quarantine/filter";
 import { replayMatching } from "@/lib/server/quarantine/replay";
+import { toReplayRunView } from "@/lib/server/quarantine/view";
 
 export const dynamic = "force-dynamic";
 
@@ -39,5 +40,5 @@ export const POST = route(async (req) => {
       details: { filter, replayed: run.replayed, rejected: run.rejected },
     });
   }
-  return Response.json({ ...run, remaining });
+  return Response.json(toReplayRunView(run, remaining));
 });

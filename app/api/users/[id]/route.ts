@@ -6,6 +6,7 @@ import { notFound } from "@/lib/server/http/errors";
 import { jsonBody, route } from "@/lib/server/http/route";
 import { userPatchInput } from "@/lib/domain/users/input";
 import { updateUser } from "@/lib/server/users/manage";
+import { toUserResultView } from "@/lib/server/users/view";
 
 export const dynamic = "force-dynamic";
 
@@ -14,15 +15,12 @@ export const PATCH = route<{ id: string }>(async (req, { id }) => {
   const viewer = await authenticate(req, { write: true });
   // Someone who manages nobody learns nothing about who exists.
   if (!canAnywhere(viewer, "user.manage")) throw notFound("such user");
-  const { setPasswordPath, ...rest } = await updateUser(
+  const result = await updateUser(
     getDb().sql,
     viewer,
     id,
     await jsonBody(req, userPatchInput),
     clientAddress(req.headers),
   );
-  return Response.json({
-    ...rest,
-    setPasswordUrl: setPasswordPath ? req.nextUrl.origin + setPasswordPath : null,
-  });
+  return Response.json(toUserResultView(result, req.nextUrl.origin));
 });

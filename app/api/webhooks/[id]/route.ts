@@ -2,7 +2,12 @@ import { audit } from "@/lib/server/audit";
 import { clientAddress } from "@/lib/server/auth/origin";
 import { authenticate } from "@/lib/server/auth/principal";
 import { getDb } from "@/lib/server/db/client";
-import { deleteWebhook, listWebhooks, updateWebhook } from "@/lib/server/db/queries/webhooks-admin";
+import {
+  deleteWebhook,
+  listWebhooks,
+  toWebhookView,
+  updateWebhook,
+} from "@/lib/server/db/queries/webhooks-admin";
 import { requireManageableWebhook, requireSafeUrl } from "@/lib/server/http/webhook-access";
 import { jsonBody, route } from "@/lib/server/http/route";
 import { webhookPatchInput } from "@/lib/domain/webhooks/input";
@@ -11,7 +16,7 @@ export const dynamic = "force-dynamic";
 
 export const GET = route<{ id: string }>(async (req, { id }) => {
   const viewer = await authenticate(req);
-  return Response.json(await requireManageableWebhook(getDb().sql, viewer, id));
+  return Response.json(toWebhookView(await requireManageableWebhook(getDb().sql, viewer, id)));
 });
 
 /** Rename, repoint, switch off or on, or resume from a pause (`{"paused": false}`). */
@@ -31,7 +36,7 @@ export const PATCH = route<{ id: string }>(async (req, { id }) => {
     details: patch,
   });
   const [updated] = await listWebhooks(sql, { all: true }, id);
-  return Response.json(updated);
+  return Response.json(toWebhookView(updated!));
 });
 
 export const DELETE = route<{ id: string }>(async (req, { id }) => {

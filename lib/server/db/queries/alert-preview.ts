@@ -12,7 +12,8 @@ import type { RuleScope } from "./alert-rules-admin";
 export const PREVIEW_MAX_DEVICES = 50;
 const WEEK_MS = 7 * 86_400_000;
 
-export interface RulePreview {
+/** How a rule would have done, as the preview API answers (times as epoch ms, like the readings API). */
+export interface RulePreviewView {
   from: number;
   to: number;
   devicesChecked: number;
@@ -27,7 +28,7 @@ export async function previewRule(
   rule: AlertRuleInput,
   scope: RuleScope,
   now = Date.now(),
-): Promise<RulePreview> {
+): Promise<RulePreviewView> {
   const from = now - WEEK_MS;
   const devices = await sql<{ id: string; key: string; name: string; total: number }[]>`
     select id, key, name, count(*) over ()::int as total from devices

@@ -11,6 +11,14 @@ export interface AlertRuleView extends AlertRuleInput {
   createdAt: string;
 }
 
+/** A rule as listRules reads it: the view's fields (null ones left out), with its site's id. */
+export type AlertRuleRow = Omit<AlertRuleView, "createdAt"> & { siteId: string; createdAt: Date };
+
+/** The internal site id stays on the server. */
+export function toAlertRuleView({ siteId: _siteId, ...rule }: AlertRuleRow): AlertRuleView {
+  return { ...rule, createdAt: rule.createdAt.toISOString() };
+}
+
 export type RuleScope = { siteId: string; deviceId: string | null; typeId: string | null };
 
 /** The ids a rule's device / site / type name; null with the field at fault when one is unknown. */
@@ -80,15 +88,9 @@ export async function deleteRule(sql: Sql, id: string): Promise<void> {
 }
 
 /** Rules of the sites a scope covers (optionally one rule), newest first. */
-export async function listRules(
-  sql: Sql,
-  scope: SiteScope,
-  id?: string,
-): Promise<(AlertRuleView & { siteId: string })[]> {
+export async function listRules(sql: Sql, scope: SiteScope, id?: string): Promise<AlertRuleRow[]> {
   if (!scope.all && scope.siteIds.length === 0) return [];
-  const rows = await sql<
-    (AlertRuleView & { siteId: string; device: string | null; site: string; type: string | null })[]
-  >`
+  const rows = await sql<(AlertRuleRow & { device: string | null; site: string; type: string | null })[]>`
     select r.id, r.site_id as "siteId", r.name, r.kind, r.metric, r.comparison, r.threshold, r.threshold_high as "thresholdHigh",
            r.for_s as "forS", r.clear_threshold as "clearThreshold", r.clear_threshold_high as "clearThresholdHigh",
            r.clear_for_s as "clearForS", r.severity, r.repeat_every_s as "repeatEveryS", r.enabled, r.created_at as "createdAt",
@@ -106,6 +108,6 @@ export async function listRules(
         Object.entries({ ...r, site: r.device ? undefined : r.site }).filter(
           ([, v]) => v !== null && v !== undefined,
         ),
-      ) as unknown as AlertRuleView & { siteId: string },
+      ) as unknown as AlertRuleRow,
   );
 }

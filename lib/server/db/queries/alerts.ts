@@ -2,6 +2,7 @@ import type { SiteScope } from "../../../domain/auth/access";
 import type { Sql } from "../connect";
 import { siteFilter } from "./scope-sql";
 
+/** An alert as the API lists it (dates as ISO strings). */
 export interface AlertView {
   id: string;
   rule: { id: string; name: string };
@@ -24,15 +25,11 @@ export interface AlertFilters {
 }
 
 /** Alerts on devices the scope can see, newest first: active ones (open) or all. */
-export async function listAlerts(
-  sql: Sql,
-  scope: SiteScope,
-  f: AlertFilters,
-): Promise<(AlertView & { siteId: string })[]> {
+export async function listAlerts(sql: Sql, scope: SiteScope, f: AlertFilters): Promise<AlertRow[]> {
   if (!scope.all && scope.siteIds.length === 0) return [];
-  const rows = await sql<Row[]>`
+  return sql<AlertRow[]>`
     select a.id, a.severity, a.started_at, a.value, a.resolved_at, a.acked_at, a.ack_comment, u.name as acked_by,
-           r.id as rule_id, r.name as rule_name, d.key as device_key, d.name as device_name, s.slug as site_slug, s.name as site_name, d.site_id
+           r.id as rule_id, r.name as rule_name, d.key as device_key, d.name as device_name, s.slug as site_slug, s.name as site_name
     from alerts a join alert_rules r on r.id = a.rule_id join devices d on d.id = a.device_id join sites s on s.id = d.site_id
     left join users u on u.id = a.acked_by
     where true ${siteFilter(sql, "d.site_id", scope)}
@@ -41,10 +38,9 @@ export async function listAlerts(
       ${f.site ? sql`and s.slug = ${f.site}` : sql``}
       ${f.device ? sql`and d.key = ${f.device}` : sql``}
     order by a.started_at desc limit ${f.limit}`;
-  return rows.map(toView);
 }
 
-type Row = {
+export type AlertRow = {
   id: string;
   severity: AlertView["severity"];
   started_at: Date;
@@ -59,13 +55,11 @@ type Row = {
   device_name: string;
   site_slug: string;
   site_name: string;
-  site_id: string;
 };
 
-function toView(r: Row): AlertView & { siteId: string } {
+export function toAlertView(r: AlertRow): AlertView {
   return {
     id: r.id,
-    siteId: r.site_id,
     rule: { id: r.rule_id, name: r.rule_name },
     device: { key: r.device_key, name: r.device_name },
     site: { slug: r.site_slug, name: r.site_name },

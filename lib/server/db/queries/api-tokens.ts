@@ -2,15 +2,18 @@ import { and, desc, eq, isNull } from "drizzle-orm";
 import type { Orm, Sql } from "../connect";
 import { apiTokens } from "../schema";
 
+/** What a token may do: read only, or change things too. */
+export type TokenScope = (typeof apiTokens.$inferSelect)["scope"];
+
 export interface TokenOwner {
   tokenId: string;
   userId: string;
-  scope: "read" | "write";
+  scope: TokenScope;
 }
 
 /** The live token with this hash (not revoked, not expired); marks it used at most once a minute. */
 export async function findLiveApiToken(sql: Sql, hash: string): Promise<TokenOwner | null> {
-  const rows = await sql<{ id: string; user_id: string; scope: "read" | "write" }[]>`
+  const rows = await sql<{ id: string; user_id: string; scope: TokenScope }[]>`
     update api_tokens set last_used_at = case when last_used_at is null or last_used_at < now() - interval '1 minute' then now() else last_used_at end
     where token_hash = ${hash} and revoked_at is null and (expires_at is null or expires_at > now())
     returning id, user_id, scope`;
@@ -18,27 +21,71 @@ export async function findLiveApiToken(sql: Sql, hash: string): Promise<TokenOwn
   return row ? { tokenId: row.id, userId: row.user_id, scope: row.scope } : null;
 }
 
-export function listTokens(orm: Orm, userId: string) {
+const listed = {
+  id: apiTokens.id,
+  name: apiTokens.name,
+  prefix: apiTokens.prefix,
+  scope: apiTokens.scope,
+  expiresAt: apiTokens.expiresAt,
+  lastUsedAt: apiTokens.lastUsedAt,
+  createdAt: apiTokens.createdAt,
+};
+
+type TokenRow = Pick<typeof apiTokens.$inferSelect, keyof typeof listed>;
+
+/** A token as its owner's list shows it: never the secret (nor its hash); dates as ISO strings. */
+export interface ApiTokenView {
+  id: string;
+  name: string;
+  /** The secret's first characters, so a person can tell their tokens apart. */
+  prefix: string;
+  scope: TokenScope;
+  expiresAt: string | null;
+  lastUsedAt: string | null;
+  createdAt: string;
+}
+
+export function toApiTokenView(row: TokenRow): ApiTokenView {
+  return {
+    id: row.id,
+    name: row.name,
+    prefix: row.prefix,
+    scope: row.scope,
+    expiresAt: row.expiresAt?.toISOString() ?? null,
+    lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+/** What creating a token answers: the new token and, this once, its secret. */
+export type CreatedTokenView = Omit<ApiTokenView, "lastUsedAt"> & { token: string };
+
+export function toCreatedTokenView(row: Omit<TokenRow, "lastUsedAt">, token: string): CreatedTokenView {
+  return {
+    id: row.id,
+    name: row.name,
+    scope: row.scope,
+    prefix: row.prefix,
+    expiresAt: row.expiresAt?.toISOString() ?? null,
+    createdAt: row.createdAt.toISOString(),
+    token,
+  };
+}
+
+export function listTokens(orm: Orm, userId: string): Promise<TokenRow[]> {
   return orm
-    .select({
-      id: apiTokens.id,
-      name: apiTokens.name,
-      prefix: apiTokens.prefix,
-      scope: apiTokens.scope,
-      expiresAt: apiTokens.expiresAt,
-      lastUsedAt: apiTokens.lastUsedAt,
-      createdAt: apiTokens.createdAt,
-    })
+    .select(listed)
     .from(apiTokens)
     .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
     .orderBy(desc(apiTokens.createdAt));
 }
 
-export async function createToken(orm: Orm, values: typeof apiTokens.$inferInsert) {
-  const [row] = await orm
-    .insert(apiTokens)
-    .values(values)
-    .returning({ id: apiTokens.id, createdAt: apiTokens.createdAt });
+export async function createToken(
+  orm: Orm,
+  values: typeof apiTokens.$inferInsert,
+): Promise<Omit<TokenRow, "lastUsedAt">> {
+  const { lastUsedAt: _lastUsedAt, ...returned } = listed;
+  const [row] = await orm.insert(apiTokens).values(values).returning(returned);
   return row!;
 }
 

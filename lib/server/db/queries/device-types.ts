@@ -2,7 +2,8 @@ import type postgres from "postgres";
 import type { Sql } from "../connect";
 import type { MetricSpec } from "../../../domain/devices/types";
 
-export interface DeviceTypeSummary {
+/** A device type as the API and the Device types page show it, with how many devices use it. */
+export interface DeviceTypeView {
   slug: string;
   name: string;
   inactivityTimeoutS: number;
@@ -11,8 +12,8 @@ export interface DeviceTypeSummary {
 }
 
 /** Every type (they are shared by all sites) with how many devices use it. */
-export async function listDeviceTypes(sql: Sql): Promise<DeviceTypeSummary[]> {
-  return sql<DeviceTypeSummary[]>`
+export async function listDeviceTypes(sql: Sql): Promise<DeviceTypeView[]> {
+  return sql<DeviceTypeView[]>`
     select t.slug, t.name, t.inactivity_timeout_s as "inactivityTimeoutS", t.metrics,
            (select count(*)::int from devices d where d.type_id = t.id and d.archived_at is null) as devices
     from device_types t order by t.name`;

@@ -1,5 +1,6 @@
 import type { SiteScope } from "../../../domain/auth/access";
 import type { Sql } from "../connect";
+import type { DeviceStatus } from "./devices";
 import { siteFilter } from "./scope-sql";
 
 /**
@@ -26,4 +27,30 @@ export async function activeAlertCounts(sql: Sql, scope: SiteScope): Promise<Ale
     group by a.severity`;
   for (const r of rows) if (r.severity in counts) counts[r.severity] = r.n;
   return counts;
+}
+
+/** The fleet at a glance, as far as the caller may see it (GET /api/overview). */
+export interface OverviewView {
+  devices: Record<DeviceStatus, number>;
+  /** Fleet-wide, to a tenth; null: the web process has only just started listening. */
+  readingsPerSecond: number | null;
+  /** null: the caller may not see the quarantine. */
+  quarantinedLastHour: number | null;
+  /** Open alerts on the devices the caller sees, by severity. */
+  alerts: AlertCounts;
+}
+
+export function toOverviewView(counts: {
+  devices: Record<DeviceStatus, number>;
+  readingsPerSecond: number | null;
+  quarantinedLastHour: number | null;
+  alerts: AlertCounts;
+}): OverviewView {
+  const rate = counts.readingsPerSecond;
+  return {
+    devices: counts.devices,
+    readingsPerSecond: rate === null ? null : Math.round(rate * 10) / 10,
+    quarantinedLastHour: counts.quarantinedLastHour,
+    alerts: counts.alerts,
+  };
 }

@@ -27,6 +27,29 @@ export interface SiteSummary {
   never: number;
 }
 
+/** A site as the sites API lists it: its device counts, in all and by state (the date as an ISO string). */
+export interface SiteView {
+  slug: string;
+  name: string;
+  createdAt: string;
+  devices: number;
+  online: number;
+  offline: number;
+  never: number;
+}
+
+export function toSiteView(site: SiteSummary): SiteView {
+  return {
+    slug: site.slug,
+    name: site.name,
+    createdAt: site.createdAt.toISOString(),
+    devices: site.devices,
+    online: site.online,
+    offline: site.offline,
+    never: site.never,
+  };
+}
+
 /** Sites with their device counts, in all and by state, for the sites API and page. */
 export async function siteSummaries(sql: Sql, scope: SiteScope): Promise<SiteSummary[]> {
   if (!scope.all && scope.siteIds.length === 0) return [];

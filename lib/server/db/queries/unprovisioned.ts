@@ -8,6 +8,24 @@ export interface UnprovisionedKey {
   lastSeenAt: Date;
 }
 
+/** Such a key as the API lists it (dates as ISO strings). */
+export interface UnprovisionedKeyView {
+  key: string;
+  /** Its quarantined messages still waiting. */
+  messages: number;
+  firstSeenAt: string;
+  lastSeenAt: string;
+}
+
+export function toUnprovisionedKeyView(row: UnprovisionedKey): UnprovisionedKeyView {
+  return {
+    key: row.key,
+    messages: row.messages,
+    firstSeenAt: row.firstSeenAt.toISOString(),
+    lastSeenAt: row.lastSeenAt.toISOString(),
+  };
+}
+
 /**
  * Keys with pending `unknown_device` messages and still no device (an archived device keeps
  * its key, so it is not offered again), most recently heard first. Only keys, counts and times:

@@ -1,6 +1,6 @@
-import type { SiteScope } from "../../../domain/auth/access";
+import type { SiteRole, SiteScope } from "../../../domain/auth/access";
+import type { RoleInput } from "../../../domain/users/input";
 import type { Sql } from "../connect";
-import type { SiteRole } from "./users";
 
 export interface ManagedUser {
   id: string;
@@ -10,7 +10,7 @@ export interface ManagedUser {
   disabled: boolean;
   createdAt: Date;
   /** Only the roles on sites the caller manages. */
-  roles: { site: string; siteName: string; role: SiteRole }[];
+  roles: (RoleInput & { siteName: string })[];
 }
 
 const scopeCondition = (sql: Sql, scope: SiteScope, column: string) =>

@@ -1,8 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Orm } from "../connect";
+import type { SiteRole } from "../../../domain/auth/access";
 import { memberships, users } from "../schema";
-
-export type SiteRole = "viewer" | "operator" | "admin";
 
 /** The signed-in person as every permission check sees them, loaded fresh per request. */
 export interface Viewer {

@@ -1,7 +1,7 @@
 import type { Sql } from "../connect";
 import { isUuid } from "../../../domain/ids";
 
-/** A delivery with its attempts, for an endpoint's log. */
+/** A delivery with its attempts, as an endpoint's log shows it (dates as ISO strings). */
 export interface DeliveryView {
   id: string;
   messageId: string;
@@ -15,12 +15,38 @@ export interface DeliveryView {
   createdAt: string;
   deliveredAt: string | null;
   payload: unknown;
+  /** Newest first; `attemptedAt` as PostgreSQL writes a timestamp into JSON (ISO 8601, to the microsecond). */
   log: { attemptedAt: string; statusCode: number | null; durationMs: number; error: string | null }[];
 }
 
+/** A delivery as listDeliveries reads it. */
+export type DeliveryRow = Omit<DeliveryView, "nextAttemptAt" | "createdAt" | "deliveredAt"> & {
+  nextAttemptAt: Date | null;
+  createdAt: Date;
+  deliveredAt: Date | null;
+};
+
+export function toDeliveryView(row: DeliveryRow): DeliveryView {
+  return {
+    id: row.id,
+    messageId: row.messageId,
+    eventType: row.eventType,
+    status: row.status,
+    attempts: row.attempts,
+    nextAttemptAt: row.nextAttemptAt?.toISOString() ?? null,
+    lastStatusCode: row.lastStatusCode,
+    lastError: row.lastError,
+    lastDurationMs: row.lastDurationMs,
+    createdAt: row.createdAt.toISOString(),
+    deliveredAt: row.deliveredAt?.toISOString() ?? null,
+    payload: row.payload,
+    log: row.log,
+  };
+}
+
 /** The newest `limit` deliveries of an endpoint, each with its attempts (newest first). */
-export async function listDeliveries(sql: Sql, webhookId: string, limit = 50): Promise<DeliveryView[]> {
-  return sql<DeliveryView[]>`
+export async function listDeliveries(sql: Sql, webhookId: string, limit = 50): Promise<DeliveryRow[]> {
+  return sql<DeliveryRow[]>`
     select d.id, d.message_id as "messageId", d.event_type as "eventType", d.status, d.attempts,
       case when d.status = 'pending' then d.next_attempt_at end as "nextAttemptAt",
       d.last_status_code as "lastStatusCode", d.last_error as "lastError", d.last_duration_ms as "lastDurationMs",
@@ -38,12 +64,4 @@ export async function deliveryWebhook(sql: Sql, deliveryId: string): Promise<str
     { webhook_id: string }[]
   >`select webhook_id from webhook_deliveries where id = ${deliveryId}`;
   return row?.webhook_id ?? null;
-}
-
-export async function deliveryView(
-  sql: Sql,
-  webhookId: string,
-  deliveryId: string,
-): Promise<DeliveryView | undefined> {
-  return (await listDeliveries(sql, webhookId, 500)).find((d) => d.id === deliveryId);
 }

@@ -4,7 +4,7 @@ import type { WebhookPatch } from "../../../domain/webhooks/input";
 import type { Sql } from "../connect";
 import { siteFilter } from "./scope-sql";
 
-/** An endpoint as the API shows it (never the secret). */
+/** An endpoint as the API shows it (never the secret; dates as ISO strings). */
 export interface WebhookView {
   id: string;
   siteId: string;
@@ -22,9 +22,42 @@ export interface WebhookView {
   createdAt: string;
 }
 
-export async function listWebhooks(sql: Sql, scope: SiteScope, id?: string): Promise<WebhookView[]> {
+/** An endpoint as listWebhooks reads it. */
+export type WebhookRow = Omit<WebhookView, "pausedAt" | "lastDeliveryAt" | "createdAt"> & {
+  pausedAt: Date | null;
+  lastDeliveryAt: Date | null;
+  createdAt: Date;
+};
+
+export function toWebhookView(row: WebhookRow): WebhookView {
+  return {
+    id: row.id,
+    siteId: row.siteId,
+    site: row.site,
+    name: row.name,
+    url: row.url,
+    enabled: row.enabled,
+    state: row.state,
+    pausedAt: row.pausedAt?.toISOString() ?? null,
+    pausedReason: row.pausedReason,
+    disabledReason: row.disabledReason,
+    createdAt: row.createdAt.toISOString(),
+    pending: row.pending,
+    failed: row.failed,
+    lastDeliveryAt: row.lastDeliveryAt?.toISOString() ?? null,
+  };
+}
+
+/** What adding an endpoint answers (201): the endpoint and its signing secret. */
+export type CreatedWebhookView = WebhookView & { secret: string };
+
+export function toCreatedWebhookView(row: WebhookRow, secret: string): CreatedWebhookView {
+  return { ...toWebhookView(row), secret };
+}
+
+export async function listWebhooks(sql: Sql, scope: SiteScope, id?: string): Promise<WebhookRow[]> {
   if (!scope.all && scope.siteIds.length === 0) return [];
-  return sql<WebhookView[]>`
+  return sql<WebhookRow[]>`
     select w.id, w.site_id as "siteId", json_build_object('slug', s.slug, 'name', s.name) as site, w.name, w.url, w.enabled,
       case when not w.enabled then 'disabled' when w.paused_at is not null then 'paused' else 'active' end as state,
       w.paused_at as "pausedAt", w.paused_reason as "pausedReason", w.disabled_reason as "disabledReason", w.created_at as "createdAt",

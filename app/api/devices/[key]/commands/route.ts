@@ -4,9 +4,10 @@ import { clientAddress } from "@/lib/server/auth/origin";
 import { can } from "@/lib/server/auth/permissions";
 import { authenticate } from "@/lib/server/auth/principal";
 import { commandRequest } from "@/lib/domain/commands/body";
-import { COMMAND_ACK_TIMEOUT_MS, COMMAND_MAX_BYTES } from "@/lib/domain/commands/protocol";
+import { COMMAND_MAX_BYTES } from "@/lib/domain/commands/protocol";
 import { getCommandClient } from "@/lib/server/commands/publisher";
 import { sendCommand } from "@/lib/server/commands/send";
+import { toCommandListView, toSentCommandView } from "@/lib/server/commands/view";
 import { getDb } from "@/lib/server/db/client";
 import { listCommands } from "@/lib/server/db/queries/commands";
 import { requireVisibleDevice } from "@/lib/server/http/device-access";
@@ -26,7 +27,7 @@ export const GET = route<{ key: string }>(async (req, { key }) => {
   const items = await listCommands(sql, device.id);
   const canSend =
     viewer.canWrite && can(viewer, "command.send", device.siteId) && !device.disabled && !device.archivedAt;
-  return Response.json({ items, canSend, timeoutMs: COMMAND_ACK_TIMEOUT_MS });
+  return Response.json(toCommandListView(items, canSend));
 });
 
 /** Sends `{"command": {…}}` to the device: 201 `{id, status: "sent", sentAt}`, 503 when the broker doesn't take it. */
@@ -63,7 +64,7 @@ export const POST = route<{ key: string }>(async (req, { key }) => {
       "broker_unavailable",
       `${sent.error}. The command is marked failed; try again in a moment.`,
     );
-  return Response.json({ id: sent.id, status: sent.status, sentAt: sent.sentAt }, { status: 201 });
+  return Response.json(toSentCommandView(sent), { status: 201 });
 });
 
 /** The body as JSON; a body far past the command limit is refused before it is parsed. */

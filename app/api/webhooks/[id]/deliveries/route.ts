@@ -1,6 +1,6 @@
 import { authenticate } from "@/lib/server/auth/principal";
 import { getDb } from "@/lib/server/db/client";
-import { listDeliveries } from "@/lib/server/db/queries/webhook-deliveries";
+import { listDeliveries, toDeliveryView } from "@/lib/server/db/queries/webhook-deliveries";
 import { requireManageableWebhook } from "@/lib/server/http/webhook-access";
 import { route } from "@/lib/server/http/route";
 
@@ -11,5 +11,6 @@ export const GET = route<{ id: string }>(async (req, { id }) => {
   const viewer = await authenticate(req);
   const { sql } = getDb();
   await requireManageableWebhook(sql, viewer, id);
-  return Response.json({ items: await listDeliveries(sql, id) });
+  const deliveries = await listDeliveries(sql, id);
+  return Response.json({ items: deliveries.map(toDeliveryView) });
 });

@@ -7,6 +7,7 @@ import { loadEnv } from "@/lib/server/env";
 import { requireManageableWebhook } from "@/lib/server/http/webhook-access";
 import { route } from "@/lib/server/http/route";
 import { deliverNow, deliveryOptions } from "@/lib/server/webhooks";
+import { toAttemptView } from "@/lib/server/webhooks/view";
 
 export const dynamic = "force-dynamic";
 
@@ -29,5 +30,6 @@ export const POST = route<{ id: string }>(async (req, { id }) => {
     ip: clientAddress(req.headers),
     details: { outcome: report?.outcome, statusCode: report?.statusCode },
   });
-  return Response.json({ deliveryId, ...report });
+  // null: the delivery loop claimed it first, so there is no attempt of ours to report.
+  return Response.json(report ? toAttemptView(deliveryId, report) : { deliveryId });
 });

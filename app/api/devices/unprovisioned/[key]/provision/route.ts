@@ -5,10 +5,10 @@ import { getDb } from "@/lib/server/db/client";
 import { getDevice } from "@/lib/server/db/queries/devices";
 import { newDeviceInput } from "@/lib/domain/devices/input";
 import { provisionSeenDevice } from "@/lib/server/devices/provision-seen";
+import { toProvisionedSeenView } from "@/lib/server/devices/view";
 import { deviceCredentials } from "@/lib/server/http/device-credentials";
 import { ApiError, forbidden } from "@/lib/server/http/errors";
 import { route } from "@/lib/server/http/route";
-import { publicDevice } from "@/lib/server/http/public-device";
 
 export const dynamic = "force-dynamic";
 
@@ -35,15 +35,7 @@ export const POST = route<{ key: string }>(async (req, { key }) => {
     );
   }
   const device = await getDevice(sql, scopeFor(viewer, "device.read"), key);
-  return Response.json(
-    {
-      device: device && publicDevice(device),
-      credentials: deviceCredentials(req, key, result.token),
-      replayed: result.replayed,
-      rejected: result.rejected,
-      rejectedByReason: result.rejectedByReason,
-      remaining: result.remaining,
-    },
-    { status: 201 },
-  );
+  return Response.json(toProvisionedSeenView(device, deviceCredentials(req, key, result.token), result), {
+    status: 201,
+  });
 });

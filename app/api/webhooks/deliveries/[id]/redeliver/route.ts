@@ -8,6 +8,7 @@ import { ApiError, notFound } from "@/lib/server/http/errors";
 import { requireManageableWebhook } from "@/lib/server/http/webhook-access";
 import { route } from "@/lib/server/http/route";
 import { deliverNow, deliveryOptions } from "@/lib/server/webhooks";
+import { toAttemptView } from "@/lib/server/webhooks/view";
 
 export const dynamic = "force-dynamic";
 
@@ -33,5 +34,5 @@ export const POST = route<{ id: string }>(async (req, { id }) => {
     ip: clientAddress(req.headers),
     details: { outcome: report.outcome, statusCode: report.statusCode },
   });
-  return Response.json({ deliveryId: id, ...report });
+  return Response.json(toAttemptView(id, report));
 });
