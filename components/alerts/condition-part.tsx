@@ -1,6 +1,6 @@
 "use client";
 
-import type { MetricSpec } from "../api/types";
+import type { MetricSpec } from "@/lib/domain/devices/types";
 import { metricLabel } from "../ui/format";
 import type { RuleDraft } from "./rule-draft";
 import { clearWords, COMPARISON_WORDS, isRange } from "./rule-sentence";

@@ -1,4 +1,4 @@
-import type { MetricSpec } from "../api/types";
+import type { MetricSpec } from "@/lib/domain/devices/types";
 import type { DeviceTypeView } from "@/lib/server/db/queries/device-types";
 import { metricLabel } from "../ui/format";
 import type { SentenceContext } from "./rule-sentence";

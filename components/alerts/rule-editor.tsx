@@ -2,7 +2,7 @@
 
 import { useState, type FormEvent } from "react";
 import { deviceMetrics } from "@/lib/domain/devices/metrics";
-import type { MetricSpec } from "../api/types";
+import type { MetricSpec } from "@/lib/domain/devices/types";
 import { formErrors, NO_ERRORS } from "../api/send-json";
 import type { DeviceTypeView } from "@/lib/server/db/queries/device-types";
 import { Button } from "../ui/button";

@@ -1,6 +1,6 @@
 "use client";
 
-import type { DeviceSummary } from "../api/types";
+import type { DeviceView } from "@/lib/server/db/queries/devices";
 import type { DeviceTypeView } from "@/lib/server/db/queries/device-types";
 import type { RuleDraft, ScopeKind } from "./rule-draft";
 import { InlineSelect, Words } from "./sentence-controls";
@@ -11,7 +11,7 @@ interface Props {
   errors: Record<string, string | undefined>;
   /** The sites where this person edits rules. */
   sites: { slug: string; name: string }[];
-  devices: DeviceSummary[];
+  devices: DeviceView[];
   types: DeviceTypeView[];
 }
 

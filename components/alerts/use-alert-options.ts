@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { fetchJson } from "../api/fetch-json";
 import { queryKeys } from "../api/keys";
-import type { DeviceSummary } from "../api/types";
+import type { DeviceView } from "@/lib/server/db/queries/devices";
 import type { SiteView } from "@/lib/server/db/queries/sites";
 import type { PageView } from "@/lib/server/http/page";
 import type { DeviceTypeView } from "@/lib/server/db/queries/device-types";
@@ -35,7 +35,7 @@ export function useSiteDevices(site: string, { enabled = true } = {}) {
   const qs = new URLSearchParams({ pageSize: "200", sort: "name", ...(site ? { site } : {}) });
   return useQuery({
     queryKey: queryKeys.devices({ picker: site }),
-    queryFn: ({ signal }) => fetchJson<PageView<DeviceSummary>>(`/api/devices?${qs}`, { signal }),
+    queryFn: ({ signal }) => fetchJson<PageView<DeviceView>>(`/api/devices?${qs}`, { signal }),
     staleTime: STALE_MS,
     select: (d) => d.items,
     enabled,
@@ -46,7 +46,7 @@ export function useSiteDevices(site: string, { enabled = true } = {}) {
 export function useDevice(key: string) {
   return useQuery({
     queryKey: queryKeys.device(key),
-    queryFn: ({ signal }) => fetchJson<DeviceSummary>(`/api/devices/${encodeURIComponent(key)}`, { signal }),
+    queryFn: ({ signal }) => fetchJson<DeviceView>(`/api/devices/${encodeURIComponent(key)}`, { signal }),
     staleTime: STALE_MS,
     enabled: key !== "",
   });

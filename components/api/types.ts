@@ -1,6 +1,5 @@
-// The API's shapes, shared with the server code that produces them (type-only: nothing server-side is bundled).
-export type { DeviceStatus, DeviceSummary } from "@/lib/server/db/queries/devices";
-export type { MetricSpec } from "@/lib/domain/devices/types";
+// Shapes the browser builds itself. The API's answers are the server's *View types, imported
+// type-only from the module that maps them (docs/architecture.md, "Wire types").
 
 export interface SiteOption {
   slug: string;

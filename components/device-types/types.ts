@@ -1,4 +1,4 @@
-import type { MetricSpec } from "../api/types";
+import type { MetricSpec } from "@/lib/domain/devices/types";
 
 /** A metric row as typed in the editor (numbers still text, so a half-typed "-" is fine). */
 export interface MetricDraft {

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import type { DeviceStatus, DeviceSummary } from "../api/types";
+import type { DeviceStatus, DeviceView } from "@/lib/server/db/queries/devices";
 import type { LiveState } from "../live/use-live-readings";
 import { Badge } from "../ui/badge";
 import { RelativeTime } from "../ui/relative-time";
@@ -20,7 +20,7 @@ export function DeviceHeader({
   live,
   actions,
 }: {
-  device: DeviceSummary;
+  device: DeviceView;
   live: LiveState;
   actions?: ReactNode;
 }) {

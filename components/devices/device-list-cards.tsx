@@ -1,11 +1,11 @@
 import Link from "next/link";
-import type { DeviceSummary } from "../api/types";
+import type { DeviceView } from "@/lib/server/db/queries/devices";
 import { RelativeTime } from "../ui/relative-time";
 import { StatusDot, STATUS_LABEL } from "../ui/status-dot";
 import { KeyMetrics } from "./key-metrics";
 
 /** The fleet as stacked cards, for phones. The whole card is the link. */
-export function DeviceListCards({ devices }: { devices: DeviceSummary[] }) {
+export function DeviceListCards({ devices }: { devices: DeviceView[] }) {
   return (
     <ul className="divide-y divide-border">
       {devices.map((d) => (

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { DeviceSummary } from "../api/types";
+import type { DeviceView } from "@/lib/server/db/queries/devices";
 import { RelativeTime } from "../ui/relative-time";
 import { StatusLabel } from "../ui/status-dot";
 import { KeyMetrics } from "./key-metrics";
@@ -7,7 +7,7 @@ import { SortHeader } from "./sort-header";
 import type { DeviceSort } from "./use-device-filters";
 
 interface Props {
-  devices: DeviceSummary[];
+  devices: DeviceView[];
   sort: DeviceSort;
   onSort: (sort: DeviceSort) => void;
 }

@@ -1,11 +1,12 @@
-import type { DeviceSummary, MetricSpec } from "../api/types";
+import type { DeviceView } from "@/lib/server/db/queries/devices";
+import type { MetricSpec } from "@/lib/domain/devices/types";
 import { formatValue, metricLabel } from "../ui/format";
 
 /**
  * The metrics worth a glance in the fleet list: the type's `key` metrics; failing those its
  * first two, and for untyped devices a few of whatever they report.
  */
-export function keyMetrics(device: DeviceSummary): MetricSpec[] {
+export function keyMetrics(device: DeviceView): MetricSpec[] {
   const flagged = device.metrics.filter((m) => m.key);
   if (flagged.length > 0) return flagged;
   if (device.metrics.length > 0) return device.metrics.slice(0, 2);
@@ -15,7 +16,7 @@ export function keyMetrics(device: DeviceSummary): MetricSpec[] {
     .map((name) => ({ name }));
 }
 
-export function KeyMetrics({ device, className = "" }: { device: DeviceSummary; className?: string }) {
+export function KeyMetrics({ device, className = "" }: { device: DeviceView; className?: string }) {
   const metrics = keyMetrics(device);
   if (metrics.length === 0) return <span className="text-muted">—</span>;
   return (

@@ -1,7 +1,7 @@
 "use client";
 
 import type { LatestValue } from "@/lib/server/db/queries/readings";
-import type { MetricSpec } from "../api/types";
+import type { MetricSpec } from "@/lib/domain/devices/types";
 import { Sparkline } from "../charts/sparkline";
 import { preset } from "../charts/time-range";
 import { useLiveSeries } from "../live/use-live-series";

@@ -1,7 +1,7 @@
 "use client";
 
 import { errorMessage } from "../api/fetch-json";
-import type { MetricSpec } from "../api/types";
+import type { MetricSpec } from "@/lib/domain/devices/types";
 import { useAlertEpisodes } from "../alerts/use-alert-episodes";
 import { useThresholdLines } from "../alerts/use-threshold-lines";
 import { MetricChart } from "../charts/metric-chart";

@@ -1,7 +1,7 @@
 "use client";
 
 import { pageParam, useUrlFilters } from "../ui/use-url-filters";
-import type { DeviceStatus } from "../api/types";
+import type { DeviceStatus } from "@/lib/server/db/queries/devices";
 
 export const PAGE_SIZE = 25;
 export const SORTS = [

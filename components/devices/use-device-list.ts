@@ -3,7 +3,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { fetchJson } from "../api/fetch-json";
 import { queryKeys } from "../api/keys";
-import type { DeviceSummary } from "../api/types";
+import type { DeviceView } from "@/lib/server/db/queries/devices";
 import type { PageView } from "@/lib/server/http/page";
 import { deviceQueryString, type DeviceFilters } from "./use-device-filters";
 
@@ -12,7 +12,7 @@ export function useDeviceList(filters: DeviceFilters) {
   const qs = deviceQueryString(filters);
   return useQuery({
     queryKey: queryKeys.devices({ qs }),
-    queryFn: ({ signal }) => fetchJson<PageView<DeviceSummary>>(`/api/devices?${qs}`, { signal }),
+    queryFn: ({ signal }) => fetchJson<PageView<DeviceView>>(`/api/devices?${qs}`, { signal }),
     refetchInterval: 5_000,
     placeholderData: keepPreviousData,
   });

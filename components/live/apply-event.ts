@@ -1,11 +1,11 @@
 import type { ReadingsEvent, StatusEvent } from "@/lib/domain/live/events";
-import type { DeviceSummary } from "../api/types";
+import type { DeviceView } from "@/lib/server/db/queries/devices";
 
 /**
  * A device after a readings event: heard from now, so online. A reading becomes the latest
  * value only when it is the newest by device time (docs/architecture.md: late data is not news).
  */
-export function applyReadings(device: DeviceSummary, e: ReadingsEvent, now: number): DeviceSummary {
+export function applyReadings(device: DeviceView, e: ReadingsEvent, now: number): DeviceView {
   const latest = { ...device.latest };
   for (const { metric, ts, value } of e.readings) {
     const prev = latest[metric];
@@ -19,7 +19,7 @@ export function applyReadings(device: DeviceSummary, e: ReadingsEvent, now: numb
   };
 }
 
-export function applyStatus(device: DeviceSummary, e: StatusEvent): DeviceSummary {
+export function applyStatus(device: DeviceView, e: StatusEvent): DeviceView {
   // A device that never sent a reading stays "never seen" whatever it announces (as on the server).
   if (!device.lastSeenAt) return device;
   return { ...device, status: e.status };

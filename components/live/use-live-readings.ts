@@ -4,7 +4,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { queryKeys } from "../api/keys";
 import type { LiveEvent, ReadingsEvent, StatusEvent } from "@/lib/domain/live/events";
-import type { DeviceSummary } from "../api/types";
+import type { DeviceView } from "@/lib/server/db/queries/devices";
 import { insertBucket, readingBucket, type Series } from "../charts/buckets";
 import { applyReadings, applyStatus } from "./apply-event";
 import { windowOfKey } from "./live-window";
@@ -48,13 +48,10 @@ export function useLiveReadings(deviceKey: string): LiveState {
           if (!old) void qc.invalidateQueries({ queryKey: query.queryKey, refetchType: "none" });
         }
       }
-      qc.setQueryData<DeviceSummary>(
-        queryKeys.device(deviceKey),
-        (d) => d && applyReadings(d, e, Date.now()),
-      );
+      qc.setQueryData<DeviceView>(queryKeys.device(deviceKey), (d) => d && applyReadings(d, e, Date.now()));
     };
     const onStatus = (e: StatusEvent) =>
-      qc.setQueryData<DeviceSummary>(queryKeys.device(deviceKey), (d) => d && applyStatus(d, e));
+      qc.setQueryData<DeviceView>(queryKeys.device(deviceKey), (d) => d && applyStatus(d, e));
     // A command sent, answered or failed: the history asks again (who sent it is not in the event).
     const onCommand = () => void qc.invalidateQueries({ queryKey: queryKeys.deviceCommands(deviceKey) });
     // An alert fired or resolved: the alert lists (this device's, the menu's count) ask again.

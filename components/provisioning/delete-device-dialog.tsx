@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { errorMessage } from "../api/fetch-json";
-import type { DeviceSummary } from "../api/types";
+import type { DeviceView } from "@/lib/server/db/queries/devices";
 import { Choice } from "../ui/choice";
 import { ConfirmDialog } from "../ui/confirm-dialog";
 import { useDeleteDevice } from "./use-provisioning";
@@ -15,7 +15,7 @@ export function DeleteDeviceDialog({
   onClose,
 }: {
   open: boolean;
-  device: DeviceSummary;
+  device: DeviceView;
   onClose: () => void;
 }) {
   const [data, setData] = useState<"keep" | "drop">("keep");

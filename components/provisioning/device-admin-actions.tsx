@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { errorMessage } from "../api/fetch-json";
 import { formErrors, NO_ERRORS } from "../api/send-json";
-import type { DeviceSummary } from "../api/types";
+import type { DeviceView } from "@/lib/server/db/queries/devices";
 import { Button } from "../ui/button";
 import { ConfirmDialog } from "../ui/confirm-dialog";
 import { Dialog } from "../ui/dialog";
@@ -20,7 +20,7 @@ export function DeviceAdminActions({
   device,
   context,
 }: {
-  device: DeviceSummary;
+  device: DeviceView;
   context: ProvisioningContext;
 }) {
   const [open, setOpen] = useState<Open>(null);

@@ -2,7 +2,7 @@
 
 import type { FormEvent, ReactNode } from "react";
 import type { FormErrors } from "../api/send-json";
-import type { DeviceSummary } from "../api/types";
+import type { DeviceView } from "@/lib/server/db/queries/devices";
 import { Button } from "../ui/button";
 import { SelectField, TextField } from "../ui/field";
 import { Notice } from "../ui/notice";
@@ -22,7 +22,7 @@ export const DEVICE_FORM_FIELDS = [
 interface Props {
   context: ProvisioningContext;
   /** Editing: the device as it is (its key can't change). Adding: undefined. */
-  device?: DeviceSummary;
+  device?: DeviceView;
   errors: FormErrors;
   pending: boolean;
   submitLabel: ReactNode;

@@ -1,7 +1,7 @@
 "use client";
 
 import { errorMessage } from "../api/fetch-json";
-import type { DeviceSummary } from "../api/types";
+import type { DeviceView } from "@/lib/server/db/queries/devices";
 import { ConfirmDialog } from "../ui/confirm-dialog";
 import { Dialog, DoneButton } from "../ui/dialog";
 import { CredentialsPanel } from "./credentials-panel";
@@ -14,7 +14,7 @@ export function RotateTokenDialog({
   onClose,
 }: {
   open: boolean;
-  device: DeviceSummary;
+  device: DeviceView;
   onClose: () => void;
 }) {
   const rotate = useRotateToken(device.key);

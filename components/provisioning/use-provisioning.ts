@@ -3,7 +3,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { queryKeys } from "../api/keys";
 import { sendJson } from "../api/send-json";
-import type { DeviceSummary } from "../api/types";
+import type { DeviceView } from "@/lib/server/db/queries/devices";
 import type { CreatedDeviceView } from "@/lib/server/devices/view";
 import type { DeviceCredentialsView } from "@/lib/server/http/device-credentials";
 import type { DeviceFields } from "./types";
@@ -31,7 +31,7 @@ export function useUpdateDevice(key: string) {
   const refresh = useRefresh();
   return useMutation({
     mutationFn: (changes: Partial<DeviceFields> & { disabled?: boolean }) =>
-      sendJson<DeviceSummary>(path(key), "PATCH", changes),
+      sendJson<DeviceView>(path(key), "PATCH", changes),
     onSettled: () => refresh(key),
   });
 }

@@ -1,4 +1,4 @@
-import type { MetricSpec } from "../api/types";
+import type { MetricSpec } from "@/lib/domain/devices/types";
 
 /** A metric value as text: the type's precision when it declares one, else at most 3 decimals. No grouping separators. */
 export function formatValue(value: number, precision?: number): string {

@@ -1,4 +1,4 @@
-import type { DeviceStatus } from "../api/types";
+import type { DeviceStatus } from "@/lib/server/db/queries/devices";
 
 const DOT: Record<DeviceStatus, string> = {
   online: "bg-ok ring-ok/25 ring-4",

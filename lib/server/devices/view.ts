@@ -1,4 +1,4 @@
-import type { DeviceSummary } from "../db/queries/devices";
+import type { DeviceView } from "../db/queries/devices";
 import type { DeviceCredentialsView } from "../http/device-credentials";
 import { publicDevice } from "../http/public-device";
 import type { ProvisionSeenResult } from "./provision-seen";
@@ -6,12 +6,12 @@ import type { ProvisionSeenResult } from "./provision-seen";
 /** What adding a device answers (201): the device, and its credentials this once. */
 export interface CreatedDeviceView {
   /** null only if it can't be read back, which whoever may add a device can always do. */
-  device: DeviceSummary | null;
+  device: DeviceView | null;
   credentials: DeviceCredentialsView;
 }
 
 export function toCreatedDeviceView(
-  device: (DeviceSummary & { id: string; siteId: string }) | null,
+  device: (DeviceView & { id: string; siteId: string }) | null,
   credentials: DeviceCredentialsView,
 ): CreatedDeviceView {
   return { device: device && publicDevice(device), credentials };
@@ -28,7 +28,7 @@ export interface ProvisionedSeenView extends CreatedDeviceView {
 }
 
 export function toProvisionedSeenView(
-  device: (DeviceSummary & { id: string; siteId: string }) | null,
+  device: (DeviceView & { id: string; siteId: string }) | null,
   credentials: DeviceCredentialsView,
   replay: Extract<ProvisionSeenResult, { ok: true }>,
 ): ProvisionedSeenView {

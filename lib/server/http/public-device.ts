@@ -1,7 +1,7 @@
-import type { DeviceSummary } from "../db/queries/devices";
+import type { DeviceView } from "../db/queries/devices";
 
 /** A device as the API shows it: without internal ids. */
-export function publicDevice(device: DeviceSummary & { id: string; siteId: string }): DeviceSummary {
+export function publicDevice(device: DeviceView & { id: string; siteId: string }): DeviceView {
   const { id: _id, siteId: _siteId, ...rest } = device;
   return rest;
 }

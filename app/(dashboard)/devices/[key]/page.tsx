@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { DeviceView } from "@/components/devices/device-view";
+import { DeviceDetail } from "@/components/devices/device-detail";
 import { currentViewer } from "@/lib/server/auth/viewer";
 import { getDb } from "@/lib/server/db/client";
 import { getDevice } from "@/lib/server/db/queries/devices";
@@ -35,7 +35,7 @@ export default async function DevicePage({ params }: { params: Params }) {
   const device = await loadDevice((await params).key);
   if (!device) notFound();
   return (
-    <DeviceView
+    <DeviceDetail
       key={device.summary.key}
       initial={device.summary}
       admin={device.admin}

@@ -6,7 +6,7 @@ import { siteFilter } from "./scope-sql";
 
 export type DeviceStatus = "online" | "offline" | "never";
 
-export interface DeviceSummary {
+export interface DeviceView {
   key: string;
   name: string;
   location: string | null;
@@ -99,7 +99,7 @@ type Row = {
   latest: Record<string, LatestValue> | null;
 };
 
-function toSummary(row: Row): DeviceSummary {
+function toSummary(row: Row): DeviceView {
   return {
     key: row.key,
     name: row.name,
@@ -126,7 +126,7 @@ export async function listDevices(
   sql: Sql,
   scope: SiteScope,
   p: DeviceListParams,
-): Promise<{ items: DeviceSummary[]; total: number }> {
+): Promise<{ items: DeviceView[]; total: number }> {
   const desc = p.sort.startsWith("-");
   const column = SORT_SQL[desc ? p.sort.slice(1) : p.sort] ?? "name";
   const like = p.q ? `%${p.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
@@ -151,7 +151,7 @@ export async function getDevice(
   sql: Sql,
   scope: SiteScope,
   key: string,
-): Promise<(DeviceSummary & { id: string; siteId: string }) | null> {
+): Promise<(DeviceView & { id: string; siteId: string }) | null> {
   const rows = await sql<(Row & { site_id: string })[]>`
     select v.*, ${latestJson(sql)} from (${deviceRows(sql, scope, { includeArchived: true })}) v where v.key = ${key}`;
   const row = rows[0];
@@ -175,7 +175,7 @@ export async function deviceStatusCounts(sql: Sql, scope: SiteScope): Promise<Re
   return counts;
 }
 
-export type SiteDevice = Pick<DeviceSummary, "key" | "name" | "status" | "lastSeenAt">;
+export type SiteDevice = Pick<DeviceView, "key" | "name" | "status" | "lastSeenAt">;
 
 /** Each visible site's devices, offline first, at most `perSite` each (the Sites page). */
 export async function devicesBySite(

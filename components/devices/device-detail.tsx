@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { deviceMetrics } from "@/lib/domain/devices/metrics";
 import { fetchJson } from "../api/fetch-json";
 import { queryKeys } from "../api/keys";
-import type { DeviceSummary } from "../api/types";
+import type { DeviceView } from "@/lib/server/db/queries/devices";
 import { DeviceAlerts } from "../alerts/device-alerts";
 import { RangePicker } from "../charts/range-picker";
 import { DEFAULT_RANGE, rangeLabel } from "../charts/time-range";
@@ -28,19 +28,19 @@ const NO_ALERTING: Alerting = { canAck: false, canEditRules: false };
  * The live stream keeps the caches current; the 30 s refetch catches what has no event,
  * such as a device going offline by silence.
  */
-export function DeviceView({
+export function DeviceDetail({
   initial,
   admin,
   alerting = NO_ALERTING,
 }: {
-  initial: DeviceSummary;
+  initial: DeviceView;
   admin: ProvisioningContext | null;
   alerting?: Alerting;
 }) {
   const { data: device = initial } = useQuery({
     queryKey: queryKeys.device(initial.key),
     queryFn: ({ signal }) =>
-      fetchJson<DeviceSummary>(`/api/devices/${encodeURIComponent(initial.key)}`, { signal }),
+      fetchJson<DeviceView>(`/api/devices/${encodeURIComponent(initial.key)}`, { signal }),
     initialData: initial,
     staleTime: 30_000,
     refetchInterval: 30_000,
