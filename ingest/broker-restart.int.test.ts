@@ -13,7 +13,7 @@ import { publishNumbered } from "../test/support/publish";
 import { withOwnBroker } from "../test/support/own-broker-suite";
 import { startIngestWorker } from "./worker";
 
-// DESIGN §3: the broker restarts mid-stream; with Mosquitto's persistence the worker's session
+// docs/architecture.md, "Guarantees": the broker restarts mid-stream; with Mosquitto's persistence the worker's session
 // and queue survive, the worker reconnects and nothing is lost. (aedes keeps sessions in memory
 // only, so a restart of the embedded broker forgets them — README says so.)
 const TOTAL = 4000;

@@ -11,7 +11,7 @@ import { countReadings, createTestDevice, uniqueId, waitFor } from "../test/supp
 import { publishNumbered } from "../test/support/publish";
 import { INGEST_NODE_ARGS } from "./node-args";
 
-// DESIGN §3 "no loss, no duplicates": the worker process is SIGKILLed twice while 20,000 QoS 1
+// "No loss, no duplicates" (docs/architecture.md, "Guarantees"): the worker process is SIGKILLed twice while 20,000 QoS 1
 // messages (and a trickle of malformed ones) stream in. The broker keeps its session queue (aedes, in memory, for as long as it
 // runs — which is why this test owns its broker); the journal keeps what was acknowledged.
 const TOTAL = 20_000;

@@ -20,7 +20,7 @@ import { publishNumbered } from "../test/support/publish";
 import { startOwnBroker } from "../test/support/own-broker";
 import { startIngestWorker } from "./worker";
 
-// DESIGN §3 "back-pressure, not crashes": PostgreSQL stops for 20 s mid-stream. The worker keeps
+// "Back-pressure, not crashes" (docs/architecture.md, "Guarantees"): PostgreSQL stops for 20 s mid-stream. The worker keeps
 // going (journal, then holding acks), reconnects, and nothing is lost. Owns its PostgreSQL.
 const TOTAL = 3000;
 const dataDir = mkdtempSync(path.join(tmpdir(), "fieldwatch-outage-pg-"));

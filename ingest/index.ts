@@ -5,7 +5,7 @@ import { isPostgresJsClosedSocketBug } from "../lib/server/db/postgres-js-bug";
 import { createLogger } from "../lib/server/log";
 import { startIngestWorker } from "./worker";
 
-/** `npm run start:ingest`: the ingest worker as its own process (DESIGN §1). */
+/** `npm run start:ingest`: the ingest worker as its own process (docs/architecture.md, "Processes"). */
 async function main() {
   loadDotEnv();
   const env = loadEnv();

@@ -28,7 +28,7 @@ export interface JournalOptions {
 export type Release = () => void;
 
 /**
- * The worker's append-only journal (DESIGN §3). A message is written here before it is
+ * The worker's append-only journal (docs/architecture.md, "Guarantees"). A message is written here before it is
  * acknowledged, so a killed worker loses nothing: on start the segments are replayed (rows are
  * idempotent). A segment is deleted once every record in it is committed.
  */

@@ -14,7 +14,7 @@ import { testWorkerConfig } from "../test/support/ingest-config";
 import { startOwnBroker, type OwnBroker } from "../test/support/own-broker";
 import { startIngestWorker, type IngestWorker } from "./worker";
 
-// DESIGN §3 "bad input never stops the stream": 200 poison messages among 10,000 good ones.
+// "Bad input never stops the stream" (docs/architecture.md, "Guarantees"): 200 poison messages among 10,000 good ones.
 const GOOD = 10_000;
 const db = connectDb(inject("databaseUrl"));
 let broker: OwnBroker;

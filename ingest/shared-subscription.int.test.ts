@@ -13,7 +13,7 @@ import { publishNumbered } from "../test/support/publish";
 import { withOwnBroker } from "../test/support/own-broker-suite";
 import { startIngestWorker } from "./worker";
 
-// DESIGN §1: several workers split the stream through an MQTT 5 shared subscription; each
+// docs/architecture.md, "Processes": several workers split the stream through an MQTT 5 shared subscription; each
 // message is written by exactly one of them (counted by the workers, not hidden by ON CONFLICT).
 const TOTAL = 5000;
 const suite = withOwnBroker();

@@ -3,7 +3,7 @@ import path from "node:path";
 import { loadDotEnv } from "../lib/server/dotenv";
 import { ConfigError, loadEnv, requireSetting } from "../lib/server/env";
 
-/** `npm run start:web`: only the web server, against DATABASE_URL (the production shape, DESIGN §1). */
+/** `npm run start:web`: only the web server, against DATABASE_URL (the production shape, docs/architecture.md, "Processes"). */
 try {
   loadDotEnv();
   const env = loadEnv();

@@ -7,7 +7,7 @@ export interface Load {
   baseTs: number;
 }
 
-/** Message i: device i mod D, three metrics, ThingsBoard style (DESIGN §2). */
+/** Message i: device i mod D, three metrics, ThingsBoard style (docs/mqtt.md). */
 export function messageAt(load: Load, i: number): { topic: string; payload: string; ts: number } {
   const d = i % load.deviceKeys.length;
   const ts = load.baseTs + Math.floor(i / load.deviceKeys.length);

@@ -22,7 +22,7 @@ interface Results {
 
 const TARGETS = { ratioBroker: 0.7, ratioNaive: 20, p99Ms: 250, rssMb: 250 };
 
-/** A readable table on stdout, then the JSON summary as the very last line (DESIGN §7). */
+/** A readable table on stdout, then the JSON summary as the very last line (docs/operations.md, "Benchmarks"). */
 export function printReport({ broker, messages, brokerRate, brokerCpu, e2e, naiveRate }: Results): void {
   const cores = availableParallelism();
   const total = (cpu: Record<string, number>) => Object.values(cpu).reduce((a, b) => a + b, 0);

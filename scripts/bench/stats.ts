@@ -8,7 +8,7 @@ export const round = (n: number, digits: number) => Math.round(n * 10 ** digits)
 
 export const mark = (ok: boolean) => (ok ? "ok" : "MISSED");
 
-/** A readable table on stdout, then the JSON summary as the very last line (DESIGN §7). */
+/** A readable table on stdout, then the JSON summary as the very last line (docs/operations.md, "Benchmarks"). */
 export function printTable(rows: [name: string, value: string, note: string][], summary: object): void {
   const width = (i: 0 | 1) => Math.max(...rows.map((r) => r[i].length));
   for (const [name, value, note] of rows)

@@ -21,7 +21,7 @@ export interface DemoDeviceType {
   inactivityTimeoutS: number;
 }
 
-/** How a device's firmware formats telemetry (DESIGN §2): most send nested JSON. */
+/** How a device's firmware formats telemetry (docs/mqtt.md): most send nested JSON. */
 export type PayloadStyle = "nested-json" | "thingsboard" | "metric-topics";
 
 export interface DemoDevice {

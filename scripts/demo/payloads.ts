@@ -11,7 +11,7 @@ export const statusTopic = (key: string) => `devices/${key}/status`;
 export const telemetryTopic = (key: string) => `devices/${key}/telemetry`;
 
 /**
- * One telemetry update of `device` at `atMs`, in the device's own format (DESIGN §2):
+ * One telemetry update of `device` at `atMs`, in the device's own format (docs/mqtt.md):
  * nested JSON without a time, ThingsBoard `{ts, values}` with device time, or one bare
  * number per metric topic. `controls`: what operators set by command (an open valve).
  */

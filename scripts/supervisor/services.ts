@@ -15,7 +15,7 @@ export interface Services {
 }
 
 /**
- * PostgreSQL and the MQTT broker: the configured ones, or embedded ones (DESIGN §1). The
+ * PostgreSQL and the MQTT broker: the configured ones, or embedded ones (docs/architecture.md, "Processes"). The
  * embedded broker lets in only the service (`service`) and devices with their live token.
  */
 export async function startServices(

@@ -10,7 +10,7 @@ declare module "vitest" {
   }
 }
 
-/** Integration tests run against a real PostgreSQL and a real MQTT broker (DESIGN §7). */
+/** Integration tests run against a real PostgreSQL and a real MQTT broker (docs/operations.md, "Tests"). */
 export default async function setup(project: TestProject) {
   const services = await startTestServices();
   project.provide("databaseUrl", services.databaseUrl);

@@ -18,7 +18,7 @@ export interface OwnBroker {
 /**
  * A broker this test owns. Mosquitto when installed, started with a config for the purpose:
  * its defaults (1000 queued, 20 in flight, no persistence) drop QoS 1 messages under load
- * (DESIGN §3). Otherwise the embedded aedes.
+ * (docs/architecture.md, "Guarantees"). Otherwise the embedded aedes.
  */
 export async function startOwnBroker(): Promise<OwnBroker> {
   const port = await freePort();

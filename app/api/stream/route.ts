@@ -12,8 +12,8 @@ import { scopeFor } from "@/lib/server/auth/permissions";
 export const dynamic = "force-dynamic";
 
 /**
- * SSE of `reading`/`readings`, `status` and `command` events for `?devices=k1,k2` (default: every device
- * the caller can see), at most 10 events a second per device.
+ * SSE of `readings`, `status`, `command` and `alert` events for `?devices=k1,k2` (default: every
+ * device the caller can see), at most 10 events a second per device (docs/api.md, "Live stream").
  */
 export const GET = route(async (req) => {
   const viewer = await authenticate(req);

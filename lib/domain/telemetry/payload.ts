@@ -20,7 +20,7 @@ export interface ParseContext {
 
 /**
  * Turns a telemetry payload into readings, or says why it can't. Never throws.
- * Formats are detected, not configured (DESIGN §2).
+ * Formats are detected, not configured (docs/mqtt.md).
  */
 export function parsePayload(payload: Uint8Array, ctx: ParseContext): ParseResult {
   if (payload.byteLength > MAX_PAYLOAD_BYTES)

@@ -4,7 +4,7 @@ const TIME_COLUMNS = new Set(["ts", "time", "timestamp"]);
 const MAX_LINES = 10_000;
 
 /**
- * The text formats of DESIGN §2: `key=value,key=value` lines (a `ts` key sets that line's time)
+ * The text formats of docs/mqtt.md: `key=value,key=value` lines (a `ts` key sets that line's time)
  * or CSV with a header line (`ts,temperature,humidity` then rows; the time column is optional).
  */
 export function readTextPayload(text: string): DraftResult {

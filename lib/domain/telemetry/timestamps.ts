@@ -1,4 +1,4 @@
-/** DESIGN §2: a device time more than this far ahead of the server is not trusted. */
+/** docs/mqtt.md: a device time more than this far ahead of the server is not trusted. */
 export const MAX_FUTURE_MS = 5 * 60_000;
 export const EARLIEST_TRUSTED_MS = Date.UTC(2000, 0, 1);
 /**

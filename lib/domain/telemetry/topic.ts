@@ -1,4 +1,4 @@
-/** DESIGN §2: device keys are lower-case, start with a letter or digit, at most 64 characters. */
+/** docs/mqtt.md: device keys are lower-case, start with a letter or digit, at most 64 characters. */
 export const DEVICE_KEY_PATTERN = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 const METRIC_PATTERN = /^[A-Za-z0-9_.-]{1,128}$/;
 

@@ -1,6 +1,6 @@
 export type ValueResult = { ok: true; value: number } | { ok: false; detail: string };
 
-/** DESIGN §2: finite numbers; booleans become 0/1; numeric strings are parsed; anything else is rejected. */
+/** docs/mqtt.md: finite numbers; booleans become 0/1; numeric strings are parsed; anything else is rejected. */
 export function toNumericValue(input: unknown): ValueResult {
   if (typeof input === "number") {
     return Number.isFinite(input)

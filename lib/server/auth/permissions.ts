@@ -2,7 +2,7 @@ import type { Viewer } from "../db/queries/users";
 import type { SiteRole, SiteScope } from "../../domain/auth/access";
 
 /**
- * Everything a person can do, and the least site role it takes (DESIGN §4: viewer < operator
+ * Everything a person can do, and the least site role it takes (docs/architecture.md, "Data model": viewer < operator
  * < admin per site; "global" actions need a global admin). One table, used by every handler.
  */
 export const ACTIONS = {

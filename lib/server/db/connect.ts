@@ -9,7 +9,7 @@ export type Tx = postgres.TransactionSql;
 export type Queryable = Sql | Tx;
 export type Orm = PostgresJsDatabase<typeof schema>;
 
-/** Raw postgres.js for hot paths, Drizzle for CRUD (DESIGN §6). */
+/** Raw postgres.js for hot paths, Drizzle for CRUD (docs/architecture.md, "Code layout"). */
 export interface Db {
   sql: Sql;
   orm: Orm;

@@ -1,7 +1,7 @@
 import { parseTopic } from "../../domain/telemetry/topic";
 
 /**
- * What a device may do on the broker (DESIGN §2): publish on its own device→app topics, and
+ * What a device may do on the broker (docs/mqtt.md): publish on its own device→app topics, and
  * receive its commands. Exact topics only: a device never needs a wildcard, and a filter like
  * `devices/+/commands` or `#` would let it read other devices' traffic.
  */

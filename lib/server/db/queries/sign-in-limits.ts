@@ -1,6 +1,6 @@
 import type { Sql } from "../connect";
 
-/** Failed sign-ins allowed per minute before further attempts wait (DESIGN, issue #3). */
+/** Failed sign-ins allowed per minute before further attempts wait (issue #3). */
 export const LIMITS = { perAccount: 10, perAddress: 30, windowSeconds: 60 } as const;
 
 export type LimitCheck = { allowed: true } | { allowed: false; retryAfterSeconds: number };

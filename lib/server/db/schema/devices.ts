@@ -25,7 +25,7 @@ export const devices = pgTable(
   "devices",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    // DESIGN §2: [a-z0-9][a-z0-9_-]{0,63}, immutable, used in topics and URLs.
+    // docs/mqtt.md: [a-z0-9][a-z0-9_-]{0,63}, immutable, used in topics and URLs.
     key: text("key").notNull().unique(),
     name: text("name").notNull(),
     siteId: uuid("site_id")

@@ -75,7 +75,7 @@ export const quarantine = pgTable(
   ],
 );
 
-/** Per-minute and per-hour aggregates, kept in the same transaction as the readings (DESIGN §4). */
+/** Per-minute and per-hour aggregates, kept in the same transaction as the readings (docs/architecture.md, "Data model"). */
 const rollupColumns = {
   // No foreign key, as for readings.
   seriesId: integer("series_id").notNull(),
