@@ -74,7 +74,11 @@ test("disabling a user or taking a role away works on their very next request", 
   expect((await page.request.get(`/api/devices/${world.farm.deviceKey}`)).status()).toBe(200);
   const admin = apiAs(baseURL!, globalAdmin.token);
   expect((await admin("PATCH", `/api/users/${viewer.id}`, { roles: [] })).status).toBe(200);
-  expect((await page.request.get(`/api/devices/${world.farm.deviceKey}`)).status()).toBe(404);
+  // A role taken away ends their sessions; their API token goes on, without the site.
+  expect((await page.request.get(`/api/devices/${world.farm.deviceKey}`)).status()).toBe(401);
+  expect((await apiAs(baseURL!, viewer.token)("GET", `/api/devices/${world.farm.deviceKey}`)).status).toBe(
+    404,
+  );
   expect((await admin("PATCH", `/api/users/${viewer.id}`, { disabled: true })).status).toBe(200);
   expect((await page.request.get("/api/devices")).status()).toBe(401);
   expect((await apiAs(baseURL!, viewer.token)("GET", "/api/devices")).status).toBe(401);

@@ -100,23 +100,20 @@ async function startWeb(): Promise<string> {
   const url = `http://127.0.0.1:${port}`;
   // BENCH_PROFILE=1: the web process's CPU profile, written to /tmp/prof when it exits.
   const profile = process.env.BENCH_PROFILE ? ["--cpu-prof", "--cpu-prof-dir=/tmp/prof"] : [];
-  web = spawn(
-    process.execPath,
-    [...profile, "node_modules/next/dist/bin/next", "start", "-p", String(port)],
-    {
-      env: {
-        ...process.env,
-        NODE_ENV: "production",
-        DATABASE_URL: database.url,
-        NEXTAUTH_URL: url,
-        NEXTAUTH_SECRET: randomBytes(32).toString("base64"),
-        // One user holds every stream here; the default cap (20) is per person.
-        LIVE_MAX_STREAMS_PER_USER: String(MANY_CLIENTS * 2),
-        LOG_LEVEL: "warn",
-      },
-      stdio: ["ignore", "ignore", "inherit"],
+  web = spawn(process.execPath, [...profile, "--import", "tsx", "scripts/web-server.ts"], {
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      DATABASE_URL: database.url,
+      PORT: String(port),
+      NEXTAUTH_URL: url,
+      NEXTAUTH_SECRET: randomBytes(32).toString("base64"),
+      // One user holds every stream here; the default cap (20) is per person.
+      LIVE_MAX_STREAMS_PER_USER: String(MANY_CLIENTS * 2),
+      LOG_LEVEL: "warn",
     },
-  );
+    stdio: ["ignore", "ignore", "inherit"],
+  });
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     const ok = await fetch(`${url}/api/health`).then(

@@ -9,14 +9,10 @@ try {
   const env = loadEnv();
   requireSetting(env, "DATABASE_URL", "the web app reads PostgreSQL");
   requireSetting(env, "NEXTAUTH_SECRET", "sessions are signed with it (openssl rand -base64 32)");
-  const child = spawn(
-    process.execPath,
-    [path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(env.PORT)],
-    {
-      stdio: "inherit",
-      env: { ...process.env, NODE_ENV: "production" },
-    },
-  );
+  const child = spawn(process.execPath, ["--import", "tsx", path.resolve("scripts/web-server.ts")], {
+    stdio: "inherit",
+    env: { ...process.env, NODE_ENV: "production" },
+  });
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
   child.on("exit", (code) => process.exit(code ?? 1));
 } catch (err) {

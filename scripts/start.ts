@@ -11,7 +11,7 @@ import { formatLogLine } from "./supervisor/format";
 import { serviceMqttCredentials } from "./supervisor/mqtt-credentials";
 import { sessionSecret } from "./supervisor/secret";
 import { startServices, type Services } from "./supervisor/services";
-import { ensureWebBuild, nextBin } from "./supervisor/web-build";
+import { ensureWebBuild } from "./supervisor/web-build";
 import { INGEST_NODE_ARGS } from "../ingest/node-args";
 
 /**
@@ -98,7 +98,7 @@ async function main() {
   );
   children.push(
     new SupervisedChild(
-      { name: "web", command: node, args: [nextBin(), "start", "-p", String(env.PORT)], env: childEnv },
+      { name: "web", command: node, args: [...tsx, "scripts/web-server.ts"], env: childEnv },
       giveUp,
     ),
   );

@@ -50,7 +50,9 @@ export function PasswordForm() {
         />
         <NewPasswordFields error={errors.fields.newPassword} confirmError={mismatch ?? undefined} />
         {errors.message && <Notice>{errors.message}</Notice>}
-        {change.isSuccess && <Notice tone="ok">Your password has been changed.</Notice>}
+        {change.isSuccess && (
+          <Notice tone="ok">Your password has been changed. Your other sessions are signed out.</Notice>
+        )}
         <Button type="submit" variant="primary" busy={change.isPending}>
           Change password
         </Button>

@@ -1,4 +1,5 @@
 import { PasswordForm } from "./password-form";
+import { SessionsSection } from "./sessions-section";
 import { ProfileSummary, type ProfileInfo } from "./profile-summary";
 import { TokensSection } from "./tokens-section";
 
@@ -8,6 +9,7 @@ export function ProfileView({ profile }: { profile: ProfileInfo }) {
       <h1 className="text-xl font-semibold tracking-tight">Profile</h1>
       <ProfileSummary profile={profile} />
       <PasswordForm />
+      <SessionsSection />
       <TokensSection />
     </div>
   );

@@ -45,7 +45,13 @@ export function UserList({ users, context }: { users: UserView[]; context: UserA
               {user.disabled ? <Badge tone="danger">Disabled</Badge> : <Badge tone="ok">Active</Badge>}
             </td>
             <td className="px-4 py-3 align-top max-md:block max-md:p-0 max-md:pt-1">
-              <UserActions user={user} context={context} />
+              {user.manageable ? (
+                <UserActions user={user} context={context} />
+              ) : (
+                <p className="text-xs text-muted md:text-right" data-testid="read-only-user">
+                  Also on sites you don&apos;t administer: only a global admin can change this account.
+                </p>
+              )}
             </td>
           </tr>
         ))}

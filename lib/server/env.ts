@@ -1,5 +1,6 @@
 import { hostname } from "node:os";
 import { z } from "zod";
+import { trustProxy } from "./http/client-address";
 
 /**
  * Every setting Fieldwatch reads, validated in one place. `.env.example` lists them all.
@@ -15,6 +16,15 @@ const port = z.coerce
 const flag = z
   .enum(["true", "false", "1", "0", "yes", "no", ""])
   .transform((v) => v === "true" || v === "1" || v === "yes");
+
+function validTrustProxy(value: string | undefined): boolean {
+  try {
+    trustProxy(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -48,6 +58,14 @@ const schema = z.object({
   NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   ADMIN_EMAIL: z.email().default("admin@fieldwatch.local"),
   ADMIN_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),
+  // Proxies whose X-Forwarded-For is believed: a hop count or a list of addresses/CIDRs (lib/server/http/client-address.ts).
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .refine(
+      (v) => validTrustProxy(v),
+      "must be a hop count (1) or a comma-separated list of addresses and CIDRs",
+    ),
   // Open live streams (browser tabs, scripts) one user may hold per web process.
   LIVE_MAX_STREAMS_PER_USER: z.coerce.number().int().min(1).max(10_000).default(20),
 

@@ -1,4 +1,4 @@
-import { authenticate } from "@/lib/server/auth/principal";
+import { authenticate, stillSignedIn } from "@/lib/server/auth/principal";
 import { getDb } from "@/lib/server/db/client";
 import { visibleDeviceKeys } from "@/lib/server/db/queries/devices";
 import { ApiError } from "@/lib/server/http/errors";
@@ -47,6 +47,7 @@ export const GET = route(async (req) => {
     lastEventId: Number.isFinite(lastId) ? lastId : undefined,
     signal: req.signal,
     onClose: release,
+    stillAllowed: () => stillSignedIn(viewer),
   });
   return new Response(stream, {
     headers: {

@@ -5,14 +5,16 @@ import { getDb } from "../db/client";
 import { recordSignInFailure } from "../db/queries/sign-in-limits";
 import { findUserByEmail } from "../db/queries/users";
 import { clientAddress } from "./origin";
+import { signInAccount } from "./sign-in-form";
 import { burnPasswordCheck, verifyPassword } from "./password";
 
-const SESSION_MAX_AGE_S = 12 * 60 * 60;
+export const SESSION_MAX_AGE_S = 12 * 60 * 60;
 
 /**
  * next-auth: email + password, JWT session cookie (HttpOnly, SameSite=Lax, Secure on https).
  * The user is re-loaded from the database on every request, so disabling or a role change
- * takes effect at once (lib/server/auth/viewer.ts).
+ * takes effect at once, and the cookie's session version (`sv`) must still be the user's: a
+ * password change or "sign out everywhere" raises it (lib/server/auth/viewer.ts).
  */
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },
@@ -25,7 +27,7 @@ export const authOptions: NextAuthOptions = {
         password: { label: "Password", type: "password" },
       },
       async authorize(credentials, req) {
-        const email = (credentials?.email ?? "").trim().toLowerCase();
+        const email = signInAccount(credentials?.email);
         const password = credentials?.password ?? "";
         if (!email || !password) return null;
         const { sql, orm } = getDb();
@@ -47,17 +49,20 @@ export const authOptions: NextAuthOptions = {
           return null;
         }
         await audit(sql, { action: "auth.sign_in", actor: { id: user.id, email: user.email }, ip });
-        return { id: user.id, email: user.email, name: user.name };
+        return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
       },
     }),
   ],
   callbacks: {
     jwt({ token, user }) {
-      if (user) token.sub = user.id;
+      if (user) {
+        token.sub = user.id;
+        token.sv = (user as { sessionVersion?: number }).sessionVersion ?? 0;
+      }
       return token;
     },
     session({ session, token }) {
-      if (session.user && token.sub) (session.user as { id?: string }).id = token.sub;
+      if (session.user && token.sub) Object.assign(session.user, { id: token.sub, sv: token.sv ?? 0 });
       return session;
     },
   },

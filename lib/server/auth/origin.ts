@@ -1,3 +1,4 @@
+import { CLIENT_ADDRESS_HEADER } from "../http/client-address";
 import type { NextRequest } from "next/server";
 
 /** The request's own origin, as the browser would name it, and NEXTAUTH_URL's. */
@@ -17,9 +18,10 @@ export function isSameOrigin(req: NextRequest): boolean {
   return req.headers.get("sec-fetch-site") === "same-origin";
 }
 
-/** The caller's address as the nearest proxy (Next.js's own server, at least) recorded it. */
+/**
+ * The caller's address as the web server established it (socket peer, or through TRUST_PROXY's
+ * proxies); null when the app runs without that server (`next dev`).
+ */
 export function clientAddress(headers: Headers): string | null {
-  const forwarded = headers.get("x-forwarded-for");
-  const last = forwarded?.split(",").at(-1)?.trim();
-  return last || headers.get("x-real-ip");
+  return headers.get(CLIENT_ADDRESS_HEADER);
 }

@@ -5,13 +5,15 @@ import { loadViewer, type Viewer } from "../db/queries/users";
 import { ApiError } from "../http/errors";
 import { hashToken } from "../../domain/auth/api-tokens";
 import { isSameOrigin } from "./origin";
-import { currentViewer } from "./viewer";
+import { currentSession, currentViewer } from "./viewer";
 
 /** Who is calling an API route, and how: a session cookie or a personal API token. */
 export interface Principal extends Viewer {
   via: "session" | "token";
   /** A read-only token may not change anything, whatever its owner may do. */
   canWrite: boolean;
+  /** The session's version (sessions only): a long-lived stream checks it again (stillSignedIn). */
+  sessionVersion?: number;
 }
 
 /**
@@ -21,8 +23,8 @@ export interface Principal extends Viewer {
 export async function authenticate(req: NextRequest, { write = false } = {}): Promise<Principal> {
   const header = req.headers.get("authorization");
   if (header) return fromToken(header, write);
-  const viewer = await currentViewer();
-  if (!viewer)
+  const [session, viewer] = [await currentSession(), await currentViewer()];
+  if (!viewer || !session)
     throw new ApiError(401, "unauthenticated", "Sign in, or send an API token as 'Authorization: Bearer …'.");
   if (write && !isSameOrigin(req)) {
     throw new ApiError(
@@ -31,7 +33,12 @@ export async function authenticate(req: NextRequest, { write = false } = {}): Pr
       "Cross-site requests can't use the session cookie; use an API token.",
     );
   }
-  return { ...viewer, via: "session", canWrite: true };
+  return { ...viewer, via: "session", canWrite: true, sessionVersion: session.version };
+}
+
+/** Whether the caller would still get in: not disabled, and (a session) not ended since. */
+export async function stillSignedIn(principal: Principal): Promise<boolean> {
+  return (await loadViewer(getDb().orm, principal.id, principal.sessionVersion)) !== null;
 }
 
 async function fromToken(header: string, write: boolean): Promise<Principal> {

@@ -1,4 +1,5 @@
 import type { NextRequest } from "next/server";
+import { readJsonBody } from "./body";
 import { toErrorResponse } from "./errors";
 
 type Handler<P> = (req: NextRequest, params: P) => Promise<Response>;
@@ -19,7 +20,7 @@ export function queryParams(req: NextRequest): Record<string, string> {
   return Object.fromEntries(req.nextUrl.searchParams.entries());
 }
 
-/** The JSON body, parsed by `schema` (400 with per-field messages when it doesn't fit). */
+/** The JSON body (at most JSON_BODY_LIMIT, else 413), parsed by `schema` (400 with per-field messages when it doesn't fit). */
 export async function jsonBody<T>(req: NextRequest, schema: { parse(input: unknown): T }): Promise<T> {
-  return schema.parse(await req.json());
+  return schema.parse(await readJsonBody(req));
 }

@@ -105,6 +105,28 @@ describe("live streams", () => {
     expect(limit.total).toBe(0);
   });
 
+  it("close when the person may no longer stream (disabled, sessions ended), and free the slot", async () => {
+    await hub.ready;
+    const limit = new StreamLimit(1);
+    let allowed = true;
+    const stream = createSseStream({
+      hub,
+      devices: DEVICES,
+      signal: new AbortController().signal,
+      onClose: limit.tryOpen("u2")!,
+      heartbeatMs: 20,
+      stillAllowed: async () => allowed,
+    });
+    const reader = stream.getReader();
+    const heartbeat = async () => {
+      for (;;) if (decoder.decode((await reader.read()).value).includes("heartbeat")) return;
+    };
+    await heartbeat(); // asked, allowed: the stream goes on
+    allowed = false;
+    for (;;) if ((await reader.read()).done) break; // the next heartbeat's check ends it
+    expect(limit.total).toBe(0);
+  });
+
   it("hold one user to the cap, and free a slot when a stream closes", () => {
     const limit = new StreamLimit(3);
     const streams = [open(limit), open(limit), open(limit)];

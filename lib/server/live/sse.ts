@@ -17,6 +17,11 @@ export interface SseStreamOptions {
   heartbeatMs?: number;
   /** Runs once when the stream ends, however it ends. */
   onClose?: () => void;
+  /**
+   * Asked at every heartbeat: false (the person was disabled, or their sessions were ended) closes
+   * the stream, and the client's reconnect then meets 401.
+   */
+  stillAllowed?: () => Promise<boolean>;
 }
 
 /**
@@ -30,6 +35,7 @@ export function createSseStream({
   signal,
   heartbeatMs = HEARTBEAT_MS,
   onClose,
+  stillAllowed,
 }: SseStreamOptions): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let cleanup = () => {};
@@ -50,7 +56,10 @@ export function createSseStream({
           .filter((e) => devices.has(e.event.device))
           .forEach((numbered) => coalescer.push(numbered));
       const unsubscribe = hub.subscribe((event, id) => coalescer.push({ id, event }), devices);
-      const heartbeat = setInterval(() => send(`: heartbeat ${Date.now()}\n\n`), heartbeatMs);
+      const heartbeat = setInterval(() => {
+        send(`: heartbeat ${Date.now()}\n\n`);
+        void stillAllowed?.().then((ok) => ok || onAbort(), onAbort);
+      }, heartbeatMs);
       cleanup = () => {
         unsubscribe();
         clearInterval(heartbeat);

@@ -1,3 +1,4 @@
+import { readBodyText } from "../http/body";
 import { errorResponse } from "../http/errors";
 import type { MqttAuthenticator } from "./authenticator";
 import { mayAct, secretsEqual } from "./decide";
@@ -44,7 +45,7 @@ function presentedSecret(req: Request): string | undefined {
   );
 }
 
-const MAX_BODY_CHARS = 16_384;
+const MAX_BODY_BYTES = 16_384;
 
 async function guard(req: Request, deps: MqttHttpDeps): Promise<Response | Record<string, unknown>> {
   if (!deps.secret)
@@ -56,9 +57,9 @@ async function guard(req: Request, deps: MqttHttpDeps): Promise<Response | Recor
   const given = presentedSecret(req);
   if (given === undefined || !secretsEqual(given, deps.secret))
     return errorResponse(401, "unauthorized", "Wrong or missing broker secret.");
-  const body = await req.text();
-  // A broker's question is a few hundred bytes; anything big is not one.
-  const fields = body.length <= MAX_BODY_CHARS ? parseFields(req.headers.get("content-type"), body) : null;
+  // A broker's question is a few hundred bytes; anything big is not one (and is not read whole).
+  const body = await readBodyText(req, MAX_BODY_BYTES).catch(() => null);
+  const fields = body === null ? null : parseFields(req.headers.get("content-type"), body);
   return fields ?? verdict(false, "status", "malformed request");
 }
 

@@ -1,12 +1,13 @@
 import { randomBytes } from "node:crypto";
 import { audit } from "../audit";
-import type { SiteRole, SiteScope } from "../../domain/auth/access";
+import { SITE_ROLES, type SiteRole, type SiteScope } from "../../domain/auth/access";
 import { hashPassword } from "../auth/password";
 import { passwordProblem } from "../../domain/auth/password-policy";
 import { scopeFor } from "../auth/permissions";
 import type { Principal } from "../auth/principal";
 import type { Sql } from "../db/connect";
 import { listManagedUsers, replaceRoles, type ManagedUser } from "../db/queries/user-admin";
+import { endSessions, setPassword } from "../db/queries/users";
 import { ApiError, forbidden, notFound } from "../http/errors";
 import type { NewUserInput, RoleInput, UserPatchInput } from "../../domain/users/input";
 import { isUuid } from "../../domain/ids";
@@ -38,6 +39,15 @@ function checkPassword(password: string, email: string) {
 /** Site admins see their sites' audit events, so changes they make are filed under their site. */
 function auditSite(scope: SiteScope, roles: { siteId: string }[]): string | null {
   return roles[0]?.siteId ?? (scope.all ? null : (scope.siteIds[0] ?? null));
+}
+
+/** Whether the new roles drop a site or lower a role there (the caller's sites only: `before` is what they see). */
+function rolesTakenAway(before: RoleInput[], after: RoleInput[]): boolean {
+  const rank = (role: SiteRole) => SITE_ROLES.indexOf(role);
+  return before.some((b) => {
+    const now = after.find((a) => a.site === b.site);
+    return !now || rank(now.role) < rank(b.role);
+  });
 }
 
 const unusablePassword = () => hashPassword(randomBytes(32).toString("base64url"));
@@ -89,6 +99,10 @@ export async function updateUser(
     ? (await listManagedUsers(sql, scope, id))[0]
     : undefined;
   if (!target) throw notFound("such user");
+  if (!target.manageable)
+    throw forbidden(
+      `${target.email} also belongs to sites you don't administer; only a global admin can change their account.`,
+    );
   const self = target.id === actor.id;
   if (self && (patch.disabled || patch.isAdmin === false || patch.resetLink)) {
     throw new ApiError(
@@ -112,8 +126,15 @@ export async function updateUser(
     if (patch.isAdmin !== undefined) await t`update users set is_admin = ${patch.isAdmin} where id = ${id}`;
     if (patch.disabled !== undefined)
       await t`update users set disabled_at = ${patch.disabled ? new Date() : null} where id = ${id}`;
-    if (passwordHash) await t`update users set password_hash = ${passwordHash} where id = ${id}`;
     if (roles) await replaceRoles(t, id, scope, roles);
+    // A new password (or a reset) ends their sessions with it; so does disabling them or taking a role away.
+    if (passwordHash) await setPassword(t, id, passwordHash);
+    else if (
+      patch.disabled ||
+      patch.isAdmin === false ||
+      (roles && rolesTakenAway(target.roles, patch.roles!))
+    )
+      await endSessions(t, id);
     return patch.resetLink ? issuePasswordLink(t, id) : null;
   });
   const { password: _password, ...logged } = patch;

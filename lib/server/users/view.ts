@@ -9,6 +9,8 @@ export interface UserView {
   disabled: boolean;
   createdAt: string;
   roles: ManagedUser["roles"];
+  /** false: they also belong to sites the caller doesn't administer, so the caller can only look. */
+  manageable: boolean;
 }
 
 export function toUserView(user: ManagedUser): UserView {
@@ -20,6 +22,7 @@ export function toUserView(user: ManagedUser): UserView {
     disabled: user.disabled,
     createdAt: user.createdAt.toISOString(),
     roles: user.roles,
+    manageable: user.manageable,
   };
 }
 

@@ -11,6 +11,7 @@ import {
 } from "@/lib/server/db/queries/alert-rules-admin";
 import { requireEditableRule, requireEditableScope } from "@/lib/server/http/alert-rule-access";
 import { requireRuleWebhooks } from "@/lib/server/http/webhook-access";
+import { readJsonBody } from "@/lib/server/http/body";
 import { route } from "@/lib/server/http/route";
 
 export const dynamic = "force-dynamic";
@@ -26,7 +27,7 @@ export const PATCH = route<{ id: string }>(async (req, { id }) => {
     createdAt: _created,
     ...current
   } = await requireEditableRule(sql, viewer, id);
-  const changes = (await req.json()) as Record<string, unknown>;
+  const changes = (await readJsonBody(req)) as Record<string, unknown>;
   // A new scope replaces the old one whole (device, or site and type).
   const scopeChanged = "device" in changes || "site" in changes || "type" in changes;
   const base = scopeChanged ? { ...current, device: undefined, site: undefined, type: undefined } : current;

@@ -4,6 +4,7 @@ import { clientAddress } from "@/lib/server/auth/origin";
 import { hashPassword } from "@/lib/server/auth/password";
 import { passwordProblem } from "@/lib/domain/auth/password-policy";
 import { getDb } from "@/lib/server/db/client";
+import { setPassword } from "@/lib/server/db/queries/users";
 import { ApiError } from "@/lib/server/http/errors";
 import { jsonBody, route } from "@/lib/server/http/route";
 import { consumePasswordLink } from "@/lib/server/users/password-links";
@@ -35,7 +36,7 @@ export const POST = route<{ token: string }>(async (req, { token }) => {
       "not_found",
       "This link is unknown, used or expired. Ask an admin for a new one.",
     );
-  await sql`update users set password_hash = ${await hashPassword(password)} where id = ${userId}`;
+  await setPassword(sql, userId, await hashPassword(password));
   await audit(sql, {
     action: "user.password_set",
     actor: null,

@@ -4,7 +4,9 @@ import { clientAddress } from "@/lib/server/auth/origin";
 import { hashPassword, verifyPassword } from "@/lib/server/auth/password";
 import { passwordProblem } from "@/lib/domain/auth/password-policy";
 import { authenticate } from "@/lib/server/auth/principal";
+import { renewSessionCookie } from "@/lib/server/auth/session-cookie";
 import { getDb } from "@/lib/server/db/client";
+import { setPassword } from "@/lib/server/db/queries/users";
 import { ApiError } from "@/lib/server/http/errors";
 import { jsonBody, route } from "@/lib/server/http/route";
 
@@ -15,7 +17,7 @@ const change = z.object({
   newPassword: z.string().min(1, "required"),
 });
 
-/** Change your own password (the current one is asked again, whatever the session). */
+/** Change your own password (the current one is asked again, whatever the session); ends your other sessions. */
 export const POST = route(async (req) => {
   const viewer = await authenticate(req, { write: true });
   const body = await jsonBody(req, change);
@@ -30,7 +32,9 @@ export const POST = route(async (req) => {
   }
   const problem = passwordProblem(body.newPassword, viewer.email);
   if (problem) throw new ApiError(422, "weak_password", problem, { newPassword: problem });
-  await sql`update users set password_hash = ${await hashPassword(body.newPassword)} where id = ${viewer.id}`;
+  const version = await setPassword(sql, viewer.id, await hashPassword(body.newPassword));
+  // Every other session ends; this one goes on, under the new version.
+  if (viewer.via === "session") await renewSessionCookie(req, version);
   await audit(sql, {
     action: "user.password_change",
     actor: viewer,

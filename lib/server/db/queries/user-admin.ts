@@ -11,6 +11,11 @@ export interface ManagedUser {
   createdAt: Date;
   /** Only the roles on sites the caller manages. */
   roles: (RoleInput & { siteName: string })[];
+  /**
+   * Every membership of theirs lies on sites the caller administers. Only then may the caller
+   * change them: a password, a link, disabling or a role reaches every site they belong to.
+   */
+  manageable: boolean;
 }
 
 const scopeCondition = (sql: Sql, scope: SiteScope, column: string) =>
@@ -25,7 +30,8 @@ export async function listManagedUsers(sql: Sql, scope: SiteScope, userId?: stri
     select u.id, u.email, u.name, u.is_admin as "isAdmin", u.disabled_at is not null as disabled, u.created_at as "createdAt",
       coalesce((select json_agg(json_build_object('site', s.slug, 'siteName', s.name, 'role', m.role) order by s.name)
                 from memberships m join sites s on s.id = m.site_id
-                where m.user_id = u.id and ${scopeCondition(sql, scope, "m.site_id")}), '[]') as roles
+                where m.user_id = u.id and ${scopeCondition(sql, scope, "m.site_id")}), '[]') as roles,
+      ${scope.all ? sql`true` : sql`not exists (select 1 from memberships m where m.user_id = u.id and not (m.site_id = any(${scope.siteIds}::uuid[])))`} as manageable
     from users u
     where ${userId ? sql`u.id = ${userId}` : sql`true`}
       and ${scope.all ? sql`true` : sql`not u.is_admin and exists (select 1 from memberships m where m.user_id = u.id and m.site_id = any(${scope.siteIds}::uuid[]))`}

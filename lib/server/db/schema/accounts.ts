@@ -1,4 +1,14 @@
-import { boolean, index, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
 
 export const siteRole = pgEnum("site_role", ["viewer", "operator", "admin"]);
 
@@ -19,6 +29,9 @@ export const users = pgTable("users", {
   isAdmin: boolean("is_admin").notNull().default(false),
   disabledAt: timestamp("disabled_at", { withTimezone: true }),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  // Carried in every session cookie; raising it ends every session signed in before (password
+  // changes, disabling, a role taken away, "sign out everywhere").
+  sessionVersion: integer("session_version").notNull().default(0),
 });
 
 export const memberships = pgTable(

@@ -1,10 +1,8 @@
-import type { NextRequest } from "next/server";
 import { audit } from "@/lib/server/audit";
 import { clientAddress } from "@/lib/server/auth/origin";
 import { can } from "@/lib/server/auth/permissions";
 import { authenticate } from "@/lib/server/auth/principal";
 import { commandRequest } from "@/lib/domain/commands/body";
-import { COMMAND_MAX_BYTES } from "@/lib/domain/commands/protocol";
 import { getCommandClient } from "@/lib/server/commands/publisher";
 import { sendCommand } from "@/lib/server/commands/send";
 import { toCommandListView, toSentCommandView } from "@/lib/server/commands/view";
@@ -12,6 +10,7 @@ import { getDb } from "@/lib/server/db/client";
 import { listCommands } from "@/lib/server/db/queries/commands";
 import { requireVisibleDevice } from "@/lib/server/http/device-access";
 import { ApiError, forbidden } from "@/lib/server/http/errors";
+import { readJsonBody } from "@/lib/server/http/body";
 import { route } from "@/lib/server/http/route";
 
 export const dynamic = "force-dynamic";
@@ -37,7 +36,7 @@ export const POST = route<{ key: string }>(async (req, { key }) => {
   const device = await requireVisibleDevice(sql, viewer, key);
   if (!can(viewer, "command.send", device.siteId))
     throw forbidden("Only operators and admins of this site can send commands.");
-  const { command } = commandRequest.parse(await readJson(req));
+  const { command } = commandRequest.parse(await readJsonBody(req));
   if (device.disabled || device.archivedAt)
     throw new ApiError(
       422,
@@ -66,15 +65,3 @@ export const POST = route<{ key: string }>(async (req, { key }) => {
     );
   return Response.json(toSentCommandView(sent), { status: 201 });
 });
-
-/** The body as JSON; a body far past the command limit is refused before it is parsed. */
-async function readJson(req: NextRequest): Promise<unknown> {
-  const text = await req.text();
-  if (text.length > 4 * COMMAND_MAX_BYTES)
-    throw new ApiError(
-      400,
-      "too_large",
-      `The body is too large: a command may be at most ${COMMAND_MAX_BYTES / 1024} KiB.`,
-    );
-  return JSON.parse(text) as unknown;
-}

@@ -8,6 +8,7 @@ import { provisionSeenDevice } from "@/lib/server/devices/provision-seen";
 import { toProvisionedSeenView } from "@/lib/server/devices/view";
 import { deviceCredentials } from "@/lib/server/http/device-credentials";
 import { ApiError, forbidden } from "@/lib/server/http/errors";
+import { readJsonBody } from "@/lib/server/http/body";
 import { route } from "@/lib/server/http/route";
 
 export const dynamic = "force-dynamic";
@@ -19,7 +20,7 @@ export const dynamic = "force-dynamic";
 export const POST = route<{ key: string }>(async (req, { key }) => {
   const viewer = await authenticate(req, { write: true });
   if (!canAnywhere(viewer, "device.manage")) throw forbidden("Only site admins add devices.");
-  const body = (await req.json()) as unknown;
+  const body = await readJsonBody(req);
   const input = newDeviceInput.parse({ ...(typeof body === "object" && body ? body : {}), key });
   const { sql } = getDb();
   const result = await provisionSeenDevice(sql, viewer, input, clientAddress(req.headers));

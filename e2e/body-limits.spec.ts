@@ -1,0 +1,62 @@
+import { expect, test } from "@playwright/test";
+import type { Db } from "../lib/server/db/connect";
+import { createWorld, type World } from "./support/personas";
+import { postSignIn, rawRequest } from "./support/raw-http";
+import { openDb } from "./support/stack";
+
+let db: Db;
+let world: World;
+test.beforeAll(async () => {
+  db = openDb();
+  world = await createWorld(db);
+});
+test.afterAll(() => db.close());
+
+const FIFTY_MB = 50 * 1024 * 1024;
+const errorCode = (body: string) => (JSON.parse(body) as { error: { code: string } }).error.code;
+
+// A route answers 413 once the body passes its limit, without reading the rest: the sender is
+// still sending when the answer comes (rawRequest stops then), declared length or not.
+for (const declareLength of [true, false]) {
+  const how = declareLength ? "with Content-Length" : "chunked";
+  test(`50 MB to routes that take JSON: 413 payload_too_large (${how})`, async ({ baseURL }) => {
+    const admin = world.people.siteAdmin.token;
+    for (const [method, path, headers] of [
+      ["POST", "/api/password-links/not-a-real-link", {}],
+      ["PATCH", `/api/devices/${world.farm.deviceKey}`, { authorization: `Bearer ${admin}` }],
+      ["POST", "/api/users", { authorization: `Bearer ${admin}` }],
+    ] as const) {
+      const res = await rawRequest(baseURL + path, {
+        method,
+        headers: { "content-type": "application/json", ...headers },
+        hugeBytes: FIFTY_MB,
+        declareLength,
+      });
+      expect(res.status, `${method} ${path}`).toBe(413);
+      expect(errorCode(res.body)).toBe("payload_too_large");
+    }
+  });
+}
+
+test("the sign-in form and the CSV import have limits of their own", async ({ baseURL }) => {
+  const signIn = await postSignIn(baseURL!, `email=a%40e2e.test&password=${"x".repeat(16 * 1024)}`, {
+    from: "127.0.0.7",
+  });
+  expect(signIn.status).toBe(413);
+  const csv = await rawRequest(`${baseURL}/api/devices/import`, {
+    method: "POST",
+    headers: { "content-type": "text/csv", authorization: `Bearer ${world.people.globalAdmin.token}` },
+    hugeBytes: 3 * 1024 * 1024,
+  });
+  expect(csv.status).toBe(413);
+  expect(errorCode(csv.body)).toBe("payload_too_large");
+});
+
+test("a body under the limit is read as ever", async ({ baseURL }) => {
+  const res = await rawRequest(`${baseURL}/api/devices/${world.farm.deviceKey}`, {
+    method: "PATCH",
+    headers: { "content-type": "application/json", authorization: `Bearer ${world.people.siteAdmin.token}` },
+    body: JSON.stringify({ name: `Renamed ${"x".repeat(10)}` }),
+  });
+  expect(res.status).toBe(200);
+});
