@@ -11,6 +11,7 @@ export const PERSONAS = [
   "operator",
   "siteAdmin",
   "globalAdmin",
+  "twoSites",
 ] as const;
 export type Persona = (typeof PERSONAS)[number];
 
@@ -20,6 +21,8 @@ export interface Person {
   password: string;
   /** A read-write personal API token. */
   token: string;
+  /** A read-only personal API token. */
+  readToken: string;
 }
 
 export interface World {
@@ -38,7 +41,8 @@ export interface World {
 
 /**
  * Two sites (a farm and a factory, one device each) and one person per role: a viewer of the
- * factory ("another site"), a viewer, an operator and an admin of the farm, and a global admin.
+ * factory ("another site"), a viewer, an operator and an admin of the farm, a global admin, and
+ * a viewer of the farm who is admin of the factory. Each has a read-write and a read-only token.
  */
 export async function createWorld(db: Db): Promise<World> {
   const id = uniqueId();
@@ -68,9 +72,12 @@ export async function createWorld(db: Db): Promise<World> {
       insert into users (email, name, password_hash, is_admin) values (${email}, ${name}, ${await hashPassword(password)}, ${isAdmin}) returning id`;
     for (const [siteId, role] of roles)
       await db.sql`insert into memberships (user_id, site_id, role) values (${u!.id}, ${siteId}, ${role})`;
-    const { token, hash, prefix } = generateApiToken();
-    await db.sql`insert into api_tokens (user_id, name, token_hash, prefix, scope) values (${u!.id}, 'e2e', ${hash}, ${prefix}, 'write')`;
-    return { id: u!.id, email, password, token };
+    const token = async (scope: "read" | "write") => {
+      const { token, hash, prefix } = generateApiToken();
+      await db.sql`insert into api_tokens (user_id, name, token_hash, prefix, scope) values (${u!.id}, 'e2e', ${hash}, ${prefix}, ${scope})`;
+      return token;
+    };
+    return { id: u!.id, email, password, token: await token("write"), readToken: await token("read") };
   };
   return {
     farm,
@@ -81,6 +88,11 @@ export async function createWorld(db: Db): Promise<World> {
       operator: await person("Operator", [[farm.id, "operator"]]),
       siteAdmin: await person("SiteAdmin", [[farm.id, "admin"]]),
       globalAdmin: await person("GlobalAdmin", [], true),
+      // A viewer of the farm who administers the factory: rights on one site must not leak to the other.
+      twoSites: await person("TwoSites", [
+        [farm.id, "viewer"],
+        [factory.id, "admin"],
+      ]),
     },
   };
 }
