@@ -1,5 +1,6 @@
 import { hostname } from "node:os";
 import { z } from "zod";
+import { MQTT_MAX_PACKET_BYTES_DEFAULT } from "../domain/telemetry/payload";
 
 /**
  * Every setting Fieldwatch reads, validated in one place. `.env.example` lists them all.
@@ -42,6 +43,13 @@ const schema = z.object({
   MQTT_AUTH_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
   // How long a device's credentials are trusted by the broker side: a rotated or disabled token stops working within this.
   MQTT_AUTH_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(3000),
+  // The embedded broker's largest packet; a client sending a bigger one is disconnected (MQTT's own limit is 256 MiB).
+  MQTT_MAX_PACKET_BYTES: z.coerce
+    .number()
+    .int()
+    .min(65_536)
+    .max(268_435_455)
+    .default(MQTT_MAX_PACKET_BYTES_DEFAULT),
 
   PORT: port.default(3000),
   NEXTAUTH_URL: z.url().optional(),
