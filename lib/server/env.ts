@@ -90,6 +90,13 @@ export class ConfigError extends Error {
   }
 }
 
+/**
+ * Settings whose value never appears in a message (they end up in terminals and logs): secrets
+ * by name, and every URL, which may carry a password (`postgres://user:password@host`). By
+ * pattern, so a setting added later under such a name is covered too.
+ */
+export const isSecretSetting = (name: string) => /SECRET|PASSWORD|TOKEN|_URL$/.test(name);
+
 export function parseEnv(source: Record<string, string | undefined>): Env {
   // An empty variable (`FOO=` in .env) means "not set", as in most tools.
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
@@ -97,7 +104,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => {
     const name = String(issue.path[0]);
-    return `${name}: ${issue.message} (got ${JSON.stringify(cleaned[name])})`;
+    const value = isSecretSetting(name) ? "value not shown" : `got ${JSON.stringify(cleaned[name])}`;
+    return `${name}: ${issue.message} (${value})`;
   });
   throw new ConfigError(problems);
 }
