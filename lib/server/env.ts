@@ -60,6 +60,8 @@ const schema = z.object({
   LIVE_MAX_STREAMS_PER_USER: z.coerce.number().int().min(1).max(10_000).default(20),
 
   INGEST_HTTP_PORT: port.default(9464),
+  // /metrics and /healthz are unauthenticated: loopback unless widened (0.0.0.0 for a scraper elsewhere).
+  INGEST_HTTP_HOST: z.union([z.ipv4(), z.ipv6(), z.literal("localhost")]).default("127.0.0.1"),
   INGEST_CLIENT_ID: z.string().min(1).default(`fieldwatch-ingest-${hostname()}`),
   INGEST_BATCH_SIZE: z.coerce.number().int().min(1).max(50_000).default(10_000),
   INGEST_FLUSH_MS: z.coerce.number().int().min(1).max(10_000).default(50),
