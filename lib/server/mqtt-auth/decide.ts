@@ -30,11 +30,7 @@ export interface ConnectAttempt {
 
 export type ConnectVerdict = { allow: true; identity: MqttIdentity } | { allow: false; reason: DenyReason };
 export type DenyReason =
-  | "no_credentials"
-  | "bad_credentials"
-  | "device_disabled"
-  | "reserved_client_id"
-  | "foreign_client_id";
+  "no_credentials" | "bad_credentials" | "device_disabled" | "reserved_client_id" | "foreign_client_id";
 
 /** Client ids Fieldwatch's own processes use (`fieldwatch-ingest-<host>`): a device taking one over would kick the worker off and inherit its session. */
 export const SERVICE_CLIENT_ID_PREFIX = "fieldwatch-";
@@ -85,7 +81,8 @@ export function decideDevice(attempt: ConnectAttempt, credential: DeviceCredenti
   if (credential.disabled || credential.archived) return { allow: false, reason: "device_disabled" };
   if (attempt.clientId.startsWith(SERVICE_CLIENT_ID_PREFIX))
     return { allow: false, reason: "reserved_client_id" };
-  if (!isOwnClientId(attempt.username!, attempt.clientId)) return { allow: false, reason: "foreign_client_id" };
+  if (!isOwnClientId(attempt.username!, attempt.clientId))
+    return { allow: false, reason: "foreign_client_id" };
   return { allow: true, identity: { kind: "device", key: attempt.username! } };
 }
 
