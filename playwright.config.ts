@@ -14,7 +14,8 @@ if (!process.env.E2E_DATA_DIR) {
   chmodSync(process.env.E2E_DATA_DIR, 0o755);
 }
 process.env.E2E_ADMIN_EMAIL ??= "admin@e2e.test";
-process.env.E2E_ADMIN_PASSWORD ??= "e2e-admin-password-1";
+// npm start holds ADMIN_PASSWORD to the app's password rules (not built from the email, not common).
+process.env.E2E_ADMIN_PASSWORD ??= "e2e-lantern-harbour-17";
 
 const baseURL = `http://localhost:${process.env.E2E_PORT}`;
 const systemChromium =

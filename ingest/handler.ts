@@ -1,5 +1,6 @@
 import type { Logger } from "pino";
 import { backoffDelay, sleep } from "../lib/domain/backoff";
+import { keptPayload } from "../lib/domain/quarantine/payload";
 import { classifyMessage } from "../lib/domain/telemetry/classify";
 import { parseTopic } from "../lib/domain/telemetry/topic";
 import type { DeviceDirectory } from "./device-directory";
@@ -53,13 +54,12 @@ export function createMessageHandler({ directory, writer, metrics, log }: Handle
             receivedAt,
           );
       }
-      // A copy: mqtt.js may hand out a view of a larger buffer, which the batch would keep alive.
       if (outcome.rejection)
         writer.addQuarantine({
           messageId,
           topic,
           deviceKey,
-          payload: Buffer.from(payload),
+          ...keptPayload(payload),
           receivedAt,
           redelivered,
           ...outcome.rejection,
@@ -70,7 +70,7 @@ export function createMessageHandler({ directory, writer, metrics, log }: Handle
         messageId,
         topic,
         deviceKey,
-        payload: Buffer.from(payload),
+        ...keptPayload(payload),
         receivedAt,
         redelivered,
         reason: "internal_error",

@@ -7,9 +7,12 @@ export interface HealthSource {
   pending(): number;
 }
 
-/** /healthz (200 when both connections are up, else 503) and /metrics (Prometheus). */
+/**
+ * /healthz (200 when both connections are up, else 503) and /metrics (Prometheus). Neither asks
+ * who is calling, so they listen on loopback unless told otherwise (INGEST_HTTP_HOST).
+ */
 export function startIngestHttp(
-  port: number,
+  { port, host = "127.0.0.1" }: { port: number; host?: string },
   metrics: IngestMetrics,
   health: HealthSource,
 ): Promise<http.Server> {
@@ -37,6 +40,6 @@ export function startIngestHttp(
   });
   return new Promise((resolve, reject) => {
     server.once("error", reject);
-    server.listen(port, "0.0.0.0", () => resolve(server));
+    server.listen(port, host, () => resolve(server));
   });
 }

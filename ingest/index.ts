@@ -39,10 +39,11 @@ async function main() {
         fsyncMs: env.INGEST_JOURNAL_FSYNC_MS,
       },
       httpPort: env.INGEST_HTTP_PORT,
+      httpHost: env.INGEST_HTTP_HOST,
     },
     log,
   );
-  log.info({ httpPort: env.INGEST_HTTP_PORT }, "ingest worker started");
+  log.info({ httpHost: env.INGEST_HTTP_HOST, httpPort: env.INGEST_HTTP_PORT }, "ingest worker started");
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;

@@ -26,6 +26,8 @@ export interface IngestWorkerConfig {
   journal: Omit<JournalOptions, "segmentBytes">;
   /** 0 or undefined: no HTTP endpoint (tests). */
   httpPort?: number;
+  /** The address /metrics and /healthz listen on; default loopback (INGEST_HTTP_HOST). */
+  httpHost?: string;
 }
 
 export interface IngestWorker {
@@ -76,7 +78,7 @@ export async function startIngestWorker(config: IngestWorkerConfig, log: Logger)
   const webhooks = startWebhookDelivery(db.sql, log, config.webhooks);
   let http: Server | undefined;
   if (config.httpPort) {
-    http = await startIngestHttp(config.httpPort, metrics, {
+    http = await startIngestHttp({ port: config.httpPort, host: config.httpHost }, metrics, {
       mqttConnected: () => client.connected,
       dbHealthy: () => writer.dbHealthy,
       pending: () => writer.pending,

@@ -5,8 +5,9 @@ import { connectDb } from "../lib/server/db/connect";
 import { applyMigrations } from "../lib/server/db/migrate";
 import { loadDotEnv } from "../lib/server/dotenv";
 import { PortInUseError, assertPortFree } from "./embedded/ports";
-import { ConfigError, loadEnv } from "../lib/server/env";
+import { ConfigError, loadEnv, type Env } from "../lib/server/env";
 import { SupervisedChild } from "./supervisor/child";
+import { announceFirstAdmin } from "./supervisor/first-admin";
 import { formatLogLine } from "./supervisor/format";
 import { serviceMqttCredentials } from "./supervisor/mqtt-credentials";
 import { sessionSecret } from "./supervisor/secret";
@@ -55,7 +56,7 @@ async function main() {
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => void shutdown(0));
 
   try {
-    await prepareDatabase(services, env.ADMIN_EMAIL, env.ADMIN_PASSWORD);
+    await prepareDatabase(services, env);
     // Rebuilds when the sources changed since the build (e.g. after `git pull`), not only the first time.
     await ensureWebBuild(process.cwd(), say);
   } catch (err) {
@@ -122,18 +123,18 @@ async function main() {
   say(`Fieldwatch is running at ${webUrl}${demo ? " (demo devices are publishing)" : ""}. Ctrl-C stops it.`);
 }
 
-async function prepareDatabase(services: Services, email: string, password?: string) {
+async function prepareDatabase(services: Services, env: Env) {
   say("applying database migrations");
   await applyMigrations(services.databaseUrl);
   const db = connectDb(services.databaseUrl, { max: 1 });
   try {
-    const admin = await ensureFirstAdmin(db.orm, email, password);
-    if (admin.generatedPassword) {
-      say(`created the first admin — sign in as ${admin.email} with password ${admin.generatedPassword}`);
-      say("(shown once; set ADMIN_PASSWORD to choose it yourself)");
-    } else if (admin.created || password) {
-      say(`sign in as ${admin.email} with the ADMIN_PASSWORD you set`);
-    }
+    const admin = await ensureFirstAdmin(db.orm, env.ADMIN_EMAIL, env.ADMIN_PASSWORD);
+    announceFirstAdmin(admin, {
+      say,
+      terminal: process.stdout.isTTY ? process.stdout : null,
+      dataDir: env.DATA_DIR,
+      passwordSet: env.ADMIN_PASSWORD !== undefined,
+    });
   } finally {
     await db.close();
   }

@@ -44,11 +44,12 @@ export function QuarantineTable({
                 <PayloadPreview item={q} />
               </div>
             </td>
-            {/* A topic never changes, so a bad_topic message can never go through: no Replay. */}
+            {/* A topic never changes, so a bad_topic message can never go through, nor can a payload
+                of which only the first bytes are kept: no Replay. */}
             <td className={`${CARD_CELL} whitespace-nowrap lg:text-right`}>
               {q.replayedAt ? (
                 <Badge tone="ok">Replayed</Badge>
-              ) : canReplay && q.reason !== "bad_topic" ? (
+              ) : canReplay && q.reason !== "bad_topic" && !q.payloadCut ? (
                 <ReplayButton id={q.id} onReplayed={(readings) => onReplayed(q.id, readings)} />
               ) : null}
             </td>

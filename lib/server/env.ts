@@ -1,5 +1,6 @@
 import { hostname } from "node:os";
 import { z } from "zod";
+import { MQTT_MAX_PACKET_BYTES_DEFAULT } from "../domain/telemetry/payload";
 import { trustProxy } from "./http/client-address";
 
 /**
@@ -52,6 +53,13 @@ const schema = z.object({
   MQTT_AUTH_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
   // How long a device's credentials are trusted by the broker side: a rotated or disabled token stops working within this.
   MQTT_AUTH_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(3000),
+  // The embedded broker's largest packet; a client sending a bigger one is disconnected (MQTT's own limit is 256 MiB).
+  MQTT_MAX_PACKET_BYTES: z.coerce
+    .number()
+    .int()
+    .min(65_536)
+    .max(268_435_455)
+    .default(MQTT_MAX_PACKET_BYTES_DEFAULT),
 
   PORT: port.default(3000),
   NEXTAUTH_URL: z.url().optional(),
@@ -70,6 +78,8 @@ const schema = z.object({
   LIVE_MAX_STREAMS_PER_USER: z.coerce.number().int().min(1).max(10_000).default(20),
 
   INGEST_HTTP_PORT: port.default(9464),
+  // /metrics and /healthz are unauthenticated: loopback unless widened (0.0.0.0 for a scraper elsewhere).
+  INGEST_HTTP_HOST: z.union([z.ipv4(), z.ipv6(), z.literal("localhost")]).default("127.0.0.1"),
   INGEST_CLIENT_ID: z.string().min(1).default(`fieldwatch-ingest-${hostname()}`),
   INGEST_BATCH_SIZE: z.coerce.number().int().min(1).max(50_000).default(10_000),
   INGEST_FLUSH_MS: z.coerce.number().int().min(1).max(10_000).default(50),
@@ -100,6 +110,13 @@ export class ConfigError extends Error {
   }
 }
 
+/**
+ * Settings whose value never appears in a message (they end up in terminals and logs): secrets
+ * by name, and every URL, which may carry a password (`postgres://user:password@host`). By
+ * pattern, so a setting added later under such a name is covered too.
+ */
+export const isSecretSetting = (name: string) => /SECRET|PASSWORD|TOKEN|_URL$/.test(name);
+
 export function parseEnv(source: Record<string, string | undefined>): Env {
   // An empty variable (`FOO=` in .env) means "not set", as in most tools.
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
@@ -107,7 +124,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => {
     const name = String(issue.path[0]);
-    return `${name}: ${issue.message} (got ${JSON.stringify(cleaned[name])})`;
+    const value = isSecretSetting(name) ? "value not shown" : `got ${JSON.stringify(cleaned[name])}`;
+    return `${name}: ${issue.message} (${value})`;
   });
   throw new ConfigError(problems);
 }

@@ -47,7 +47,7 @@ export class SimulatedDevice {
     if (this.stopped || this.client) return;
     const { key } = this.device;
     this.client = mqtt.connect(this.ctx.mqttUrl, {
-      clientId: `sim-${key}`,
+      clientId: key,
       username: key,
       password: this.ctx.passwordFor?.(key),
       clean: true,

@@ -3,6 +3,8 @@ import { Readable } from "node:stream";
 import { Aedes } from "aedes";
 import { createBrokerAuth } from "../../lib/server/mqtt-auth/aedes-hooks";
 import type { MqttAuthenticator } from "../../lib/server/mqtt-auth/authenticator";
+import { MQTT_MAX_PACKET_BYTES_DEFAULT } from "../../lib/domain/telemetry/payload";
+import { limitPacketSize } from "./packet-limit";
 import { assertPortFree } from "./ports";
 
 export interface RunningBroker {
@@ -17,12 +19,17 @@ export interface EmbeddedBrokerOptions {
   /** How often connected devices are re-checked, so a rotated token or a disabled device is cut off. Default 3 s. */
   recheckMs?: number;
   onDenied?: (clientId: string, reason: string) => void;
+  /** The largest MQTT packet a client may send; a bigger one closes its connection. Default MQTT_MAX_PACKET_BYTES_DEFAULT. */
+  maxPacketBytes?: number;
+  onPacketTooLarge?: (remoteAddress: string) => void;
   onRecheckFailed?: (err: Error) => void;
 }
 
 /**
  * The embedded MQTT broker (aedes, MQTT 3.1.1, in-memory sessions). It keeps the worker's
- * persistent session while the worker restarts, for as long as this process lives.
+ * persistent session while the worker restarts, for as long as this process lives. A client
+ * sending a packet over `maxPacketBytes` is disconnected at its first bytes: aedes has no limit
+ * of its own and would buffer whatever length a packet announces.
  */
 export async function startEmbeddedBroker(
   port: number,
@@ -59,7 +66,12 @@ export async function startEmbeddedBroker(
     }, options.recheckMs ?? 3000);
     recheck.unref();
   }
-  const server = net.createServer(broker.handle);
+  const maxPacketBytes = options.maxPacketBytes ?? MQTT_MAX_PACKET_BYTES_DEFAULT;
+  const server = net.createServer((socket) => {
+    const address = `${socket.remoteAddress}:${socket.remotePort}`;
+    limitPacketSize(socket, maxPacketBytes, () => options.onPacketTooLarge?.(address));
+    broker.handle(socket);
+  });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(port, host, () => resolve());

@@ -1,3 +1,5 @@
+import { redactSecrets } from "../../lib/domain/redact";
+
 const LEVELS: Record<number, string> = {
   10: "trace",
   20: "debug",
@@ -7,8 +9,16 @@ const LEVELS: Record<number, string> = {
   60: "fatal",
 };
 
-/** Pino JSON lines become `[name] level message key=value`; other lines pass through prefixed. */
+/**
+ * Pino JSON lines become `[name] level message key=value`; other lines pass through prefixed.
+ * Either way without secrets carried in URLs (redactSecrets): children's output is relayed here
+ * whatever wrote it — Next.js, a stack trace — and this output often goes to a log file.
+ */
 export function formatLogLine(name: string, line: string): string {
+  return redactSecrets(formatted(name, line));
+}
+
+function formatted(name: string, line: string): string {
   const prefix = `[${name}]`.padEnd(13);
   if (!line.startsWith("{")) return `${prefix}${line}`;
   try {

@@ -47,6 +47,11 @@ export async function startServices(
       const broker = await startEmbeddedBroker(env.MQTT_PORT, "0.0.0.0", {
         authenticator,
         recheckMs: Math.max(1000, env.MQTT_AUTH_CACHE_MS),
+        maxPacketBytes: env.MQTT_MAX_PACKET_BYTES,
+        onPacketTooLarge: (address) =>
+          log(
+            `embedded MQTT broker: ${address} sent a packet over ${env.MQTT_MAX_PACKET_BYTES} bytes; disconnected`,
+          ),
         onRecheckFailed: (err) =>
           log(`embedded MQTT broker: could not re-check connected devices (${err.message})`),
       });

@@ -7,6 +7,12 @@ import { FLAG_UNTRUSTED_TIME, reject, type ParseResult, type Reading } from "./t
 import { toNumericValue } from "./values";
 
 export const MAX_PAYLOAD_BYTES = 256 * 1024;
+/**
+ * The embedded broker's largest packet by default (MQTT_MAX_PACKET_BYTES): twice the payload
+ * limit, so a payload a little over it still reaches the worker and is quarantined as
+ * `too_large` (the device's owner sees why), while a flood is cut off at the broker.
+ */
+export const MQTT_MAX_PACKET_BYTES_DEFAULT = 2 * MAX_PAYLOAD_BYTES;
 const MAX_DEPTH = 8;
 // One decoder for every message: constructing one costs more than decoding a small payload.
 const utf8 = new TextDecoder("utf-8", { fatal: true });

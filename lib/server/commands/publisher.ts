@@ -2,6 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
 import mqtt, { type MqttClient } from "mqtt";
+import { redactSecrets } from "../../domain/redact";
 import { loadEnv } from "../env";
 
 // One broker connection per web process, kept on globalThis so dev-mode module reloads don't open new ones.
@@ -26,7 +27,8 @@ export function getCommandClient(): MqttClient | null {
     connectTimeout: 5000,
   });
   // Without a listener an 'error' event would take the web process down; senders see a 503.
-  client.on("error", (err) => console.warn(`command MQTT client: ${err.message}`));
+  // An error may quote the broker URL, password included.
+  client.on("error", (err) => console.warn(redactSecrets(`command MQTT client: ${err.message}`)));
   holder.fieldwatchCommandClient = client;
   return client;
 }

@@ -1,4 +1,6 @@
+import { inspect } from "node:util";
 import { ZodError } from "zod";
+import { redactSecrets } from "../../domain/redact";
 
 /** An error a route handler answers with `{error: {code, message, fields?}}` and its status. */
 export class ApiError extends Error {
@@ -38,6 +40,7 @@ export function toErrorResponse(err: unknown): Response {
   }
   if (err instanceof SyntaxError)
     return errorResponse(400, "invalid_json", "The request body is not valid JSON.");
-  console.error(err);
+  // The error may quote a request's URL, and so the broker secret in its query.
+  console.error(redactSecrets(inspect(err)));
   return errorResponse(500, "internal", "Something went wrong on our side.");
 }

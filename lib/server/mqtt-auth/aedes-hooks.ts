@@ -33,13 +33,16 @@ export function createBrokerAuth(
   const wills = new WeakMap<Client, string>();
   // Connected devices with the hash of the token they logged in with, to notice a rotation.
   const devices = new Map<Client, DeviceSession>();
-  // Who each client id belongs to, so another identity can't take the id (and its session) over.
-  const owners = new Map<string, { owner: string; client: Client }>();
+  // Client ids the service holds a session under, so a device whose key happens to be one
+  // (INGEST_CLIENT_ID is free text) can't take the worker's session over. Only the service's:
+  // a device's ids are its own by rule (isOwnClientId), and an entry kept for a device's
+  // persistent session would lock that id's rightful owner out until the broker restarts.
+  const serviceIds = new Map<string, Client>();
 
   const forget = (client: Client) => {
     devices.delete(client);
-    // A clean session ends with the connection; a persistent one stays its owner's.
-    if (client.clean && owners.get(client.id)?.client === client) owners.delete(client.id);
+    // A clean session ends with the connection; a persistent one stays the service's.
+    if (client.clean && serviceIds.get(client.id) === client) serviceIds.delete(client.id);
   };
 
   const hooks: BrokerAuth["hooks"] = {
@@ -55,7 +58,7 @@ export function createBrokerAuth(
           if (!verdict.allow) {
             onDenied(client.id, verdict.reason);
             const code =
-              verdict.reason === "reserved_client_id"
+              verdict.reason === "reserved_client_id" || verdict.reason === "foreign_client_id"
                 ? IDENTIFIER_REJECTED
                 : verdict.reason === "device_disabled"
                   ? NOT_AUTHORIZED
@@ -68,13 +71,11 @@ export function createBrokerAuth(
             onDenied(client.id, "will_not_allowed");
             return done(authError(NOT_AUTHORIZED, "the Last Will must be on the device's own topics"), false);
           }
-          const owner = identity.kind === "service" ? "service" : `device:${identity.key}`;
-          const current = owners.get(client.id)?.owner;
-          if (current !== undefined && current !== owner) {
+          if (identity.kind === "service") serviceIds.set(client.id, client);
+          else if (serviceIds.has(client.id)) {
             onDenied(client.id, "client_id_taken");
-            return done(authError(IDENTIFIER_REJECTED, "client id in use by another identity"), false);
+            return done(authError(IDENTIFIER_REJECTED, "client id in use by the service"), false);
           }
-          owners.set(client.id, { owner, client });
           identities.set(client, identity);
           if (identity.kind === "device")
             devices.set(client, { key: identity.key, tokenHash: hashDeviceToken(attempt.password ?? "") });

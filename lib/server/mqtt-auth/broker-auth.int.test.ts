@@ -1,60 +1,15 @@
-import mqtt, { type IClientOptions, type MqttClient } from "mqtt";
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
-import { startIngestWorker, type IngestWorker } from "../../../ingest/worker";
-import { connectDb, type Db } from "../db/connect";
+import type { MqttClient } from "mqtt";
+import { describe, expect, it } from "vitest";
 import { runSimulator } from "../../../scripts/demo/simulator";
 import { demoDeviceToken, generateDeviceToken, hashDeviceToken } from "../../domain/devices/credentials";
-import { startEmbeddedBroker, type RunningBroker } from "../../../scripts/embedded/broker";
-import { freePort } from "../../../scripts/embedded/ports";
 import { createLogger } from "../log";
-import {
-  countReadings,
-  createTestDevice,
-  uniqueId,
-  waitFor,
-  waitUntilIngesting,
-  type TestDevice,
-} from "../../../test/support/fixtures";
-import { testWorkerConfig } from "../../../test/support/ingest-config";
-import { createMqttAuthenticator } from "./authenticator";
+import { countReadings, createTestDevice, uniqueId, waitFor } from "../../../test/support/fixtures";
+import { closed, withAuthedBroker } from "../../../test/support/authed-broker";
 
 // The embedded aedes with authentication on, a real PostgreSQL and the real ingest worker.
 const CACHE_MS = 500;
-const service = { username: `svc-${uniqueId()}`, password: `svc-password-${uniqueId()}` };
-let db: Db;
-let broker: RunningBroker;
-let worker: IngestWorker;
-let servicePublisher: MqttClient;
-const clients: MqttClient[] = [];
-
-interface Provisioned extends TestDevice {
-  token: string;
-}
-
-async function provision(): Promise<Provisioned> {
-  const device = await createTestDevice(db.sql, [{ name: "temperature" }, { name: "marker" }]);
-  const { token, hash } = generateDeviceToken();
-  await db.sql`insert into device_tokens (device_id, token_hash) values (${device.id}, ${hash})`;
-  return { ...device, token };
-}
-
-async function connect(options: IClientOptions): Promise<MqttClient> {
-  const client = await mqtt.connectAsync(broker.url, {
-    clientId: `it-${uniqueId()}`,
-    reconnectPeriod: 0,
-    connectTimeout: 5000,
-    ...options,
-  });
-  clients.push(client);
-  return client;
-}
-
-/** The CONNACK return code a refused connection got (4 bad credentials, 5 not authorised, 2 identifier rejected). */
-async function refusal(options: IClientOptions): Promise<number> {
-  const client = await connect(options).catch((err: { code?: number }) => err);
-  if ("connected" in client) throw new Error("the broker let this client in");
-  return client.code ?? -1;
-}
+const setup = withAuthedBroker({ cacheMs: CACHE_MS });
+const { db, service, provision, connect, refusal } = setup;
 
 /** The QoS the broker granted for one filter; 128 is "refused" (mqtt.js rejects then, with the SUBACK). */
 const grantedQos = (client: MqttClient, filter: string) =>
@@ -62,42 +17,6 @@ const grantedQos = (client: MqttClient, filter: string) =>
     (granted) => granted[0]?.qos,
     (err: { packet?: { granted?: number[] } }) => err.packet?.granted?.[0],
   );
-
-const closed = (client: MqttClient) =>
-  new Promise<void>((resolve) => (client.connected ? client.once("close", () => resolve()) : resolve()));
-
-beforeAll(async () => {
-  db = connectDb(inject("databaseUrl"));
-  const authenticator = createMqttAuthenticator({ sql: db.sql, service, cacheMs: CACHE_MS });
-  broker = await startEmbeddedBroker(await freePort(), "127.0.0.1", { authenticator, recheckMs: 300 });
-  worker = await startIngestWorker(
-    testWorkerConfig(inject("databaseUrl"), {
-      url: broker.url,
-      protocolVersion: 4,
-      sharedGroup: "",
-      ...service,
-    }),
-    createLogger("broker-auth-test", "warn"),
-  );
-  servicePublisher = await connect(service);
-  const probe = await provision();
-  await waitUntilIngesting(
-    db.sql,
-    (topic, payload) => servicePublisher.publishAsync(topic, payload, { qos: 1 }),
-    probe,
-  );
-});
-
-afterEach(async () => {
-  await Promise.all(clients.splice(1).map((c) => c.endAsync(true)));
-});
-
-afterAll(async () => {
-  await Promise.all(clients.map((c) => c.endAsync(true)));
-  await worker?.stop();
-  await broker?.stop();
-  await db?.close();
-});
 
 describe("embedded broker authentication", () => {
   it("refuses a wrong token, an unknown device, no credentials and a wrong service password", async () => {
@@ -166,8 +85,8 @@ describe("embedded broker authentication", () => {
     expect(clientA.connected).toBe(true);
     const received: string[] = [];
     clientA.on("message", (topic) => received.push(topic));
-    await servicePublisher.publishAsync(`devices/${b.key}/commands`, "{}", { qos: 1 });
-    await servicePublisher.publishAsync(`devices/${a.key}/commands`, "{}", { qos: 1 });
+    await setup.servicePublisher.publishAsync(`devices/${b.key}/commands`, "{}", { qos: 1 });
+    await setup.servicePublisher.publishAsync(`devices/${a.key}/commands`, "{}", { qos: 1 });
     await waitFor(async () => (received.length > 0 ? true : undefined));
     expect(received).toEqual([`devices/${a.key}/commands`]);
   });
@@ -218,7 +137,7 @@ describe("embedded broker authentication", () => {
     // runSimulator resolves once a device is connected, and throws when none can within the timeout.
     await expect(
       runSimulator({
-        mqttUrl: broker.url,
+        mqttUrl: setup.broker.url,
         devices: [demo],
         rate: 1,
         log,
@@ -228,7 +147,7 @@ describe("embedded broker authentication", () => {
       }),
     ).rejects.toThrow(/could connect/);
     const simulator = await runSimulator({
-      mqttUrl: broker.url,
+      mqttUrl: setup.broker.url,
       devices: [demo],
       rate: 1,
       log,
@@ -241,11 +160,11 @@ describe("embedded broker authentication", () => {
     await simulator.stop();
   });
 
-  it("keeps a client id with its owner: a device can't take over the service's session", async () => {
+  it("keeps the service's sessions its own: a device can't take over a client id the service holds", async () => {
     const device = await provision();
-    const clientId = `it-svc-${uniqueId()}`;
-    const owner = await connect({ ...service, clientId });
-    expect(await refusal({ username: device.key, password: device.token, clientId })).toBe(2);
+    // An INGEST_CLIENT_ID that happens to be a device's key.
+    const owner = await connect({ ...service, clientId: device.key, clean: false });
+    expect(await refusal({ username: device.key, password: device.token })).toBe(2);
     expect(
       await refusal({ username: device.key, password: device.token, clientId: "fieldwatch-ingest-anyhost" }),
     ).toBe(2);

@@ -4,6 +4,7 @@ import {
   decideDevice,
   decideService,
   deviceStillAllowed,
+  isOwnClientId,
   mayAct,
   secretsEqual,
   type DeviceCredential,
@@ -14,7 +15,7 @@ const live: DeviceCredential = { disabled: false, archived: false, liveTokenHash
 const attempt = (
   password: string | undefined,
   username: string | undefined = "farm-soil-01",
-  clientId = "sim-farm-soil-01",
+  clientId = "farm-soil-01",
 ) => ({ username, password, clientId });
 
 describe("decideDevice", () => {
@@ -46,8 +47,35 @@ describe("decideDevice", () => {
       live,
       "reserved_client_id",
     ],
+    [
+      "another device's key as client id",
+      attempt(TOKEN, "farm-soil-01", "farm-soil-02"),
+      live,
+      "foreign_client_id",
+    ],
+    [
+      "another device's key that starts with its own",
+      attempt(TOKEN, "farm-soil", "farm-soil-01"),
+      live,
+      "foreign_client_id",
+    ],
+    ["a generated client id", attempt(TOKEN, "farm-soil-01", "mqttjs_4f2a"), live, "foreign_client_id"],
+    ["a suffix with a slash", attempt(TOKEN, "farm-soil-01", "farm-soil-01./x"), live, "foreign_client_id"],
+    ["an empty suffix", attempt(TOKEN, "farm-soil-01", "farm-soil-01."), live, "foreign_client_id"],
   ])("refuses %s", (_what, given, credential, reason) => {
     expect(decideDevice(given, credential)).toEqual({ allow: false, reason });
+  });
+});
+
+describe("isOwnClientId", () => {
+  it("is the key, or the key, a dot and a suffix: never another device's id", () => {
+    expect(isOwnClientId("dev-a", "dev-a")).toBe(true);
+    expect(isOwnClientId("dev-a", "dev-a.commands")).toBe(true);
+    expect(isOwnClientId("dev-a", "dev-a.cmd_2-B")).toBe(true);
+    expect(isOwnClientId("dev-a", "dev-a-b")).toBe(false);
+    expect(isOwnClientId("dev-a", "dev-b")).toBe(false);
+    expect(isOwnClientId("dev-a", "")).toBe(false);
+    expect(isOwnClientId("dev-a", `dev-a.${"x".repeat(65)}`)).toBe(false);
   });
 });
 

@@ -29,10 +29,26 @@ export interface ConnectAttempt {
 }
 
 export type ConnectVerdict = { allow: true; identity: MqttIdentity } | { allow: false; reason: DenyReason };
-export type DenyReason = "no_credentials" | "bad_credentials" | "device_disabled" | "reserved_client_id";
+export type DenyReason =
+  "no_credentials" | "bad_credentials" | "device_disabled" | "reserved_client_id" | "foreign_client_id";
 
 /** Client ids Fieldwatch's own processes use (`fieldwatch-ingest-<host>`): a device taking one over would kick the worker off and inherit its session. */
 export const SERVICE_CLIENT_ID_PREFIX = "fieldwatch-";
+
+// What may follow `{key}.` in a device's further client ids.
+const CLIENT_ID_SUFFIX = /^[A-Za-z0-9_-]{1,64}$/;
+
+/**
+ * A device's client ids are its key, or `{key}.{suffix}` for a further connection of its own.
+ * An id names its session, and the broker gives a session (and takes the connection holding it)
+ * to whoever presents the id: an id of another device's would let one device kick another off or
+ * hold its session. `.` is not in a key's alphabet, so no id is two devices'; `-` is (`a-b` is
+ * device `a-b`'s key, and would be `a` + `-b`).
+ */
+export function isOwnClientId(deviceKey: string, clientId: string): boolean {
+  if (clientId === deviceKey) return true;
+  return clientId.startsWith(`${deviceKey}.`) && CLIENT_ID_SUFFIX.test(clientId.slice(deviceKey.length + 1));
+}
 
 /** Constant time whatever the lengths: both sides are hashed to 32 bytes first. */
 export function secretsEqual(given: string, expected: string): boolean {
@@ -65,6 +81,8 @@ export function decideDevice(attempt: ConnectAttempt, credential: DeviceCredenti
   if (credential.disabled || credential.archived) return { allow: false, reason: "device_disabled" };
   if (attempt.clientId.startsWith(SERVICE_CLIENT_ID_PREFIX))
     return { allow: false, reason: "reserved_client_id" };
+  if (!isOwnClientId(attempt.username!, attempt.clientId))
+    return { allow: false, reason: "foreign_client_id" };
   return { allow: true, identity: { kind: "device", key: attempt.username! } };
 }
 

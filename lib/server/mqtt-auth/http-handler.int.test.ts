@@ -63,10 +63,12 @@ afterAll(() => db?.close());
 describe("POST /api/mqtt/auth", () => {
   it("allows a device's live token and the service, as JSON or form", async () => {
     const device = await provision();
-    expect(await login({ username: device.key, password: device.token, clientid: "c1" })).toEqual(ALLOW);
-    expect(await login({ username: device.key, password: device.token, clientid: "c1" }, "form")).toEqual(
+    expect(await login({ username: device.key, password: device.token, clientid: device.key })).toEqual(
       ALLOW,
     );
+    expect(
+      await login({ username: device.key, password: device.token, clientid: `${device.key}.2` }, "form"),
+    ).toEqual(ALLOW);
     expect(await login({ ...service, clientid: "ingest-1", broker: "emqx" })).toEqual(ALLOW);
   });
 
@@ -80,10 +82,24 @@ describe("POST /api/mqtt/auth", () => {
     const fresh = generateDeviceToken();
     await db.sql`update device_tokens set revoked_at = now() where device_id = ${device.id}`;
     await db.sql`insert into device_tokens (device_id, token_hash) values (${device.id}, ${fresh.hash})`;
-    expect(await login({ username: device.key, password: device.token })).toEqual(DENY);
-    expect(await login({ username: device.key, password: fresh.token })).toEqual(ALLOW);
+    expect(await login({ username: device.key, password: device.token, clientid: device.key })).toEqual(DENY);
+    expect(await login({ username: device.key, password: fresh.token, clientid: device.key })).toEqual(ALLOW);
     await db.sql`update devices set disabled = true where id = ${device.id}`;
-    expect(await login({ username: device.key, password: fresh.token }, "form")).toEqual(DENY);
+    expect(
+      await login({ username: device.key, password: fresh.token, clientid: device.key }, "form"),
+    ).toEqual(DENY);
+  });
+
+  it("denies a device any client id but its own (mosquitto-go-auth and EMQX send `clientid`)", async () => {
+    const [x, y] = [await provision(), await provision()];
+    // Y's id would hand X Y's session, and the broker would kick Y off for it.
+    expect(await login({ username: x.key, password: x.token, clientid: y.key })).toEqual(DENY);
+    expect(await login({ username: x.key, password: x.token, clientid: y.key, broker: "emqx" })).toEqual(
+      EMQX_DENY,
+    );
+    expect(await login({ username: x.key, password: x.token, clientid: `${y.key}.x` }, "form")).toEqual(DENY);
+    expect(await login({ username: x.key, password: x.token })).toEqual(DENY);
+    expect(await login({ username: y.key, password: y.token, client_id: y.key })).toEqual(ALLOW);
   });
 });
 

@@ -5,6 +5,7 @@ import type { DeviceInfo } from "../../domain/devices/types";
 import { writeBatchIn, type BatchInput } from "../telemetry/write-batch";
 import { getQuarantined, pendingIds, type QuarantineFilter } from "../db/queries/quarantine";
 import { classifyMessage, type MessageOutcome } from "../../domain/telemetry/classify";
+import { MAX_PAYLOAD_BYTES } from "../../domain/telemetry/payload";
 import { parseTopic } from "../../domain/telemetry/topic";
 
 export type ReplayResult =
@@ -27,6 +28,13 @@ export async function replayRow(
   devices = new Map<string, DeviceInfo | null>(),
 ): Promise<ReplayResult> {
   if (row.replayedAt) return { id: row.id, result: "already_replayed" };
+  // Only the first bytes of an oversized payload are kept: replaying them would be replaying
+  // another, shorter message. The whole one was over the limit, so it stays too_large.
+  if (row.payloadCut) {
+    const detail = `only the first ${row.payloadCut.keptBytes} of ${row.payloadBytes} bytes are kept (sha256 ${row.payloadCut.sha256}); over ${MAX_PAYLOAD_BYTES} bytes, it can never be used`;
+    await sql`update quarantine set reason = 'too_large', detail = ${detail} where id = ${row.id} and replayed_at is null`;
+    return { id: row.id, result: "rejected", reason: "too_large", detail };
+  }
   const topic = parseTopic(row.topic);
   const device = topic.kind === "invalid" ? null : await lookup(sql, topic.deviceKey, devices);
   const outcome = classifyMessage(topic, device, row.payload, row.receivedAt.getTime());

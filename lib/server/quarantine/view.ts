@@ -1,4 +1,4 @@
-import { PREVIEW_BYTES, type QuarantineRow } from "../db/queries/quarantine";
+import type { QuarantineRow, StoredCut } from "../db/queries/quarantine";
 import type { PageView } from "../http/page";
 import type { ReplayRun } from "./replay";
 
@@ -12,16 +12,20 @@ export interface QuarantineItemView {
   site: string | null;
   reason: string;
   detail: string | null;
+  /** The payload's length as received. */
   payloadBytes: number;
+  /** Set when only the first `keptBytes` of an oversized payload are stored, with the whole one's SHA-256: it can't be replayed. */
+  payloadCut: StoredCut | null;
   replayedAt: string | null;
   /** The payload's first PREVIEW_BYTES, as text when they are UTF-8, else as hex. */
   preview: string;
   previewEncoding: "utf8" | "hex";
+  /** The preview is shorter than the payload. */
   truncated: boolean;
 }
 
 export function toQuarantineItemView(row: QuarantineRow): QuarantineItemView {
-  const truncated = row.payloadBytes > PREVIEW_BYTES;
+  const truncated = row.payloadBytes > row.payloadHead.length;
   const text = utf8(row.payloadHead, truncated);
   return {
     id: row.id,
@@ -33,6 +37,7 @@ export function toQuarantineItemView(row: QuarantineRow): QuarantineItemView {
     reason: row.reason,
     detail: row.detail,
     payloadBytes: row.payloadBytes,
+    payloadCut: row.payloadCut,
     replayedAt: row.replayedAt?.toISOString() ?? null,
     preview: text ?? row.payloadHead.toString("hex"),
     previewEncoding: text === null ? "hex" : "utf8",

@@ -1,3 +1,4 @@
+import type { PayloadCut } from "../../../domain/quarantine/payload";
 import type { DeviceReading } from "../../../domain/telemetry/types";
 import type { Tx } from "../connect";
 
@@ -7,7 +8,9 @@ export interface QuarantineItem {
   messageId: string;
   topic: string;
   deviceKey: string | null;
+  /** What is kept of the payload (keptPayload): all of it, or its first bytes when `cut` is set. */
   payload: Buffer;
+  cut: PayloadCut | null;
   reason: string;
   detail: string;
   receivedAt: number;
@@ -134,7 +137,9 @@ export async function insertQuarantine(tx: Tx, all: QuarantineItem[]): Promise<v
   for (const q of all) {
     if (q.redelivered) {
       const [seen] = await tx`
-        select 1 from quarantine where topic = ${q.topic} and payload = ${q.payload} and received_at > now() - interval '1 hour' limit 1`;
+        select 1 from quarantine where topic = ${q.topic} and payload = ${q.payload}
+          and payload_sha256 is not distinct from ${q.cut?.sha256 ?? null}
+          and received_at > now() - interval '1 hour' limit 1`;
       if (seen) continue;
     }
     items.push(q);
@@ -147,6 +152,8 @@ export async function insertQuarantine(tx: Tx, all: QuarantineItem[]): Promise<v
       topic: q.topic,
       device_key: q.deviceKey,
       payload: q.payload,
+      payload_total_bytes: q.cut?.totalBytes ?? null,
+      payload_sha256: q.cut?.sha256 ?? null,
       reason: q.reason,
       detail: q.detail,
       received_at: new Date(q.receivedAt),

@@ -21,11 +21,24 @@ export interface QuarantineRow {
   site: string | null;
   reason: string;
   detail: string | null;
+  /** The payload's length as received (more than is stored when `payloadCut` is set). */
   payloadBytes: number;
   /** The first PREVIEW_BYTES of the payload, exactly as received. */
   payloadHead: Buffer;
+  payloadCut: StoredCut | null;
   replayedAt: Date | null;
 }
+
+/** Set when only the payload's first `keptBytes` are stored (lib/domain/quarantine/payload.ts). */
+export interface StoredCut {
+  keptBytes: number;
+  sha256: string;
+}
+
+// The stored cut, or null when the whole payload is there.
+const cutColumn = (sql: Sql) => sql`
+  case when q.payload_sha256 is null then null
+    else json_build_object('keptBytes', octet_length(q.payload), 'sha256', q.payload_sha256) end as "payloadCut"`;
 
 export const PREVIEW_BYTES = 2048;
 
@@ -50,8 +63,8 @@ function visible(sql: Sql, scope: SiteScope, f: QuarantineFilter) {
 // Ids are bigserial; postgres.js hands int8 back as a string, float8 as a number (exact below 2^53).
 const columns = (sql: Sql) => sql`
   q.id::float8 as id, q.received_at as "receivedAt", q.topic, q.device_key as "deviceKey", d.name as "deviceName", s.slug as site,
-  q.reason, q.detail, octet_length(q.payload) as "payloadBytes", substring(q.payload from 1 for ${PREVIEW_BYTES}) as "payloadHead",
-  q.replayed_at as "replayedAt"`;
+  q.reason, q.detail, coalesce(q.payload_total_bytes, octet_length(q.payload)) as "payloadBytes",
+  substring(q.payload from 1 for ${PREVIEW_BYTES}) as "payloadHead", ${cutColumn(sql)}, q.replayed_at as "replayedAt"`;
 
 /** A page of rows, newest first, with the total and the count per reason (for the filter). */
 export async function listQuarantine(
@@ -90,7 +103,7 @@ export async function countQuarantine(
   return row?.n ?? 0;
 }
 
-/** One visible row with its whole payload, or null (missing and hidden look the same). */
+/** One visible row with its stored payload (all of it unless `payloadCut`), or null (missing and hidden look the same). */
 export async function getQuarantined(sql: Sql, scope: SiteScope, id: number) {
   if (!scope.all && scope.siteIds.length === 0) return null;
   const [row] = await sql<
@@ -98,12 +111,15 @@ export async function getQuarantined(sql: Sql, scope: SiteScope, id: number) {
       id: number;
       topic: string;
       payload: Buffer;
+      payloadBytes: number;
+      payloadCut: StoredCut | null;
       receivedAt: Date;
       replayedAt: Date | null;
       siteId: string | null;
     }[]
   >`
-    select q.id::float8 as id, q.topic, q.payload, q.received_at as "receivedAt", q.replayed_at as "replayedAt", d.site_id as "siteId"
+    select q.id::float8 as id, q.topic, q.payload, coalesce(q.payload_total_bytes, octet_length(q.payload)) as "payloadBytes",
+      ${cutColumn(sql)}, q.received_at as "receivedAt", q.replayed_at as "replayedAt", d.site_id as "siteId"
     ${visible(sql, scope, { state: "all" })} and q.id = ${id}`;
   return row ?? null;
 }

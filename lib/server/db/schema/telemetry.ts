@@ -62,6 +62,9 @@ export const quarantine = pgTable(
     topic: text("topic").notNull(),
     deviceKey: text("device_key"),
     payload: bytea("payload").notNull(),
+    // Set when only the payload's first bytes are kept (lib/domain/quarantine/payload.ts): its whole length and SHA-256.
+    payloadTotalBytes: integer("payload_total_bytes"),
+    payloadSha256: text("payload_sha256"),
     reason: text("reason").notNull(),
     detail: text("detail"),
     // Set when a replay from the app got the message through; the row stays as history.
