@@ -21,11 +21,14 @@ export function toAlertRuleView({ siteId: _siteId, ...rule }: AlertRuleRow): Ale
 
 export type RuleScope = { siteId: string; deviceId: string | null; typeId: string | null };
 
-/** The ids a rule's device / site / type name; null with the field at fault when one is unknown. */
+/**
+ * The ids a rule's device / site / type name; the field at fault when one is unknown, with the
+ * site's id when only the type is (callers check the site's visibility before saying so).
+ */
 export async function resolveRuleScope(
   sql: Sql,
   input: Pick<AlertRuleInput, "device" | "site" | "type">,
-): Promise<RuleScope | { field: string; message: string }> {
+): Promise<RuleScope | { field: string; message: string; siteId?: string }> {
   if (input.device) {
     const [d] = await sql<
       { id: string; site_id: string }[]
@@ -37,7 +40,8 @@ export async function resolveRuleScope(
   const [row] = await sql<{ site_id: string | null; type_id: string | null }[]>`
     select (select id from sites where slug = ${input.site ?? ""}) as site_id, (select id from device_types where slug = ${input.type ?? ""}) as type_id`;
   if (!row?.site_id) return { field: "site", message: `no site "${input.site}"` };
-  if (input.type && !row.type_id) return { field: "type", message: `no device type "${input.type}"` };
+  if (input.type && !row.type_id)
+    return { field: "type", message: `no device type "${input.type}"`, siteId: row.site_id };
   return { siteId: row.site_id, deviceId: null, typeId: input.type ? row.type_id : null };
 }
 
