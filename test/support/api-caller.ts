@@ -43,7 +43,7 @@ export async function createCaller(
 
 type Handler<P> = (req: NextRequest, ctx: { params: Promise<P> }) => Promise<Response>;
 
-/** Calls a route handler with `caller`'s token; `body` is sent as JSON. */
+/** Calls a route handler with `caller`'s token; `body` is sent as JSON. A JSON answer comes back parsed, any other as text. */
 export async function callRoute<P>(
   handler: Handler<P>,
   caller: Caller,
@@ -59,7 +59,8 @@ export async function callRoute<P>(
   });
   const res = await handler(req, { params: Promise.resolve((init.params ?? {}) as P) });
   const text = await res.text();
-  return { status: res.status, body: text ? (JSON.parse(text) as unknown) : null };
+  const json = res.headers.get("content-type")?.includes("json") && text;
+  return { status: res.status, body: json ? (JSON.parse(text) as unknown) : text || null };
 }
 
 /** A site of its own, for one test. */

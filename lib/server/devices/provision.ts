@@ -2,6 +2,7 @@ import type { Viewer } from "../db/queries/users";
 import type { Sql } from "../db/connect";
 import { siteStanding } from "../auth/permissions";
 import { insertDevices } from "../db/queries/device-admin";
+import { claimQuarantine } from "../db/queries/quarantine";
 import { generateDeviceToken } from "../../domain/devices/credentials";
 import type { NewDeviceInput } from "../../domain/devices/input";
 
@@ -116,7 +117,13 @@ export async function provisionDevices(
       const all = new Map<string, string>();
       for (let i = 0; i < withTokens.length; i += INSERT_CHUNK) {
         const chunk = withTokens.slice(i, i + INSERT_CHUNK).map((d) => ({ ...d, tokenHash: d.hash }));
-        for (const [key, id] of await insertDevices(tx, chunk)) all.set(key, id);
+        const ids = await insertDevices(tx, chunk);
+        for (const [key, id] of ids) all.set(key, id);
+        // What the keys sent while unknown is now theirs (and their site's) to see and replay.
+        await claimQuarantine(
+          tx,
+          [...ids].map(([key, id]) => ({ key, id })),
+        );
       }
       return all;
     })) as Map<string, string>;
