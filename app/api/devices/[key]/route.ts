@@ -12,6 +12,7 @@ import { ApiError } from "@/lib/server/http/errors";
 import { requireManageableDevice } from "@/lib/server/http/manageable-device";
 import { publicDevice } from "@/lib/server/http/public-device";
 import { requireSiteFor } from "@/lib/server/http/site-access";
+import { leaveOldSites } from "@/lib/server/alerts/device-moved";
 import { jsonBody, queryParams, route } from "@/lib/server/http/route";
 
 export const dynamic = "force-dynamic";
@@ -42,10 +43,15 @@ export const PATCH = route<{ key: string }>(async (req, { key }) => {
     throw new ApiError(422, "invalid_reference", `No device type "${type}".`, {
       type: `no device type "${type}"`,
     });
-  await updateDevice(sql, device.id, {
-    ...rest,
-    ...(site !== undefined ? { siteId: refs.siteId! } : {}),
-    ...(type !== undefined ? { typeId: type ? refs.typeId : null } : {}),
+  const moved = refs.siteId !== device.siteId;
+  await sql.begin(async (tx) => {
+    await updateDevice(tx, device.id, {
+      ...rest,
+      ...(site !== undefined ? { siteId: refs.siteId! } : {}),
+      ...(type !== undefined ? { typeId: type ? refs.typeId : null } : {}),
+    });
+    // The old site's alert rules and webhooks hear no more of it (docs/api.md, "Moving a device").
+    if (moved) await leaveOldSites(tx, device.id, refs.siteId!);
   });
   const action =
     changes.disabled === true
