@@ -44,14 +44,14 @@ export const PATCH = route<{ key: string }>(async (req, { key }) => {
       type: `no device type "${type}"`,
     });
   const moved = refs.siteId !== device.siteId;
-  await sql.begin(async (tx) => {
+  const leftBehind = await sql.begin(async (tx) => {
     await updateDevice(tx, device.id, {
       ...rest,
       ...(site !== undefined ? { siteId: refs.siteId! } : {}),
       ...(type !== undefined ? { typeId: type ? refs.typeId : null } : {}),
     });
     // The old site's alert rules and webhooks hear no more of it (docs/api.md, "Moving a device").
-    if (moved) await leaveOldSites(tx, device.id, refs.siteId!);
+    return moved ? leaveOldSites(tx, device.id, refs.siteId!) : null;
   });
   const action =
     changes.disabled === true
@@ -65,7 +65,8 @@ export const PATCH = route<{ key: string }>(async (req, { key }) => {
     target: { type: "device", id: key },
     siteId: refs.siteId ?? device.siteId,
     ip: clientAddress(req.headers),
-    details: changes,
+    // What a move did to the old site's alerting: which rules went "device_moved", which alerts it closed.
+    details: leftBehind ? { ...changes, ...leftBehind } : changes,
   });
   return Response.json(publicDevice((await getDevice(sql, scopeFor(viewer, "device.read"), key))!));
 });
