@@ -108,8 +108,8 @@ test("the live stream carries no reading from another site", async ({ baseURL })
 
 test("a farm operator can't see or replay the factory's quarantined messages", async ({ baseURL }) => {
   const [row] = await db.sql<{ id: number }[]>`
-    insert into quarantine (message_id, topic, device_key, payload, reason, detail)
-    values (gen_random_uuid(), ${`devices/${world.factory.deviceKey}/telemetry`}, ${world.factory.deviceKey}, ${Buffer.from('{"t": 1}')}, 'out_of_range', 'e2e')
+    insert into quarantine (message_id, topic, device_key, device_id, payload, reason, detail)
+    values (gen_random_uuid(), ${`devices/${world.factory.deviceKey}/telemetry`}, ${world.factory.deviceKey}, ${world.factory.deviceId}, ${Buffer.from('{"t": 1}')}, 'out_of_range', 'e2e')
     returning id::float8 as id`;
   const api = apiAs(baseURL!, world.people.operator.token);
   expect((await api("GET", `/api/quarantine/${row!.id}/payload`)).status).toBe(404);

@@ -1,5 +1,6 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import type { Db } from "../lib/server/db/connect";
+import { generateWebhookSecret } from "../lib/server/webhooks/signature";
 import { apiAs } from "./support/api";
 import { createWorld, type World } from "./support/personas";
 import { openDb, signIn } from "./support/stack";
@@ -94,4 +95,29 @@ test("read-only tokens can't change anything", async ({ baseURL }) => {
   const write = await readOnly("POST", "/api/sites", { slug: `ro-${Date.now()}`, name: "No" });
   expect(write.status).toBe(403);
   expect(write.json.error.code).toBe("read_only_token");
+});
+
+// A signing secret lets its holder forge the site's webhook calls: more than a read-only token
+// may do. The browser's session (the Webhooks page's "Show secret") still gets it.
+test("a webhook's secret is shown to its admin's session and write token, never to a read-only token", async ({
+  page,
+  baseURL,
+}) => {
+  const { siteAdmin } = world.people;
+  const secret = generateWebhookSecret();
+  const [hook] = await db.sql<{ id: string }[]>`
+    insert into webhooks (site_id, name, url, secret) values (${world.farm.id}, 'Secret hook', 'https://hooks.example.com/e2e', ${secret}) returning id`;
+  const path = `/api/webhooks/${hook!.id}/secret`;
+  const created = await apiAs(baseURL!, siteAdmin.token)("POST", "/api/tokens", {
+    name: "ro",
+    scope: "read",
+  });
+  const refused = await apiAs(baseURL!, created.json.token)("GET", path);
+  expect(refused.status).toBe(403);
+  expect(refused.json.error.code).toBe("read_only_token");
+  expect((await apiAs(baseURL!, siteAdmin.token)("GET", path)).json).toEqual({ secret });
+  await signIn(page, siteAdmin.email, siteAdmin.password);
+  const viaSession = await page.request.get(path);
+  expect(viaSession.status()).toBe(200);
+  expect(await viaSession.json()).toEqual({ secret });
 });

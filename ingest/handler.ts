@@ -35,9 +35,11 @@ export function createMessageHandler({ directory, writer, metrics, log }: Handle
     metrics.received.inc();
     const topicInfo = parseTopic(topic);
     const deviceKey = topicInfo.kind === "invalid" ? (topicInfo.deviceKey ?? null) : topicInfo.deviceKey;
+    let deviceId: string | null = null;
     try {
       const device =
         topicInfo.kind === "invalid" ? null : await lookupWithRetry(directory, topicInfo.deviceKey, log);
+      deviceId = device?.id ?? null;
       const outcome = classifyMessage(topicInfo, device, payload, receivedAt);
       if (device && !device.disabled) {
         if (outcome.status) writer.addStatus(device, outcome.status, receivedAt);
@@ -59,6 +61,7 @@ export function createMessageHandler({ directory, writer, metrics, log }: Handle
           messageId,
           topic,
           deviceKey,
+          deviceId,
           ...keptPayload(payload),
           receivedAt,
           redelivered,
@@ -70,6 +73,7 @@ export function createMessageHandler({ directory, writer, metrics, log }: Handle
         messageId,
         topic,
         deviceKey,
+        deviceId,
         ...keptPayload(payload),
         receivedAt,
         redelivered,

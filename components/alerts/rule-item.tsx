@@ -33,7 +33,11 @@ export function RuleItem({
         <p className="flex flex-wrap items-center gap-2">
           <span className="font-medium [overflow-wrap:anywhere]">{rule.name}</span>
           <SeverityBadge severity={rule.severity} />
-          {!rule.enabled && <span className="text-xs font-medium text-muted">Off</span>}
+          {!rule.enabled && (
+            <span className="text-xs font-medium text-muted">
+              {rule.disabledReason === "device_moved" ? "Off: its device moved to another site" : "Off"}
+            </span>
+          )}
           {rule.openAlerts > 0 && (
             <span className="text-xs font-medium text-danger">{rule.openAlerts} firing</span>
           )}

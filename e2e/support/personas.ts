@@ -57,8 +57,8 @@ export async function createWorld(db: Db): Promise<World> {
   };
   const farmSite = await site("farm");
   const [q] = await db.sql<{ id: number }[]>`
-    insert into quarantine (message_id, topic, device_key, payload, reason, detail)
-    values (gen_random_uuid(), ${`devices/${farmSite.deviceKey}/telemetry`}, ${farmSite.deviceKey}, ${Buffer.from("not json")}, 'malformed', 'e2e')
+    insert into quarantine (message_id, topic, device_key, device_id, payload, reason, detail)
+    values (gen_random_uuid(), ${`devices/${farmSite.deviceKey}/telemetry`}, ${farmSite.deviceKey}, ${farmSite.deviceId}, ${Buffer.from("not json")}, 'malformed', 'e2e')
     returning id::float8 as id`;
   const [rule] = await db.sql<{ id: string }[]>`
     insert into alert_rules (site_id, device_id, name, metric, comparison, threshold) values (${farmSite.id}, ${farmSite.deviceId}, 'Too warm', 't', 'above', 30)

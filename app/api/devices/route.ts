@@ -9,7 +9,8 @@ import { provisionDevices } from "@/lib/server/devices/provision";
 import { toCreatedDeviceView } from "@/lib/server/devices/view";
 import { deviceCredentials } from "@/lib/server/http/device-credentials";
 import { deviceListQuery } from "@/lib/server/http/device-params";
-import { ApiError, forbidden } from "@/lib/server/http/errors";
+import { forbidden } from "@/lib/server/http/errors";
+import { provisionError } from "@/lib/server/http/provision-error";
 import { toPageView } from "@/lib/server/http/page";
 import { jsonBody, queryParams, route } from "@/lib/server/http/route";
 
@@ -29,17 +30,7 @@ export const POST = route(async (req) => {
   const input = await jsonBody(req, newDeviceInput);
   const { sql } = getDb();
   const result = await provisionDevices(sql, viewer, [input]);
-  if (!result.ok) {
-    const fields = Object.fromEntries(result.errors.map((e) => [e.field, e.message]));
-    const first = result.errors[0]!;
-    const status = first.field === "key" ? 409 : first.message.startsWith("you can't") ? 403 : 422;
-    throw new ApiError(
-      status,
-      status === 409 ? "conflict" : status === 403 ? "forbidden" : "invalid_reference",
-      `${first.field}: ${first.message}`,
-      fields,
-    );
-  }
+  if (!result.ok) throw provisionError(result.errors);
   const created = result.devices[0]!;
   const device = await getDevice(sql, scopeFor(viewer, "device.read"), created.key);
   await audit(sql, {

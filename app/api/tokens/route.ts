@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { audit } from "@/lib/server/audit";
-import { generateApiToken } from "@/lib/domain/auth/api-tokens";
+import { generateApiToken, newTokenTerms } from "@/lib/domain/auth/api-tokens";
 import { clientAddress } from "@/lib/server/auth/origin";
 import { authenticate } from "@/lib/server/auth/principal";
 import { getDb } from "@/lib/server/db/client";
@@ -10,6 +10,7 @@ import {
   toApiTokenView,
   toCreatedTokenView,
 } from "@/lib/server/db/queries/api-tokens";
+import { ApiError } from "@/lib/server/http/errors";
 import { jsonBody, route } from "@/lib/server/http/route";
 
 export const dynamic = "force-dynamic";
@@ -27,27 +28,31 @@ export const GET = route(async (req) => {
   return Response.json({ items: tokens.map(toApiTokenView) });
 });
 
-/** A new token for the caller; the secret is in this answer only. */
+/** A new token for the caller, no stronger and no longer-lived than a token asking; the secret is in this answer only. */
 export const POST = route(async (req) => {
   const viewer = await authenticate(req, { write: true });
   const body = await jsonBody(req, newToken);
+  const terms = newTokenTerms(body, viewer.token);
+  if (!terms.ok)
+    throw new ApiError(422, "invalid_field", `${terms.field}: ${terms.message}`, {
+      [terms.field]: terms.message,
+    });
   const { token, hash, prefix } = generateApiToken();
-  const expiresAt = body.expiresInDays ? new Date(Date.now() + body.expiresInDays * 86_400_000) : null;
   const { orm, sql } = getDb();
   const row = await createToken(orm, {
     userId: viewer.id,
     name: body.name,
-    scope: body.scope,
+    scope: terms.scope,
     tokenHash: hash,
     prefix,
-    expiresAt,
+    expiresAt: terms.expiresAt,
   });
   await audit(sql, {
     action: "token.create",
     actor: viewer,
     target: { type: "token", id: row.id },
     ip: clientAddress(req.headers),
-    details: { name: body.name, scope: body.scope },
+    details: { name: body.name, scope: terms.scope, expiresAt: terms.expiresAt?.toISOString() ?? null },
   });
   return Response.json(toCreatedTokenView(row, token), { status: 201 });
 });

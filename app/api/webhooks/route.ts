@@ -1,6 +1,6 @@
 import { audit } from "@/lib/server/audit";
 import { clientAddress } from "@/lib/server/auth/origin";
-import { can, scopeFor } from "@/lib/server/auth/permissions";
+import { scopeFor } from "@/lib/server/auth/permissions";
 import { authenticate } from "@/lib/server/auth/principal";
 import { getDb } from "@/lib/server/db/client";
 import {
@@ -9,8 +9,8 @@ import {
   toCreatedWebhookView,
   toWebhookView,
 } from "@/lib/server/db/queries/webhooks-admin";
-import { ApiError } from "@/lib/server/http/errors";
-import { requireSafeUrl, requireWebhookSite } from "@/lib/server/http/webhook-access";
+import { ADMINS_ONLY, requireSafeUrl } from "@/lib/server/http/webhook-access";
+import { requireSiteFor } from "@/lib/server/http/site-access";
 import { jsonBody, route } from "@/lib/server/http/route";
 import { webhookCreateInput } from "@/lib/domain/webhooks/input";
 import { generateWebhookSecret } from "@/lib/server/webhooks/signature";
@@ -29,17 +29,17 @@ export const POST = route(async (req) => {
   const viewer = await authenticate(req, { write: true });
   const input = await jsonBody(req, webhookCreateInput);
   const { sql } = getDb();
-  const [site] = await sql<{ id: string }[]>`select id from sites where slug = ${input.site}`;
-  // Unknown and not-yours read the same.
-  if (!site || !can(viewer, "device.read", site.id))
-    throw new ApiError(422, "invalid_reference", `no site "${input.site}"`, {
-      site: `no site "${input.site}"`,
-    });
-  requireWebhookSite(viewer, site.id);
+  const [row] = await sql<{ id: string }[]>`select id from sites where slug = ${input.site}`;
+  const siteId = requireSiteFor(
+    viewer,
+    "webhook.manage",
+    { slug: input.site, id: row?.id ?? null },
+    ADMINS_ONLY,
+  );
   await requireSafeUrl(input.url);
   const secret = generateWebhookSecret();
   const id = await insertWebhook(sql, {
-    siteId: site.id,
+    siteId,
     name: input.name,
     url: input.url,
     secret,
@@ -49,7 +49,7 @@ export const POST = route(async (req) => {
     action: "webhook.create",
     actor: viewer,
     target: { type: "webhook", id },
-    siteId: site.id,
+    siteId,
     ip: clientAddress(req.headers),
     details: { name: input.name, url: input.url },
   });

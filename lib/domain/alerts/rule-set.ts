@@ -21,9 +21,13 @@ export interface DeviceScope {
   typeId: string | null;
 }
 
+/**
+ * A rule sees only devices at its own site, a device rule too: a device moved to another site
+ * leaves its old site's rules behind (and with them that site's webhooks).
+ */
 export function ruleApplies(rule: CompiledRule, deviceId: string, device: DeviceScope): boolean {
-  if (rule.deviceId) return rule.deviceId === deviceId;
   if (rule.siteId !== device.siteId) return false;
+  if (rule.deviceId) return rule.deviceId === deviceId;
   return rule.typeId === null || rule.typeId === device.typeId;
 }
 
@@ -60,7 +64,7 @@ export class RuleSet {
   thresholdRulesFor(metric: string, deviceId: string, device: DeviceScope): CompiledRule[] {
     const m = this.byMetric.get(metric);
     if (!m) return [];
-    const own = m.byDevice.get(deviceId) ?? [];
+    const own = (m.byDevice.get(deviceId) ?? []).filter((rule) => rule.siteId === device.siteId);
     const site = (m.bySite.get(device.siteId) ?? []).filter((rule) => ruleApplies(rule, deviceId, device));
     return site.length === 0 ? own : [...own, ...site];
   }

@@ -4,6 +4,7 @@ import type { AlertEvent } from "../../domain/live/events";
 import type { Sql, Tx } from "../db/connect";
 import {
   alertsDueRepeat,
+  closeAlertsElsewhere,
   markNotified,
   runningThresholdStates,
   saveState,
@@ -30,6 +31,7 @@ export async function sweepAlerts(sql: Sql, rules: RuleSet, now = Date.now()): P
     const events = [...(await tickThresholds(tx, rules, now)), ...(await checkSilences(tx, rules, now))];
     await notifyLive(tx, events);
     await repeatNotifications(tx);
+    await closeStrays(tx);
     return events;
   }) as Promise<AlertEvent[]>;
 }
@@ -73,6 +75,16 @@ async function checkSilences(tx: Tx, rules: RuleSet, now: number): Promise<Alert
     }
   }
   return events;
+}
+
+/**
+ * Episodes of a device that has left the rule's site: a move closes them itself, but an
+ * evaluator that opened one from a cache while the move committed leaves one behind. Closed here
+ * the same way (the old site's webhooks hear "resolved"); not a live event, as the device's
+ * stream is its new site's.
+ */
+async function closeStrays(tx: Tx): Promise<void> {
+  for (const event of await closeAlertsElsewhere(tx, null)) await enqueueAlertNotifications(tx, event);
 }
 
 /** "Repeat every N": a firing, unacknowledged alert notifies its webhooks again. Not a new live event. */

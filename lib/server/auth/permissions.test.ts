@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Viewer } from "../db/queries/users";
-import { ACTIONS, can, canAnywhere, scopeFor, type Action } from "./permissions";
+import { ACTIONS, can, canAnywhere, scopeFor, siteStanding, type Action } from "./permissions";
 
 const farm = "site-farm";
 const factory = "site-factory";
@@ -42,5 +42,14 @@ describe("permissions", () => {
     expect(scopeFor(mixed, "user.manage")).toEqual({ all: false, siteIds: [farm] });
     expect(canAnywhere(person([{ siteId: farm, role: "viewer" }]), "audit.read")).toBe(false);
     expect(scopeFor(person([], true), "audit.read")).toEqual({ all: true });
+  });
+
+  it("reads a site the viewer can't see as unknown, like a slug that names none", () => {
+    const viewer = person([{ siteId: farm, role: "viewer" }]);
+    expect(siteStanding(viewer, "device.manage", null)).toBe("unknown");
+    expect(siteStanding(viewer, "device.manage", factory)).toBe("unknown");
+    expect(siteStanding(viewer, "device.manage", farm)).toBe("forbidden");
+    expect(siteStanding(viewer, "device.read", farm)).toBe("ok");
+    expect(siteStanding(person([], true), "device.manage", factory)).toBe("ok");
   });
 });

@@ -54,3 +54,15 @@ export function canAnywhere(viewer: Viewer, action: Action): boolean {
   const scope = scopeFor(viewer, action);
   return scope.all || scope.siteIds.length > 0;
 }
+
+/**
+ * How a site named in a request stands for `viewer` doing `action` there. A site they can't see
+ * is "unknown", exactly like a slug that names no site (null): which sites exist is not theirs
+ * to learn, so the answer must not differ. A site they see without the role is "forbidden".
+ */
+export type SiteStanding = "ok" | "forbidden" | "unknown";
+
+export function siteStanding(viewer: Viewer, action: Action, siteId: string | null): SiteStanding {
+  if (siteId === null || !can(viewer, "device.read", siteId)) return "unknown";
+  return can(viewer, action, siteId) ? "ok" : "forbidden";
+}

@@ -3,7 +3,7 @@ import { getDb } from "../db/client";
 import { findLiveApiToken } from "../db/queries/api-tokens";
 import { loadViewer, type Viewer } from "../db/queries/users";
 import { ApiError } from "../http/errors";
-import { hashToken } from "../../domain/auth/api-tokens";
+import { hashToken, type TokenBounds } from "../../domain/auth/api-tokens";
 import { isSameOrigin } from "./origin";
 import { currentSession, currentViewer } from "./viewer";
 
@@ -12,6 +12,8 @@ export interface Principal extends Viewer {
   via: "session" | "token";
   /** A read-only token may not change anything, whatever its owner may do. */
   canWrite: boolean;
+  /** The API token the request came with (null: a session); what it makes can't exceed it. */
+  token: TokenBounds | null;
   /** The session's version (sessions only): a long-lived stream checks it again (stillSignedIn). */
   sessionVersion?: number;
 }
@@ -19,10 +21,16 @@ export interface Principal extends Viewer {
 /**
  * Every route handler starts here. `write` marks a mutation: read-only tokens get 403, and a
  * session cookie counts only on a same-origin request (cross-site requests need a token).
+ * `secret` marks a read that hands out a credential (a webhook's signing secret): it needs
+ * what a change needs of a token, so a read-only token (handed to a dashboard or a script that
+ * only reads) never yields one; a session may, as a cross-site page can't read the answer.
  */
-export async function authenticate(req: NextRequest, { write = false } = {}): Promise<Principal> {
+export async function authenticate(
+  req: NextRequest,
+  { write = false, secret = false } = {},
+): Promise<Principal> {
   const header = req.headers.get("authorization");
-  if (header) return fromToken(header, write);
+  if (header) return fromToken(header, write || secret);
   const [session, viewer] = [await currentSession(), await currentViewer()];
   if (!viewer || !session)
     throw new ApiError(401, "unauthenticated", "Sign in, or send an API token as 'Authorization: Bearer …'.");
@@ -33,7 +41,7 @@ export async function authenticate(req: NextRequest, { write = false } = {}): Pr
       "Cross-site requests can't use the session cookie; use an API token.",
     );
   }
-  return { ...viewer, via: "session", canWrite: true, sessionVersion: session.version };
+  return { ...viewer, via: "session", canWrite: true, token: null, sessionVersion: session.version };
 }
 
 /** Whether the caller would still get in: not disabled, and (a session) not ended since. */
@@ -51,5 +59,10 @@ async function fromToken(header: string, write: boolean): Promise<Principal> {
     throw new ApiError(401, "unauthenticated", "The API token is unknown, revoked or expired.");
   if (write && owner.scope !== "write")
     throw new ApiError(403, "read_only_token", "This API token is read-only.");
-  return { ...viewer, via: "token", canWrite: owner.scope === "write" };
+  return {
+    ...viewer,
+    via: "token",
+    canWrite: owner.scope === "write",
+    token: { scope: owner.scope, expiresAt: owner.expiresAt },
+  };
 }

@@ -98,7 +98,7 @@ describe("seen but not provisioned", () => {
     });
   });
 
-  it("refuses a site the viewer does not administer, and replays nothing", async () => {
+  it("refuses a site the viewer can't see as if it didn't exist, and replays nothing", async () => {
     const key = `seen-${uniqueId()}`;
     await quarantine(key, '{"temperature": 21}', hourAgo);
     const other = await createTestDevice(db.sql);
@@ -106,7 +106,7 @@ describe("seen but not provisioned", () => {
     const result = await provisionSeenDevice(db.sql, siteAdmin, { key, name: "Elsewhere", site: site!.slug });
     expect(result).toEqual({
       ok: false,
-      errors: [{ row: 0, field: "site", message: `you can't add devices to site "${site!.slug}"` }],
+      errors: [{ row: 0, field: "site", kind: "invalid_reference", message: `no site "${site!.slug}"` }],
     });
     const [row] = await db.sql`select replayed_at from quarantine where device_key = ${key}`;
     expect(row).toEqual({ replayed_at: null });

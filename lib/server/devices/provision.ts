@@ -1,15 +1,21 @@
 import type { Viewer } from "../db/queries/users";
 import type { Sql } from "../db/connect";
-import { can } from "../auth/permissions";
+import { siteStanding } from "../auth/permissions";
 import { insertDevices } from "../db/queries/device-admin";
+import { claimQuarantine } from "../db/queries/quarantine";
 import { generateDeviceToken } from "../../domain/devices/credentials";
 import type { NewDeviceInput } from "../../domain/devices/input";
 
-/** A problem with one device of a batch, for the form field or the CSV row it came from. */
+/**
+ * A problem with one device of a batch, for the form field or the CSV row it came from, and its
+ * kind: a key taken, a reference that names nothing (the caller can see), or a site they see but
+ * may not add devices to.
+ */
 export interface RowError {
   row: number;
   field: string;
   message: string;
+  kind: "conflict" | "invalid_reference" | "forbidden";
 }
 
 export type ProvisionResult =
@@ -50,18 +56,42 @@ export async function checkNewDevices(
     const typeId = input.type ? (typeIds.get(input.type) ?? null) : null;
     const rowErrors: RowError[] = [];
     if (taken.has(input.key))
-      rowErrors.push({ row: i, field: "key", message: `a device "${input.key}" exists already` });
+      rowErrors.push({
+        row: i,
+        field: "key",
+        kind: "conflict",
+        message: `a device "${input.key}" exists already`,
+      });
     else if (seen.has(input.key))
       rowErrors.push({
         row: i,
         field: "key",
+        kind: "conflict",
         message: `"${input.key}" is also on ${rowLabel(seen.get(input.key)!)}`,
       });
-    if (!siteId) rowErrors.push({ row: i, field: "site", message: `no site "${input.site}"` });
-    else if (!can(viewer, "device.manage", siteId))
-      rowErrors.push({ row: i, field: "site", message: `you can't add devices to site "${input.site}"` });
+    // A site the viewer can't see reads as no site at all (docs/api.md, "Roles and site rights").
+    const standing = siteStanding(viewer, "device.manage", siteId);
+    if (standing === "unknown")
+      rowErrors.push({
+        row: i,
+        field: "site",
+        kind: "invalid_reference",
+        message: `no site "${input.site}"`,
+      });
+    else if (standing === "forbidden")
+      rowErrors.push({
+        row: i,
+        field: "site",
+        kind: "forbidden",
+        message: `you can't add devices to site "${input.site}"`,
+      });
     if (input.type && !typeId)
-      rowErrors.push({ row: i, field: "type", message: `no device type "${input.type}"` });
+      rowErrors.push({
+        row: i,
+        field: "type",
+        kind: "invalid_reference",
+        message: `no device type "${input.type}"`,
+      });
     seen.set(input.key, seen.get(input.key) ?? i);
     if (rowErrors.length > 0) errors.push(...rowErrors);
     else resolved.push({ ...input, siteId: siteId!, typeId });
@@ -87,7 +117,13 @@ export async function provisionDevices(
       const all = new Map<string, string>();
       for (let i = 0; i < withTokens.length; i += INSERT_CHUNK) {
         const chunk = withTokens.slice(i, i + INSERT_CHUNK).map((d) => ({ ...d, tokenHash: d.hash }));
-        for (const [key, id] of await insertDevices(tx, chunk)) all.set(key, id);
+        const ids = await insertDevices(tx, chunk);
+        for (const [key, id] of ids) all.set(key, id);
+        // What the keys sent while unknown is now theirs (and their site's) to see and replay.
+        await claimQuarantine(
+          tx,
+          [...ids].map(([key, id]) => ({ key, id })),
+        );
       }
       return all;
     })) as Map<string, string>;
@@ -101,7 +137,12 @@ export async function provisionDevices(
       return {
         ok: false,
         errors: [
-          { row: 0, field: "key", message: "a device with this key was just created by someone else" },
+          {
+            row: 0,
+            field: "key",
+            kind: "conflict",
+            message: "a device with this key was just created by someone else",
+          },
         ],
       };
     throw err;

@@ -1,5 +1,5 @@
 import type { Principal } from "../auth/principal";
-import { can, scopeFor } from "../auth/permissions";
+import { can, scopeFor, siteStanding } from "../auth/permissions";
 import { listRules, resolveRuleScope, type RuleScope } from "../db/queries/alert-rules-admin";
 import type { AlertRuleInput } from "../../domain/alerts/rule-input";
 import { isUuid } from "../../domain/ids";
@@ -13,15 +13,15 @@ export async function requireEditableScope(
   rule: AlertRuleInput,
 ): Promise<RuleScope> {
   const scope = await resolveRuleScope(sql, rule);
-  if ("field" in scope)
-    throw new ApiError(422, "invalid_reference", scope.message, { [scope.field]: scope.message });
-  if (!can(viewer, "device.read", scope.siteId)) {
-    // Unknown and not-yours read the same.
+  // Unknown and not-yours read the same, so the site is judged before anything else is said.
+  if (siteStanding(viewer, "rule.edit", scope.siteId ?? null) === "unknown") {
     const field = rule.device ? "device" : "site";
     throw new ApiError(422, "invalid_reference", `no ${field} "${rule.device ?? rule.site}"`, {
       [field]: `no ${field} "${rule.device ?? rule.site}"`,
     });
   }
+  if ("field" in scope)
+    throw new ApiError(422, "invalid_reference", scope.message, { [scope.field]: scope.message });
   if (!can(viewer, "rule.edit", scope.siteId))
     throw forbidden("Operators and admins of the site edit its alert rules.");
   return scope;

@@ -7,7 +7,7 @@ import { loadEnv } from "../env";
 import { resolveTarget, TargetRefused } from "../webhooks/target";
 import { ApiError, forbidden, notFound } from "./errors";
 
-const ADMINS_ONLY = "Admins of the site manage its webhooks.";
+export const ADMINS_ONLY = "Admins of the site manage its webhooks.";
 
 /** An endpoint the caller may see (404 otherwise: unknown and other sites' read alike) and manage (403). */
 export async function requireManageableWebhook(sql: Sql, viewer: Principal, id: string) {
@@ -15,10 +15,6 @@ export async function requireManageableWebhook(sql: Sql, viewer: Principal, id: 
   if (!hook) throw notFound("webhook");
   if (!can(viewer, "webhook.manage", hook.siteId)) throw forbidden(ADMINS_ONLY);
   return hook;
-}
-
-export function requireWebhookSite(viewer: Principal, siteId: string): void {
-  if (!can(viewer, "webhook.manage", siteId)) throw forbidden(ADMINS_ONLY);
 }
 
 /** 422 on `url` when it points into our own network (or doesn't resolve); WEBHOOK_ALLOW_PRIVATE lifts the first. */

@@ -21,10 +21,12 @@ beforeAll(async () => {
 });
 afterAll(() => db.close());
 
+/** A row as the worker writes it: the device that has the key, if any, owns it. */
 async function quarantine(deviceKey: string, payload: string, reason: string): Promise<number> {
   const [row] = await db.sql<{ id: number }[]>`
-    insert into quarantine (message_id, topic, device_key, payload, reason, detail, received_at)
-    values (${randomUUID()}, ${`devices/${deviceKey}/telemetry`}, ${deviceKey}, ${Buffer.from(payload)}, ${reason}, 'test', ${receivedAt})
+    insert into quarantine (message_id, topic, device_key, device_id, payload, reason, detail, received_at)
+    values (${randomUUID()}, ${`devices/${deviceKey}/telemetry`}, ${deviceKey}, (select id from devices where key = ${deviceKey}),
+            ${Buffer.from(payload)}, ${reason}, 'test', ${receivedAt})
     returning id::float8 as id`;
   return row!.id;
 }

@@ -40,6 +40,7 @@ const asAdminOf = (siteId: string, id: string): Principal => ({
   roles: [{ siteId, role: "admin" }],
   via: "session",
   canWrite: true,
+  token: null,
 });
 
 const statusOf = (p: Promise<unknown>) =>

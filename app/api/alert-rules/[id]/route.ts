@@ -11,6 +11,7 @@ import {
 } from "@/lib/server/db/queries/alert-rules-admin";
 import { requireEditableRule, requireEditableScope } from "@/lib/server/http/alert-rule-access";
 import { requireRuleWebhooks } from "@/lib/server/http/webhook-access";
+import { ApiError } from "@/lib/server/http/errors";
 import { readJsonBody } from "@/lib/server/http/body";
 import { route } from "@/lib/server/http/route";
 
@@ -21,9 +22,10 @@ export const PATCH = route<{ id: string }>(async (req, { id }) => {
   const viewer = await authenticate(req, { write: true });
   const { sql } = getDb();
   const {
-    siteId: _siteId,
+    siteId,
     id: _id,
     openAlerts: _open,
+    disabledReason: _disabledReason,
     createdAt: _created,
     ...current
   } = await requireEditableRule(sql, viewer, id);
@@ -33,6 +35,16 @@ export const PATCH = route<{ id: string }>(async (req, { id }) => {
   const base = scopeChanged ? { ...current, device: undefined, site: undefined, type: undefined } : current;
   const merged = alertRuleInput.parse({ ...base, ...changes });
   const scope = await requireEditableScope(sql, viewer, merged);
+  // Its device moved to another site: the rule stays this site's, and can't follow it there.
+  if (!scopeChanged && merged.device && scope.siteId !== siteId)
+    throw new ApiError(
+      422,
+      "invalid_reference",
+      `device "${merged.device}" is no longer at this rule's site`,
+      {
+        device: `device "${merged.device}" is no longer at this rule's site; delete the rule or point it at another device`,
+      },
+    );
   if (merged.webhooks) merged.webhooks = await requireRuleWebhooks(sql, merged.webhooks, scope.siteId);
   await updateRule(sql, id, merged, scope);
   await audit(sql, {

@@ -1,16 +1,18 @@
 import { z } from "zod";
 import { audit } from "@/lib/server/audit";
 import { clientAddress } from "@/lib/server/auth/origin";
-import { can, scopeFor } from "@/lib/server/auth/permissions";
+import { scopeFor } from "@/lib/server/auth/permissions";
 import { authenticate } from "@/lib/server/auth/principal";
 import { getDb } from "@/lib/server/db/client";
 import { deleteDevice, resolveSiteAndType, updateDevice } from "@/lib/server/db/queries/device-admin";
 import { getDevice } from "@/lib/server/db/queries/devices";
 import { deviceChangesInput } from "@/lib/domain/devices/input";
 import { requireVisibleDevice } from "@/lib/server/http/device-access";
-import { ApiError, forbidden } from "@/lib/server/http/errors";
+import { ApiError } from "@/lib/server/http/errors";
 import { requireManageableDevice } from "@/lib/server/http/manageable-device";
 import { publicDevice } from "@/lib/server/http/public-device";
+import { requireSiteFor } from "@/lib/server/http/site-access";
+import { leaveOldSites } from "@/lib/server/alerts/device-moved";
 import { jsonBody, queryParams, route } from "@/lib/server/http/route";
 
 export const dynamic = "force-dynamic";
@@ -30,18 +32,26 @@ export const PATCH = route<{ key: string }>(async (req, { key }) => {
   const changes = await jsonBody(req, deviceChangesInput);
   const { site, type, ...rest } = changes;
   const refs = await resolveSiteAndType(sql, site ?? device.site.slug, type);
-  if (site !== undefined && !refs.siteId)
-    throw new ApiError(422, "invalid_reference", `No site "${site}".`, { site: `no site "${site}"` });
-  if (refs.siteId && refs.siteId !== device.siteId && !can(viewer, "device.manage", refs.siteId))
-    throw forbidden(`You can't move devices to site "${site}".`);
+  if (site !== undefined && refs.siteId !== device.siteId)
+    requireSiteFor(
+      viewer,
+      "device.manage",
+      { slug: site, id: refs.siteId },
+      `You can't move devices to site "${site}".`,
+    );
   if (type && !refs.typeId)
     throw new ApiError(422, "invalid_reference", `No device type "${type}".`, {
       type: `no device type "${type}"`,
     });
-  await updateDevice(sql, device.id, {
-    ...rest,
-    ...(site !== undefined ? { siteId: refs.siteId! } : {}),
-    ...(type !== undefined ? { typeId: type ? refs.typeId : null } : {}),
+  const moved = refs.siteId !== device.siteId;
+  const leftBehind = await sql.begin(async (tx) => {
+    await updateDevice(tx, device.id, {
+      ...rest,
+      ...(site !== undefined ? { siteId: refs.siteId! } : {}),
+      ...(type !== undefined ? { typeId: type ? refs.typeId : null } : {}),
+    });
+    // The old site's alert rules and webhooks hear no more of it (docs/api.md, "Moving a device").
+    return moved ? leaveOldSites(tx, device.id, refs.siteId!) : null;
   });
   const action =
     changes.disabled === true
@@ -55,7 +65,8 @@ export const PATCH = route<{ key: string }>(async (req, { key }) => {
     target: { type: "device", id: key },
     siteId: refs.siteId ?? device.siteId,
     ip: clientAddress(req.headers),
-    details: changes,
+    // What a move did to the old site's alerting: which rules went "device_moved", which alerts it closed.
+    details: leftBehind ? { ...changes, ...leftBehind } : changes,
   });
   return Response.json(publicDevice((await getDevice(sql, scopeFor(viewer, "device.read"), key))!));
 });

@@ -1,6 +1,6 @@
 import type { SiteScope } from "../../../domain/auth/access";
 import type { AlertRuleInput } from "../../../domain/alerts/rule-input";
-import type { Sql } from "../connect";
+import type { Queryable, Sql } from "../connect";
 import { siteFilter } from "./scope-sql";
 import { saveRuleWebhooks } from "./webhooks-admin";
 
@@ -8,6 +8,8 @@ import { saveRuleWebhooks } from "./webhooks-admin";
 export interface AlertRuleView extends AlertRuleInput {
   id: string;
   openAlerts: number;
+  /** Why Fieldwatch switched it off: "device_moved", its device went to another site. */
+  disabledReason?: "device_moved";
   createdAt: string;
 }
 
@@ -21,11 +23,14 @@ export function toAlertRuleView({ siteId: _siteId, ...rule }: AlertRuleRow): Ale
 
 export type RuleScope = { siteId: string; deviceId: string | null; typeId: string | null };
 
-/** The ids a rule's device / site / type name; null with the field at fault when one is unknown. */
+/**
+ * The ids a rule's device / site / type name; the field at fault when one is unknown, with the
+ * site's id when only the type is (callers check the site's visibility before saying so).
+ */
 export async function resolveRuleScope(
   sql: Sql,
   input: Pick<AlertRuleInput, "device" | "site" | "type">,
-): Promise<RuleScope | { field: string; message: string }> {
+): Promise<RuleScope | { field: string; message: string; siteId?: string }> {
   if (input.device) {
     const [d] = await sql<
       { id: string; site_id: string }[]
@@ -37,7 +42,8 @@ export async function resolveRuleScope(
   const [row] = await sql<{ site_id: string | null; type_id: string | null }[]>`
     select (select id from sites where slug = ${input.site ?? ""}) as site_id, (select id from device_types where slug = ${input.type ?? ""}) as type_id`;
   if (!row?.site_id) return { field: "site", message: `no site "${input.site}"` };
-  if (input.type && !row.type_id) return { field: "type", message: `no device type "${input.type}"` };
+  if (input.type && !row.type_id)
+    return { field: "type", message: `no device type "${input.type}"`, siteId: row.site_id };
   return { siteId: row.site_id, deviceId: null, typeId: input.type ? row.type_id : null };
 }
 
@@ -58,6 +64,8 @@ const columns = (rule: AlertRuleInput, scope: RuleScope) => ({
   severity: rule.severity,
   repeat_every_s: rule.repeatEveryS ?? null,
   enabled: rule.enabled,
+  // Written whole and checked against its device's site again: whatever switched it off is past.
+  disabled_reason: null,
 });
 
 export async function insertRule(
@@ -93,7 +101,8 @@ export async function listRules(sql: Sql, scope: SiteScope, id?: string): Promis
   const rows = await sql<(AlertRuleRow & { device: string | null; site: string; type: string | null })[]>`
     select r.id, r.site_id as "siteId", r.name, r.kind, r.metric, r.comparison, r.threshold, r.threshold_high as "thresholdHigh",
            r.for_s as "forS", r.clear_threshold as "clearThreshold", r.clear_threshold_high as "clearThresholdHigh",
-           r.clear_for_s as "clearForS", r.severity, r.repeat_every_s as "repeatEveryS", r.enabled, r.created_at as "createdAt",
+           r.clear_for_s as "clearForS", r.severity, r.repeat_every_s as "repeatEveryS", r.enabled,
+           r.disabled_reason as "disabledReason", r.created_at as "createdAt",
            d.key as device, s.slug as site, t.slug as type,
            (select count(*)::int from alerts a where a.rule_id = r.id and a.resolved_at is null) as "openAlerts",
            array(select rw.webhook_id::text from alert_rule_webhooks rw where rw.rule_id = r.id order by 1) as webhooks
@@ -110,4 +119,20 @@ export async function listRules(sql: Sql, scope: SiteScope, id?: string): Promis
         ),
       ) as unknown as AlertRuleRow,
   );
+}
+
+/**
+ * Switches off the rules of other sites than `siteId` that name `deviceId` (it moved there):
+ * they would watch a device their site no longer has. They stay, marked "device_moved", for
+ * their site to delete or point at another device. The ids switched off.
+ */
+export async function disableRulesLeftBehind(
+  sql: Queryable,
+  deviceId: string,
+  siteId: string,
+): Promise<string[]> {
+  const rows = await sql<{ id: string }[]>`
+    update alert_rules set enabled = false, disabled_reason = 'device_moved', updated_at = now()
+    where device_id = ${deviceId} and site_id <> ${siteId} returning id`;
+  return rows.map((r) => r.id);
 }

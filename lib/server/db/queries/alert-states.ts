@@ -74,7 +74,12 @@ export async function saveState(tx: Tx, ruleId: string, deviceId: string, s: Ale
     on conflict (rule_id, device_id) do update set state = excluded.state, since = excluded.since, last_ts = excluded.last_ts, updated_at = now()`;
 }
 
-/** Opens the pair's episode; its id, or null when one is open already (the open-alert unique index). */
+/**
+ * Opens the pair's episode; its id, or null when one is open already (the open-alert unique
+ * index) or the device is not at the rule's site now. That last check is here, at the one place
+ * an episode (and so a webhook notification) starts, because evaluators judge from caches that
+ * may be seconds old. (A move committing meanwhile is caught by the sweep's closeAlertsElsewhere.)
+ */
 export async function openAlert(
   tx: Tx,
   ruleId: string,
@@ -85,7 +90,9 @@ export async function openAlert(
 ): Promise<string | null> {
   const [row] = await tx<{ id: string }[]>`
     insert into alerts (rule_id, device_id, severity, started_at, value, last_notified_at)
-    values (${ruleId}, ${deviceId}, ${severity}, to_timestamp(${at} / 1000.0), ${value}, now())
+    select r.id, d.id, ${severity}, to_timestamp(${at} / 1000.0), ${value}, now()
+    from alert_rules r join devices d on d.site_id = r.site_id
+    where r.id = ${ruleId} and d.id = ${deviceId}
     on conflict (rule_id, device_id) where resolved_at is null do nothing returning id`;
   return row?.id ?? null;
 }
@@ -109,7 +116,7 @@ export function runningThresholdStates(tx: Tx) {
   return tx<StateRow[]>`
     select s.rule_id, s.device_id, d.key, s.state, s.last_value,
            (extract(epoch from s.since) * 1000)::float8 as since, (extract(epoch from s.last_ts) * 1000)::float8 as last_ts
-    from alert_states s join devices d on d.id = s.device_id join alert_rules r on r.id = s.rule_id
+    from alert_states s join devices d on d.id = s.device_id join alert_rules r on r.id = s.rule_id and r.site_id = d.site_id
     where s.since is not null and r.kind = 'threshold' and r.enabled
     order by s.rule_id, s.device_id for update of s`;
 }
@@ -124,7 +131,8 @@ export function silenceCandidates(tx: Tx, rule: CompiledRule) {
            (extract(epoch from s.since) * 1000)::float8 as since, (extract(epoch from s.last_ts) * 1000)::float8 as last_ts
     from devices d left join alert_states s on s.rule_id = ${rule.id} and s.device_id = d.id
     where not d.disabled and d.archived_at is null and d.last_seen_at is not null
-      and ${rule.deviceId ? tx`d.id = ${rule.deviceId}` : tx`d.site_id = ${rule.siteId} ${rule.typeId ? tx`and d.type_id = ${rule.typeId}` : tx``}`}`;
+      and d.site_id = ${rule.siteId}
+      and ${rule.deviceId ? tx`d.id = ${rule.deviceId}` : rule.typeId ? tx`d.type_id = ${rule.typeId}` : tx`true`}`;
 }
 
 /**
@@ -136,7 +144,7 @@ export async function alertsDueRepeat(tx: Tx): Promise<AlertEvent[]> {
     { id: string; rule_id: string; key: string; severity: AlertEvent["severity"]; value: number | null }[]
   >`
     select a.id, a.rule_id, d.key, a.severity, a.value
-    from alerts a join alert_rules r on r.id = a.rule_id join devices d on d.id = a.device_id
+    from alerts a join alert_rules r on r.id = a.rule_id join devices d on d.id = a.device_id and d.site_id = r.site_id
     where a.resolved_at is null and a.acked_at is null and r.enabled and r.repeat_every_s > 0
       and coalesce(a.last_notified_at, a.started_at) + make_interval(secs => r.repeat_every_s) <= now()
     for update of a`;
@@ -155,4 +163,43 @@ export async function alertsDueRepeat(tx: Tx): Promise<AlertEvent[]> {
 export async function markNotified(tx: Tx, alertIds: string[]): Promise<void> {
   if (alertIds.length > 0)
     await tx`update alerts set last_notified_at = now() where id = any(${alertIds}::uuid[])`;
+}
+
+/**
+ * Forgets how a device that moved stood with every rule: its old site's no longer apply, and the
+ * new site's start afresh (a state from an earlier stay there, or written from a stale cache
+ * just now, would otherwise hold back an alert). Locked first in the evaluators' order.
+ */
+export async function forgetStates(tx: Tx, deviceId: string): Promise<void> {
+  const rows = await tx<{ rule_id: string }[]>`
+    select rule_id from alert_states where device_id = ${deviceId} order by rule_id for update`;
+  if (rows.length > 0)
+    await tx`delete from alert_states where device_id = ${deviceId} and rule_id = any(${rows.map((r) => r.rule_id)}::uuid[])`;
+}
+
+/**
+ * Closes the open episodes whose device is no longer at their rule's site (of one device, or of
+ * all): the old site's incident ends when the device leaves it. The events are for that site's
+ * webhooks; `value` is the one the episode started with (nothing was measured to end it).
+ */
+export async function closeAlertsElsewhere(tx: Tx, deviceId: string | null): Promise<AlertEvent[]> {
+  const rows = await tx<
+    { id: string; rule_id: string; key: string; severity: AlertEvent["severity"]; value: number | null }[]
+  >`
+    update alerts a set resolved_at = now()
+    from alert_rules r, devices d
+    where r.id = a.rule_id and d.id = a.device_id and d.site_id <> r.site_id and a.resolved_at is null
+      ${deviceId ? tx`and a.device_id = ${deviceId}` : tx``}
+    returning a.id, a.rule_id, d.key, a.severity, a.value`;
+  const now = Date.now();
+  return rows.map((a) => ({
+    type: "alert",
+    device: a.key,
+    alertId: a.id,
+    ruleId: a.rule_id,
+    state: "resolved",
+    severity: a.severity,
+    ts: now,
+    value: a.value ?? 0,
+  }));
 }

@@ -1,24 +1,25 @@
 import { and, desc, eq, isNull } from "drizzle-orm";
 import type { Orm, Sql } from "../connect";
 import { apiTokens } from "../schema";
+import type { TokenScope } from "../../../domain/auth/api-tokens";
 
-/** What a token may do: read only, or change things too. */
-export type TokenScope = (typeof apiTokens.$inferSelect)["scope"];
+export type { TokenScope };
 
 export interface TokenOwner {
   tokenId: string;
   userId: string;
   scope: TokenScope;
+  expiresAt: Date | null;
 }
 
 /** The live token with this hash (not revoked, not expired); marks it used at most once a minute. */
 export async function findLiveApiToken(sql: Sql, hash: string): Promise<TokenOwner | null> {
-  const rows = await sql<{ id: string; user_id: string; scope: TokenScope }[]>`
+  const rows = await sql<{ id: string; user_id: string; scope: TokenScope; expires_at: Date | null }[]>`
     update api_tokens set last_used_at = case when last_used_at is null or last_used_at < now() - interval '1 minute' then now() else last_used_at end
     where token_hash = ${hash} and revoked_at is null and (expires_at is null or expires_at > now())
-    returning id, user_id, scope`;
+    returning id, user_id, scope, expires_at`;
   const row = rows[0];
-  return row ? { tokenId: row.id, userId: row.user_id, scope: row.scope } : null;
+  return row ? { tokenId: row.id, userId: row.user_id, scope: row.scope, expiresAt: row.expires_at } : null;
 }
 
 const listed = {

@@ -8,6 +8,8 @@ export interface QuarantineItem {
   messageId: string;
   topic: string;
   deviceKey: string | null;
+  /** The device the worker found for the key (null: none, or the topic named none). */
+  deviceId: string | null;
   /** What is kept of the payload (keptPayload): all of it, or its first bytes when `cut` is set. */
   payload: Buffer;
   cut: PayloadCut | null;
@@ -129,6 +131,29 @@ function rollupUpsert(tx: Tx, table: "rollups_1m" | "rollups_1h", unit: "minute"
       sum = r.sum + excluded.sum, count = r.count + excluded.count`;
 }
 
+/**
+ * Who each row belongs to, as of this transaction: the device the worker classified it for, if
+ * it still exists (its cache is seconds old: one deleted meanwhile gets nothing, never a newer
+ * device of its key); else the device that has its key now (an unknown key just provisioned,
+ * a bad topic of a known device). Locked (key share) so neither is deleted before the insert.
+ */
+async function quarantineOwners(
+  tx: Tx,
+  items: QuarantineItem[],
+): Promise<(q: QuarantineItem) => string | null> {
+  const ids = [...new Set(items.flatMap((q) => (q.deviceId ? [q.deviceId] : [])))];
+  const keys = [...new Set(items.flatMap((q) => (!q.deviceId && q.deviceKey ? [q.deviceKey] : [])))];
+  if (ids.length === 0 && keys.length === 0) return () => null;
+  const rows = await tx<{ id: string; key: string }[]>`
+    select id, key from devices where id = any(${ids}::uuid[]) or key = any(${keys}::text[]) for key share`;
+  const live = new Set(rows.map((r) => r.id));
+  const byKey = new Map(rows.map((r) => [r.key, r.id]));
+  return (q) => {
+    if (q.deviceId) return live.has(q.deviceId) ? q.deviceId : null;
+    return q.deviceKey ? (byKey.get(q.deviceKey) ?? null) : null;
+  };
+}
+
 export async function insertQuarantine(tx: Tx, all: QuarantineItem[]): Promise<void> {
   // A worker killed after journaling a message but before the broker had its ack gets it twice:
   // from its journal (same message id, so kept once) and redelivered by the broker (a new id).
@@ -145,12 +170,14 @@ export async function insertQuarantine(tx: Tx, all: QuarantineItem[]): Promise<v
     items.push(q);
   }
   if (items.length === 0) return;
+  const ownerOf = await quarantineOwners(tx, items);
   // A journal replayed after a crash brings the same message ids: nothing is kept twice.
   await tx`insert into quarantine ${tx(
     items.map((q) => ({
       message_id: q.messageId,
       topic: q.topic,
       device_key: q.deviceKey,
+      device_id: ownerOf(q),
       payload: q.payload,
       payload_total_bytes: q.cut?.totalBytes ?? null,
       payload_sha256: q.cut?.sha256 ?? null,

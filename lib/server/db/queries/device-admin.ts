@@ -75,8 +75,10 @@ export async function replaceToken(sql: Sql, deviceId: string, tokenHash: string
 
 /**
  * Deletes a device. Keeping its data: the row stays, disabled, tokens revoked, marked archived
- * (gone from the fleet, its key reserved, its page and exports still there). Dropping it: the
- * row goes, and with it (cascade, trigger) its series, readings, rollups, tokens and commands.
+ * (gone from the fleet, its key reserved, its page, exports and quarantined messages still
+ * there, its site's). Dropping it: the row goes, and with it (cascade, trigger) its series,
+ * readings, rollups, tokens, commands and quarantined messages — the key is free again, and
+ * nothing of this device's goes to the next device given it.
  */
 export async function deleteDevice(sql: Sql, id: string, keepData: boolean): Promise<void> {
   if (!keepData) {

@@ -11,7 +11,7 @@ export async function quarantinedSince(sql: Sql, scope: SiteScope, since: Date):
   const [row] = await sql<{ n: number }[]>`
     select count(*)::int as n from quarantine q
     where q.received_at >= ${since}
-      ${scope.all ? sql`` : sql`and exists (select 1 from devices d where d.key = q.device_key and d.site_id = any(${scope.siteIds}::uuid[]))`}`;
+      ${scope.all ? sql`` : sql`and exists (select 1 from devices d where d.id = q.device_id and d.site_id = any(${scope.siteIds}::uuid[]))`}`;
   return row!.n;
 }
 

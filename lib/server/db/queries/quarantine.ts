@@ -1,5 +1,5 @@
 import type { SiteScope } from "../../../domain/auth/access";
-import type { Sql } from "../connect";
+import type { Queryable, Sql } from "../connect";
 
 export interface QuarantineFilter {
   /** Exact device key. */
@@ -43,14 +43,16 @@ const cutColumn = (sql: Sql) => sql`
 export const PREVIEW_BYTES = 2048;
 
 /**
- * Rows are seen through the device their topic names: site members see their devices' rows; a
- * row naming no known device (unknown_device, bad_topic) is for global admins only — until
- * the device is provisioned, when it becomes its site's.
+ * Rows are seen through the device they belong to (`device_id`), not the key their topic names:
+ * site members see their devices' rows; a row of no device (unknown_device, bad_topic) is for
+ * global admins only — until a device is provisioned for its key and claims it (claimQuarantine).
+ * A key freed by dropping a device may go to another site's device: the old rows went with the
+ * old device, and kept ones stay with it.
  */
 function visible(sql: Sql, scope: SiteScope, f: QuarantineFilter) {
   return sql`
     from quarantine q
-    left join devices d on d.key = q.device_key
+    left join devices d on d.id = q.device_id
     left join sites s on s.id = d.site_id
     where ${scope.all ? sql`true` : sql`d.site_id = any(${scope.siteIds}::uuid[])`}
       ${f.device ? sql`and q.device_key = ${f.device}` : sql``}
@@ -136,4 +138,17 @@ export async function pendingIds(
   const rows = await sql<{ id: number }[]>`
     select q.id::float8 as id ${visible(sql, scope, { ...f, state: "pending" })} and q.id > ${afterId} order by q.id limit ${limit}`;
   return rows.map((r) => r.id);
+}
+
+/**
+ * Gives new devices the messages sent to their keys while no device had them (unknown_device),
+ * so their site sees and replays them. Nothing that belonged to an earlier device of the key:
+ * those rows went with it, or stay with it (archived).
+ */
+export async function claimQuarantine(tx: Queryable, devices: { id: string; key: string }[]): Promise<void> {
+  if (devices.length === 0) return;
+  await tx`
+    update quarantine q set device_id = n.id
+    from unnest(${devices.map((d) => d.id)}::uuid[], ${devices.map((d) => d.key)}::text[]) as n(id, key)
+    where q.device_key = n.key and q.device_id is null and q.reason = 'unknown_device'`;
 }

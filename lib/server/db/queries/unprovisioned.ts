@@ -39,7 +39,7 @@ export async function listUnprovisioned(
     select q.device_key as key, count(*)::int as messages, min(q.received_at) as "firstSeenAt", max(q.received_at) as "lastSeenAt",
            count(*) over ()::int as total
     from quarantine q
-    where q.reason = 'unknown_device' and q.replayed_at is null and q.device_key is not null
+    where q.reason = 'unknown_device' and q.replayed_at is null and q.device_key is not null and q.device_id is null
       and not exists (select 1 from devices d where d.key = q.device_key)
     group by q.device_key
     order by max(q.received_at) desc, q.device_key

@@ -41,6 +41,9 @@ export const alertRules = pgTable(
     severity: text("severity").notNull().default("warning"),
     repeatEveryS: integer("repeat_every_s"),
     enabled: boolean("enabled").notNull().default(true),
+    // Why the system switched it off: "device_moved" — its device went to another site, where a
+    // rule of this site must neither see its readings nor send them to this site's webhooks.
+    disabledReason: text("disabled_reason"),
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),

@@ -61,6 +61,10 @@ export const quarantine = pgTable(
     receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
     topic: text("topic").notNull(),
     deviceKey: text("device_key"),
+    // The device the message was for, when one had its key (or got it by being provisioned for
+    // it): the row is that device's, seen by its site and dropped with its data. Not the key:
+    // a key freed by dropping a device may be given to a device of another site.
+    deviceId: uuid("device_id").references(() => devices.id, { onDelete: "cascade" }),
     payload: bytea("payload").notNull(),
     // Set when only the payload's first bytes are kept (lib/domain/quarantine/payload.ts): its whole length and SHA-256.
     payloadTotalBytes: integer("payload_total_bytes"),
@@ -74,6 +78,7 @@ export const quarantine = pgTable(
   (t) => [
     index("quarantine_received_idx").on(t.receivedAt),
     index("quarantine_device_idx").on(t.deviceKey),
+    index("quarantine_device_id_idx").on(t.deviceId),
     index("quarantine_reason_idx").on(t.reason, t.receivedAt),
   ],
 );

@@ -8,9 +8,9 @@ import { route } from "@/lib/server/http/route";
 
 export const dynamic = "force-dynamic";
 
-/** The signing secret, on demand, to the site's admins; each showing is audited. */
+/** The signing secret, on demand, to the site's admins (not to read-only tokens); each showing is audited. */
 export const GET = route<{ id: string }>(async (req, { id }) => {
-  const viewer = await authenticate(req);
+  const viewer = await authenticate(req, { secret: true });
   const { sql } = getDb();
   const hook = await requireManageableWebhook(sql, viewer, id);
   const secret = await webhookSecret(sql, id);

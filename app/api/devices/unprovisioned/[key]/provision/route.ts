@@ -7,7 +7,8 @@ import { newDeviceInput } from "@/lib/domain/devices/input";
 import { provisionSeenDevice } from "@/lib/server/devices/provision-seen";
 import { toProvisionedSeenView } from "@/lib/server/devices/view";
 import { deviceCredentials } from "@/lib/server/http/device-credentials";
-import { ApiError, forbidden } from "@/lib/server/http/errors";
+import { forbidden } from "@/lib/server/http/errors";
+import { provisionError } from "@/lib/server/http/provision-error";
 import { readJsonBody } from "@/lib/server/http/body";
 import { route } from "@/lib/server/http/route";
 
@@ -24,17 +25,7 @@ export const POST = route<{ key: string }>(async (req, { key }) => {
   const input = newDeviceInput.parse({ ...(typeof body === "object" && body ? body : {}), key });
   const { sql } = getDb();
   const result = await provisionSeenDevice(sql, viewer, input, clientAddress(req.headers));
-  if (!result.ok) {
-    const first = result.errors[0]!;
-    const fields = Object.fromEntries(result.errors.map((e) => [e.field, e.message]));
-    const status = first.field === "key" ? 409 : first.message.startsWith("you can't") ? 403 : 422;
-    throw new ApiError(
-      status,
-      status === 409 ? "conflict" : status === 403 ? "forbidden" : "invalid_reference",
-      `${first.field}: ${first.message}`,
-      fields,
-    );
-  }
+  if (!result.ok) throw provisionError(result.errors);
   const device = await getDevice(sql, scopeFor(viewer, "device.read"), key);
   return Response.json(toProvisionedSeenView(device, deviceCredentials(req, key, result.token), result), {
     status: 201,
