@@ -32,6 +32,8 @@ interface Case {
   writesNothing?: true;
   /** Each session call signs in anew (the call ends the session). */
   freshSession?: true;
+  /** A GET that answers a secret: read-only tokens are refused. */
+  secret?: true;
 }
 const all = (n: number): Statuses => ({
   anonymous: n,
@@ -211,6 +213,7 @@ const CASES: Record<string, Case> = {
   "GET /api/webhooks/[id]/secret": {
     request: () => ({ path: `/api/webhooks/${farmHook.id}/secret` }),
     expect: { ...adminsOnly(200, 403), otherViewer: 404 },
+    secret: true,
   },
   "GET /api/webhooks/[id]/deliveries": {
     request: () => ({ path: `/api/webhooks/${farmHook.id}/deliveries` }),
@@ -392,7 +395,7 @@ function expected(route: string, c: Case, who: Persona, mode: Mode): number {
   const session = c.session && { ...c.session, twoSites: c.session.twoSites ?? c.session.viewer };
   const viaSession = session?.[who as keyof Statuses] ?? base;
   if (mode === "token") return base;
-  if (mode === "readToken") return writes ? 403 : base;
+  if (mode === "readToken") return writes || c.secret ? 403 : base;
   if (mode === "session") return viaSession;
   return writes ? 403 : viaSession; // crossSite: a cookie sent from another origin changes nothing
 }
