@@ -1,16 +1,8 @@
 import { expect, test } from "@playwright/test";
-import type { Db } from "../lib/server/db/connect";
-import { createWorld, type World } from "./support/personas";
 import { postSignIn, rawRequest } from "./support/raw-http";
-import { openDb } from "./support/stack";
+import { worldForSpec } from "./support/world";
 
-let db: Db;
-let world: World;
-test.beforeAll(async () => {
-  db = openDb();
-  world = await createWorld(db);
-});
-test.afterAll(() => db.close());
+const spec = worldForSpec();
 
 const FIFTY_MB = 50 * 1024 * 1024;
 const errorCode = (body: string) => (JSON.parse(body) as { error: { code: string } }).error.code;
@@ -20,10 +12,10 @@ const errorCode = (body: string) => (JSON.parse(body) as { error: { code: string
 for (const declareLength of [true, false]) {
   const how = declareLength ? "with Content-Length" : "chunked";
   test(`50 MB to routes that take JSON: 413 payload_too_large (${how})`, async ({ baseURL }) => {
-    const admin = world.people.siteAdmin.token;
+    const admin = spec.world.people.siteAdmin.token;
     for (const [method, path, headers] of [
       ["POST", "/api/password-links/not-a-real-link", {}],
-      ["PATCH", `/api/devices/${world.farm.deviceKey}`, { authorization: `Bearer ${admin}` }],
+      ["PATCH", `/api/devices/${spec.world.farm.deviceKey}`, { authorization: `Bearer ${admin}` }],
       ["POST", "/api/users", { authorization: `Bearer ${admin}` }],
     ] as const) {
       const res = await rawRequest(baseURL + path, {
@@ -45,7 +37,7 @@ test("the sign-in form and the CSV import have limits of their own", async ({ ba
   expect(signIn.status).toBe(413);
   const csv = await rawRequest(`${baseURL}/api/devices/import`, {
     method: "POST",
-    headers: { "content-type": "text/csv", authorization: `Bearer ${world.people.globalAdmin.token}` },
+    headers: { "content-type": "text/csv", authorization: `Bearer ${spec.world.people.globalAdmin.token}` },
     hugeBytes: 3 * 1024 * 1024,
   });
   expect(csv.status).toBe(413);
@@ -53,9 +45,12 @@ test("the sign-in form and the CSV import have limits of their own", async ({ ba
 });
 
 test("a body under the limit is read as ever", async ({ baseURL }) => {
-  const res = await rawRequest(`${baseURL}/api/devices/${world.farm.deviceKey}`, {
+  const res = await rawRequest(`${baseURL}/api/devices/${spec.world.farm.deviceKey}`, {
     method: "PATCH",
-    headers: { "content-type": "application/json", authorization: `Bearer ${world.people.siteAdmin.token}` },
+    headers: {
+      "content-type": "application/json",
+      authorization: `Bearer ${spec.world.people.siteAdmin.token}`,
+    },
     body: JSON.stringify({ name: `Renamed ${"x".repeat(10)}` }),
   });
   expect(res.status).toBe(200);

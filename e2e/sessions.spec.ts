@@ -1,15 +1,8 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import type { Db } from "../lib/server/db/connect";
-import { createWorld, type World } from "./support/personas";
-import { openDb, signIn } from "./support/stack";
+import { signIn } from "./support/stack";
+import { worldForSpec } from "./support/world";
 
-let db: Db;
-let world: World;
-test.beforeAll(async () => {
-  db = openDb();
-  world = await createWorld(db);
-});
-test.afterAll(() => db.close());
+const spec = worldForSpec();
 
 /** A second browser of the same person: its own cookies, signed in on its own. */
 async function browserOf(browser: Browser, email: string, password: string): Promise<Page> {
@@ -23,7 +16,7 @@ const devicesStatus = async (page: Page) => (await page.request.get("/api/device
 test("changing your password ends your other sessions at once; the browser that changed it stays signed in", async ({
   browser,
 }) => {
-  const { operator } = world.people;
+  const { operator } = spec.world.people;
   const here = await browserOf(browser, operator.email, operator.password);
   const elsewhere = await browserOf(browser, operator.email, operator.password);
   expect(await devicesStatus(elsewhere)).toBe(200);
@@ -39,7 +32,7 @@ test("changing your password ends your other sessions at once; the browser that 
 
   expect(await devicesStatus(here)).toBe(200);
   expect(await devicesStatus(elsewhere)).toBe(401);
-  const commands = await elsewhere.request.post(`/api/devices/${world.farm.deviceKey}/commands`, {
+  const commands = await elsewhere.request.post(`/api/devices/${spec.world.farm.deviceKey}/commands`, {
     data: { command: { name: "reboot" } },
     headers: { origin: new URL(elsewhere.url()).origin },
   });
@@ -50,7 +43,7 @@ test("changing your password ends your other sessions at once; the browser that 
 });
 
 test("Sign out everywhere ends every session, this one too", async ({ browser }) => {
-  const { viewer } = world.people;
+  const { viewer } = spec.world.people;
   const here = await browserOf(browser, viewer.email, viewer.password);
   const elsewhere = await browserOf(browser, viewer.email, viewer.password);
   await here.goto("/profile");

@@ -1,19 +1,11 @@
 import { expect, test } from "@playwright/test";
-import type { Db } from "../lib/server/db/connect";
 import { uniqueId } from "../test/support/fixtures";
-import { createWorld, type World } from "./support/personas";
 import { postSignIn } from "./support/raw-http";
-import { openDb } from "./support/stack";
+import { worldForSpec } from "./support/world";
 
 // Each test signs in from a loopback address of its own (127.0.0.x): the per-address limit it
 // trips must not throttle the rest of the suite, which signs in from 127.0.0.1.
-let db: Db;
-let world: World;
-test.beforeAll(async () => {
-  db = openDb();
-  world = await createWorld(db);
-});
-test.afterAll(() => db.close());
+const spec = worldForSpec();
 
 const form = (email: string, password: string) =>
   `email=${encodeURIComponent(email)}&password=${encodeURIComponent(password)}`;
@@ -23,7 +15,7 @@ const sessionCookie = (res: { headers: { "set-cookie"?: string[] } }) =>
 test("a form with the email twice is refused before the throttle or the password are looked at", async ({
   baseURL,
 }) => {
-  const { viewer } = world.people;
+  const { viewer } = spec.world.people;
   const decoy = `decoy-${uniqueId()}@e2e.test`;
   const res = await postSignIn(
     baseURL!,
@@ -66,7 +58,7 @@ test("many accounts from one address: the 31st failure in a minute gets 429", as
 });
 
 test("a locked account waits whatever path the password is tried on", async ({ baseURL }) => {
-  const { operator } = world.people;
+  const { operator } = spec.world.people;
   for (let i = 0; i < 10; i++)
     expect(
       (await postSignIn(baseURL!, form(operator.email, `wrong-${i}`), { from: "127.0.0.5" })).status,

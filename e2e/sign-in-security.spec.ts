@@ -1,17 +1,10 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import type { Db } from "../lib/server/db/connect";
 import { generateWebhookSecret } from "../lib/server/webhooks/signature";
 import { apiAs } from "./support/api";
-import { createWorld, type World } from "./support/personas";
-import { openDb, signIn } from "./support/stack";
+import { signIn } from "./support/stack";
+import { worldForSpec } from "./support/world";
 
-let db: Db;
-let world: World;
-test.beforeAll(async () => {
-  db = openDb();
-  world = await createWorld(db);
-});
-test.afterAll(() => db.close());
+const spec = worldForSpec();
 
 async function attempt(request: APIRequestContext, email: string, password: string) {
   const { csrfToken } = await (await request.get("/api/auth/csrf")).json();
@@ -22,7 +15,7 @@ async function attempt(request: APIRequestContext, email: string, password: stri
 }
 
 test("the 11th bad password in a minute gets 429, and then even the right one waits", async ({ request }) => {
-  const { email, password } = world.people.operator;
+  const { email, password } = spec.world.people.operator;
   for (let i = 1; i <= 10; i++)
     expect((await attempt(request, email, `wrong-${i}`)).status(), `attempt ${i}`).not.toBe(429);
   const blocked = await attempt(request, email, "wrong-11");
@@ -30,13 +23,13 @@ test("the 11th bad password in a minute gets 429, and then even the right one wa
   expect(Number(blocked.headers()["retry-after"])).toBeGreaterThan(0);
   expect((await blocked.json()).error.code).toBe("rate_limited");
   expect((await attempt(request, email, password)).status()).toBe(429);
-  const [row] =
-    await db.sql`select count(*)::int as n from audit_log where action = 'auth.sign_in_failed' and actor_label = ${email}`;
+  const [row] = await spec.db
+    .sql`select count(*)::int as n from audit_log where action = 'auth.sign_in_failed' and actor_label = ${email}`;
   expect(row!.n).toBe(10);
 });
 
 test("the form says plainly when sign-in is throttled", async ({ page }) => {
-  const { email } = world.people.operator; // throttled by the test above
+  const { email } = spec.world.people.operator; // throttled by the test above
   await page.goto("/login");
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill("whatever-it-is-now");
@@ -48,7 +41,7 @@ test("the session cookie is HttpOnly and SameSite; cross-site cookie mutations a
   page,
   baseURL,
 }) => {
-  await signIn(page, world.people.siteAdmin.email, world.people.siteAdmin.password);
+  await signIn(page, spec.world.people.siteAdmin.email, spec.world.people.siteAdmin.password);
   const session = (await page.context().cookies()).find((c) => c.name.endsWith("next-auth.session-token"));
   expect(session).toMatchObject({
     httpOnly: true,
@@ -70,23 +63,23 @@ test("the session cookie is HttpOnly and SameSite; cross-site cookie mutations a
 });
 
 test("disabling a user or taking a role away works on their very next request", async ({ page, baseURL }) => {
-  const { viewer, globalAdmin } = world.people;
+  const { viewer, globalAdmin } = spec.world.people;
   await signIn(page, viewer.email, viewer.password);
-  expect((await page.request.get(`/api/devices/${world.farm.deviceKey}`)).status()).toBe(200);
+  expect((await page.request.get(`/api/devices/${spec.world.farm.deviceKey}`)).status()).toBe(200);
   const admin = apiAs(baseURL!, globalAdmin.token);
   expect((await admin("PATCH", `/api/users/${viewer.id}`, { roles: [] })).status).toBe(200);
   // A role taken away ends their sessions; their API token goes on, without the site.
-  expect((await page.request.get(`/api/devices/${world.farm.deviceKey}`)).status()).toBe(401);
-  expect((await apiAs(baseURL!, viewer.token)("GET", `/api/devices/${world.farm.deviceKey}`)).status).toBe(
-    404,
-  );
+  expect((await page.request.get(`/api/devices/${spec.world.farm.deviceKey}`)).status()).toBe(401);
+  expect(
+    (await apiAs(baseURL!, viewer.token)("GET", `/api/devices/${spec.world.farm.deviceKey}`)).status,
+  ).toBe(404);
   expect((await admin("PATCH", `/api/users/${viewer.id}`, { disabled: true })).status).toBe(200);
   expect((await page.request.get("/api/devices")).status()).toBe(401);
   expect((await apiAs(baseURL!, viewer.token)("GET", "/api/devices")).status).toBe(401);
 });
 
 test("read-only tokens can't change anything", async ({ baseURL }) => {
-  const created = await apiAs(baseURL!, world.people.globalAdmin.token)("POST", "/api/tokens", {
+  const created = await apiAs(baseURL!, spec.world.people.globalAdmin.token)("POST", "/api/tokens", {
     name: "ro",
     scope: "read",
   });
@@ -103,10 +96,10 @@ test("a webhook's secret is shown to its admin's session and write token, never 
   page,
   baseURL,
 }) => {
-  const { siteAdmin } = world.people;
+  const { siteAdmin } = spec.world.people;
   const secret = generateWebhookSecret();
-  const [hook] = await db.sql<{ id: string }[]>`
-    insert into webhooks (site_id, name, url, secret) values (${world.farm.id}, 'Secret hook', 'https://hooks.example.com/e2e', ${secret}) returning id`;
+  const [hook] = await spec.db.sql<{ id: string }[]>`
+    insert into webhooks (site_id, name, url, secret) values (${spec.world.farm.id}, 'Secret hook', 'https://hooks.example.com/e2e', ${secret}) returning id`;
   const path = `/api/webhooks/${hook!.id}/secret`;
   const created = await apiAs(baseURL!, siteAdmin.token)("POST", "/api/tokens", {
     name: "ro",

@@ -1,33 +1,26 @@
 import { expect, test } from "@playwright/test";
-import type { Db } from "../lib/server/db/connect";
-import { createWorld, type World } from "./support/personas";
-import { openDb, signIn } from "./support/stack";
+import { signIn } from "./support/stack";
+import { worldForSpec } from "./support/world";
 
 // A viewer of the farm: sees the farm's devices only, can't open a factory device by URL, and
 // is offered no admin actions.
-let db: Db;
-let world: World;
-test.beforeAll(async () => {
-  db = openDb();
-  world = await createWorld(db);
-});
-test.afterAll(() => db.close());
+const spec = worldForSpec();
 
 test("a farm viewer sees only farm devices and no admin actions", async ({ page }) => {
-  await signIn(page, world.people.viewer.email, world.people.viewer.password);
+  await signIn(page, spec.world.people.viewer.email, spec.world.people.viewer.password);
   await page.goto("/devices");
-  await expect(page.getByText(world.farm.deviceKey)).toBeVisible();
+  await expect(page.getByText(spec.world.farm.deviceKey)).toBeVisible();
   await expect(page.getByText("1 device", { exact: false })).toBeVisible();
-  await expect(page.getByText(world.factory.deviceKey)).toHaveCount(0);
+  await expect(page.getByText(spec.world.factory.deviceKey)).toHaveCount(0);
 
   const nav = page.getByRole("navigation").first();
   await expect(nav.getByRole("link", { name: "Devices" })).toBeVisible();
   await expect(page.getByRole("link", { name: /users/i })).toHaveCount(0);
   await expect(page.getByRole("link", { name: /audit/i })).toHaveCount(0);
 
-  const direct = await page.goto(`/devices/${world.factory.deviceKey}`);
+  const direct = await page.goto(`/devices/${spec.world.factory.deviceKey}`);
   expect(direct?.status()).toBe(404);
-  await expect(page.getByText(world.factory.deviceKey)).toHaveCount(0);
+  await expect(page.getByText(spec.world.factory.deviceKey)).toHaveCount(0);
   for (const path of ["/users", "/audit"]) expect((await page.goto(path))?.status(), path).toBe(404);
 });
 
@@ -35,12 +28,12 @@ test("a farm admin adds a viewer with a one-time link; the viewer sets a passwor
   page,
   browser,
 }) => {
-  await signIn(page, world.people.siteAdmin.email, world.people.siteAdmin.password);
+  await signIn(page, spec.world.people.siteAdmin.email, spec.world.people.siteAdmin.password);
   await page.goto("/devices");
   await page.getByRole("link", { name: "Users" }).first().click();
   await expect(page).toHaveURL(/\/users$/);
-  await expect(page.getByText(world.people.viewer.email)).toBeVisible();
-  await expect(page.getByText(world.people.otherViewer.email)).toHaveCount(0);
+  await expect(page.getByText(spec.world.people.viewer.email)).toBeVisible();
+  await expect(page.getByText(spec.world.people.otherViewer.email)).toHaveCount(0);
 
   const email = `invited-${Date.now()}@e2e.test`;
   await page.getByRole("button", { name: "Add user" }).click();
@@ -60,7 +53,7 @@ test("a farm admin adds a viewer with a one-time link; the viewer sets a passwor
   await expect(invitee.getByText(`Password set for ${email}`)).toBeVisible();
   await signIn(invitee, email, "fence posts at first light");
   await invitee.goto("/devices");
-  await expect(invitee.getByText(world.farm.deviceKey)).toBeVisible();
+  await expect(invitee.getByText(spec.world.farm.deviceKey)).toBeVisible();
   await invitee.close();
 
   await page.goto("/audit");
