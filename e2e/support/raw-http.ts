@@ -15,10 +15,14 @@ export interface RawRequest {
    * own, so the per-address sign-in limit it trips doesn't throttle the rest of the suite.
    */
   from?: string;
-  /** Send this many bytes of filler as the body, chunk by chunk, until the server answers. */
-  hugeBytes?: number;
-  /** With hugeBytes: declare it in Content-Length (else chunked, length unknown to the server). */
-  declareLength?: boolean;
+  /**
+   * A body that never ends: `sendBytes` of filler are sent and the request is left open, so a
+   * server that reads to the end would wait forever; one that stops at its limit answers. With
+   * `declaredBytes` the Content-Length says that many are coming (else chunked, length unknown).
+   * Sending no more than the server reads keeps its close clean (no reset that could swallow
+   * the answer).
+   */
+  endless?: { sendBytes: number; declaredBytes?: number };
 }
 
 /**
@@ -28,7 +32,7 @@ export interface RawRequest {
 export function rawRequest(url: string, req: RawRequest = {}): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const headers = { ...req.headers };
-    if (req.hugeBytes && req.declareLength) headers["content-length"] = String(req.hugeBytes);
+    if (req.endless?.declaredBytes) headers["content-length"] = String(req.endless.declaredBytes);
     const client = httpRequest(
       url,
       // A connection of its own (no keep-alive pool): one the server cut off mid-upload is never reused.
@@ -41,21 +45,10 @@ export function rawRequest(url: string, req: RawRequest = {}): Promise<RawRespon
         res.on("error", reject);
       },
     );
-    let answered = false;
-    client.on("response", () => (answered = true));
-    // The server may close the connection while we are still sending: that is the point.
-    client.on("error", (err) => (answered ? undefined : reject(err)));
-    if (!req.hugeBytes) return client.end(req.body);
-    const chunk = Buffer.alloc(64 * 1024, 0x61);
-    let sent = 0;
-    const pump = () => {
-      while (!answered && sent < req.hugeBytes!) {
-        sent += chunk.length;
-        if (!client.write(chunk)) return void client.once("drain", pump);
-      }
-      client.end();
-    };
-    pump();
+    client.on("error", reject);
+    if (!req.endless) return client.end(req.body);
+    client.flushHeaders();
+    if (req.endless.sendBytes > 0) client.write(Buffer.alloc(req.endless.sendBytes, 0x61));
   });
 }
 
