@@ -37,3 +37,8 @@ export async function recordSignInFailure(sql: Sql, email: string, ip: string | 
   // Old rows say nothing any more; trimming here keeps the table small without a job.
   await sql`delete from sign_in_failures where subject = any(${list}) and at < now() - interval '1 hour'`;
 }
+
+/** Forgets an account's failed sign-ins (an operator let them back in from the command line). */
+export async function clearSignInFailures(sql: Sql, email: string): Promise<void> {
+  await sql`delete from sign_in_failures where subject = ${subjects(email, null).account}`;
+}
