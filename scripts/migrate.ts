@@ -1,4 +1,4 @@
-import { applyMigrations } from "../lib/server/db/migrate";
+import { applyMigrations, DatabaseNewerError } from "../lib/server/db/migrate";
 import { connectDb } from "../lib/server/db/connect";
 import { loadDotEnv } from "../lib/server/dotenv";
 import { ConfigError, loadEnv, requireSetting } from "../lib/server/env";
@@ -17,6 +17,6 @@ try {
       "there is no user yet: create the first admin with  npm run admin:create -- --email you@example.com",
     );
 } catch (err) {
-  console.error(err instanceof ConfigError ? err.message : err);
+  console.error(err instanceof ConfigError || err instanceof DatabaseNewerError ? err.message : err);
   process.exit(1);
 }
