@@ -88,6 +88,7 @@ const config = [
     ignores: [
       ".next/**",
       ".data/**",
+      "dist/**",
       "node_modules/**",
       "test-results/**",
       "playwright-report/**",

@@ -9,7 +9,8 @@ try {
   const env = loadEnv();
   requireSetting(env, "DATABASE_URL", "the web app reads PostgreSQL");
   requireSetting(env, "NEXTAUTH_SECRET", "sessions are signed with it (openssl rand -base64 32)");
-  const child = spawn(process.execPath, ["--import", "tsx", path.resolve("scripts/web-server.ts")], {
+  // Built by `npm run build` next to this launcher (dist/), started with plain node.
+  const child = spawn(process.execPath, [path.resolve("dist/web-server.mjs")], {
     stdio: "inherit",
     env: { ...process.env, NODE_ENV: "production" },
   });
