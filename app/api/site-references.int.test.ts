@@ -1,14 +1,6 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { connectDb, type Db } from "@/lib/server/db/connect";
+import { beforeAll, describe, expect, it } from "vitest";
 import { createTestDevice, uniqueId, type TestDevice } from "@/test/support/fixtures";
-import {
-  callRoute,
-  closeRouteDb,
-  createCaller,
-  createSite,
-  useDatabase,
-  type Caller,
-} from "@/test/support/api-caller";
+import { callRoute, createCaller, createSite, type Caller, routeTestDb } from "@/test/support/api-caller";
 import * as alertRules from "./alert-rules/route";
 import * as device from "./devices/[key]/route";
 import * as devices from "./devices/route";
@@ -18,15 +10,13 @@ import * as webhooks from "./webhooks/route";
 
 // A site the caller can't see answers exactly like one that doesn't exist, wherever a request
 // names a site: otherwise the answer tells them which slugs exist (docs/api.md, "Roles and site rights").
-let db: Db;
+const db = routeTestDb();
 let own: TestDevice;
 let foreign: { id: string; slug: string };
 let seenOnly: { id: string; slug: string };
 let caller: Caller;
 
 beforeAll(async () => {
-  useDatabase(inject("databaseUrl"));
-  db = connectDb(inject("databaseUrl"), { max: 2 });
   own = await createTestDevice(db.sql);
   foreign = await createSite(db.sql);
   seenOnly = await createSite(db.sql);
@@ -36,10 +26,6 @@ beforeAll(async () => {
       { siteId: seenOnly.id, role: "viewer" },
     ],
   });
-});
-afterAll(async () => {
-  await closeRouteDb();
-  await db.close();
 });
 
 const key = `oracle-${uniqueId()}`;

@@ -1,5 +1,6 @@
 import { NextRequest } from "next/server";
-import type { Sql } from "../../lib/server/db/connect";
+import { afterAll, beforeAll, inject } from "vitest";
+import { connectDb, type Db, type Sql } from "../../lib/server/db/connect";
 import { generateApiToken } from "../../lib/domain/auth/api-tokens";
 import type { SiteRole } from "../../lib/domain/auth/access";
 import { uniqueId } from "./fixtures";
@@ -77,4 +78,18 @@ export async function closeRouteDb(): Promise<void> {
   const holder = globalThis as unknown as { fieldwatchDb?: { close(): Promise<void> } };
   await holder.fieldwatchDb?.close();
   delete holder.fieldwatchDb;
+}
+
+/**
+ * For a test file that calls route handlers: points the handlers at the test database, and
+ * returns a connection for the file's own queries; both are closed after the file's tests.
+ */
+export function routeTestDb(max = 2): Db {
+  const db = connectDb(inject("databaseUrl"), { max });
+  beforeAll(() => useDatabase(inject("databaseUrl")));
+  afterAll(async () => {
+    await closeRouteDb();
+    await db.close();
+  });
+  return db;
 }

@@ -1,16 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { connectDb, type Db } from "@/lib/server/db/connect";
+import { beforeAll, describe, expect, it } from "vitest";
 import { writeBatch } from "@/lib/server/telemetry/write-batch";
 import { createTestDevice, uniqueId, type TestDevice } from "@/test/support/fixtures";
-import {
-  callRoute,
-  closeRouteDb,
-  createCaller,
-  createSite,
-  useDatabase,
-  type Caller,
-} from "@/test/support/api-caller";
+import { callRoute, createCaller, createSite, type Caller, routeTestDb } from "@/test/support/api-caller";
 import * as device from "../devices/[key]/route";
 import * as devices from "../devices/route";
 import * as list from "./route";
@@ -19,21 +11,15 @@ import * as replayAll from "./replay/route";
 
 // Quarantined messages belong to the device they came for, not to its key: a key freed by
 // dropping a device and given to another site's device brings none of the old site's payloads.
-let db: Db;
+const db = routeTestDb();
 let siteB: { id: string; slug: string };
 let adminB: Caller;
 let globalAdmin: Caller;
 
 beforeAll(async () => {
-  useDatabase(inject("databaseUrl"));
-  db = connectDb(inject("databaseUrl"), { max: 2 });
   siteB = await createSite(db.sql);
   adminB = await createCaller(db.sql, { roles: [{ siteId: siteB.id, role: "admin" }] });
   globalAdmin = await createCaller(db.sql, { isAdmin: true });
-});
-afterAll(async () => {
-  await closeRouteDb();
-  await db.close();
 });
 
 /** Quarantines messages the way the ingest worker does: through writeBatch. */

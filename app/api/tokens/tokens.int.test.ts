@@ -1,18 +1,9 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { connectDb, type Db } from "@/lib/server/db/connect";
-import { callRoute, closeRouteDb, createCaller, useDatabase } from "@/test/support/api-caller";
+import { describe, expect, it } from "vitest";
+import { callRoute, createCaller, routeTestDb } from "@/test/support/api-caller";
 import { POST } from "./route";
 
 // A token can't outlive or out-scope the token that makes it (docs/api.md, "API tokens").
-let db: Db;
-beforeAll(() => {
-  useDatabase(inject("databaseUrl"));
-  db = connectDb(inject("databaseUrl"), { max: 2 });
-});
-afterAll(async () => {
-  await closeRouteDb();
-  await db.close();
-});
+const db = routeTestDb();
 
 const DAY = 86_400_000;
 const create = (caller: Awaited<ReturnType<typeof createCaller>>, body: Record<string, unknown>) =>

@@ -1,17 +1,16 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { connectDb, type Db } from "@/lib/server/db/connect";
+import { beforeAll, describe, expect, it } from "vitest";
 import { loadEnabledRules } from "@/lib/server/db/queries/alert-rules";
 import { listRules } from "@/lib/server/db/queries/alert-rules-admin";
 import { evaluateAlertsIn } from "@/lib/server/alerts/evaluate-batch";
 import { sweepAlerts } from "@/lib/server/alerts/sweep";
 import { createTestDevice, type TestDevice } from "@/test/support/fixtures";
 import { createTestWebhook } from "@/test/support/webhook-receiver";
-import { callRoute, closeRouteDb, createCaller, createSite, useDatabase } from "@/test/support/api-caller";
+import { callRoute, createCaller, createSite, routeTestDb } from "@/test/support/api-caller";
 import { PATCH } from "./route";
 
 // A device moved to another site leaves its old site's alert rules and webhooks behind: none of
 // them sees its readings again, even from an ingest worker whose cache still has the old site.
-let db: Db;
+const db = routeTestDb(4);
 let device: TestDevice;
 let typeId: string;
 let siteB: { id: string; slug: string };
@@ -23,8 +22,6 @@ const MIN = 60_000;
 const t0 = Date.now() - 60 * MIN;
 
 beforeAll(async () => {
-  useDatabase(inject("databaseUrl"));
-  db = connectDb(inject("databaseUrl"), { max: 4 });
   device = await createTestDevice(db.sql, [{ name: "t", min: -100, max: 100 }]);
   typeId = (await db.sql<{ type_id: string }[]>`select type_id from devices where id = ${device.id}`)[0]!
     .type_id;
@@ -40,10 +37,6 @@ beforeAll(async () => {
   deviceRule = await rule(device.id);
   siteRule = await rule(null);
   silenceRule = await rule(device.id, "no_data");
-});
-afterAll(async () => {
-  await closeRouteDb();
-  await db.close();
 });
 
 async function evaluate(siteId: string, minute: number, value: number) {

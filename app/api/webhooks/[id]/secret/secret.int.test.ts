@@ -1,19 +1,10 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { connectDb, type Db } from "@/lib/server/db/connect";
-import { callRoute, closeRouteDb, createCaller, useDatabase } from "@/test/support/api-caller";
+import { describe, expect, it } from "vitest";
+import { callRoute, createCaller, routeTestDb } from "@/test/support/api-caller";
 import { createTestWebhook } from "@/test/support/webhook-receiver";
 import { GET } from "./route";
 
 // A signing secret lets its holder forge the site's webhook calls: read-only tokens never get one.
-let db: Db;
-beforeAll(() => {
-  useDatabase(inject("databaseUrl"));
-  db = connectDb(inject("databaseUrl"), { max: 2 });
-});
-afterAll(async () => {
-  await closeRouteDb();
-  await db.close();
-});
+const db = routeTestDb();
 
 describe("GET /api/webhooks/{id}/secret", () => {
   it("answers a write token of the site's admin, and refuses a read-only one without showing or auditing it", async () => {
